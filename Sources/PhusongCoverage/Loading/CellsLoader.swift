@@ -1,0 +1,122 @@
+/// Loads `cells.csv` (data-format.md v1), streaming, checking every row.
+public enum CellsLoader {
+    static let columns: [ColumnSpec] = [
+        ColumnSpec("cell_id", required: true),
+        ColumnSpec("site_id", required: true),
+        ColumnSpec("operator", required: true),
+        ColumnSpec("technology", aliases: ["tech"], required: true),
+        ColumnSpec("band_mhz", required: true),
+        ColumnSpec("lon", aliases: ["lng", "long", "longitude", "x"], required: true),
+        ColumnSpec("lat", aliases: ["latitude", "y"], required: true),
+        ColumnSpec("height_m", required: true),
+        ColumnSpec("azimuth_deg"),
+        ColumnSpec("beamwidth_deg"),
+        ColumnSpec("rs_eirp_dbm"),
+        ColumnSpec("power_source"),
+    ]
+
+    static let example = "cell_id,site_id,operator,technology,band_mhz,lon,lat,height_m,azimuth_deg,beamwidth_deg,rs_eirp_dbm,power_source"
+
+    /// Cells of one site farther apart than this are an error, metres.
+    public static let maxSiteSpreadM = 1_000.0
+
+    /// Reads and checks the file; see `VillagesLoader.load` for what throws and what is
+    /// returned as rejected rows. Besides each field, it checks that all cells of a site lie
+    /// within 1 km of the site's first cell.
+    public static func load(path: String, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Cell> {
+        let reader = try CSVReader(path: path)
+        let header = try TableHeader.read(from: reader, columns: columns, example: example)
+        var table = LoadedTable<Cell>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
+        var ids = UniqueIDs()
+        var sites: [String: SiteFirstCell] = [:]
+        var sawRow = false
+        while let record = try reader.next() {
+            sawRow = true
+            var row = RowReader(record: record, header: header, file: path)
+            if record.count != header.names.count {
+                row.fail("row", value: "\(record.count) fields",
+                         "the header has \(header.names.count) fields (a truncated line, or a value with an unquoted comma)")
+                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
+                continue
+            }
+            let cell = parse(&row, studyArea: studyArea, ids: &ids, warnings: &table.warnings)
+            if let cell, row.problems.isEmpty {
+                checkSite(cell, row: &row, sites: &sites, warnings: &table.warnings)
+            }
+            if let cell, row.problems.isEmpty {
+                table.rows.append(cell)
+                table.lines.append(record.line)
+            } else {
+                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
+            }
+        }
+        guard sawRow else {
+            throw LoadError(problems: [Problem(file: path, line: 1, column: "header", value: nil,
+                                               reason: "the file has a header but no cells")])
+        }
+        return table
+    }
+
+    private struct SiteFirstCell {
+        var lon: Double
+        var lat: Double
+        var line: Int
+        var operatorName: String
+    }
+
+    private static func checkSite(_ cell: Cell, row: inout RowReader, sites: inout [String: SiteFirstCell], warnings: inout [Problem]) {
+        guard let first = sites[cell.siteID] else {
+            sites[cell.siteID] = SiteFirstCell(lon: cell.lon, lat: cell.lat, line: row.line, operatorName: cell.operatorName)
+            return
+        }
+        let distance = Geodesy.distanceM(lon1: first.lon, lat1: first.lat, lon2: cell.lon, lat2: cell.lat)
+        if distance > maxSiteSpreadM {
+            let shown = "\(row.header.displayName("lon"))=\(row.shownValue("lon")) \(row.header.displayName("lat"))=\(row.shownValue("lat"))"
+            row.add(Problem(
+                file: row.file, line: row.line, column: "site_id", value: cell.siteID,
+                reason: "this cell (\(shown)) is \(csvNumber(distance / 1000, decimals: 1)) km from the site's first cell on line \(first.line); a site's cells must lie within 1 km"
+            ))
+        }
+        if first.operatorName != cell.operatorName {
+            warnings.append(Problem(
+                file: row.file, line: row.line, column: row.header.displayName("operator"), value: cell.operatorName,
+                reason: "site \(cell.siteID) belongs to \(first.operatorName) on line \(first.line)", severity: .warning
+            ))
+        }
+    }
+
+    private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Cell? {
+        let id = row.requiredText("cell_id")
+        if let id, let earlier = ids.insert(id, line: row.line) {
+            row.fail("cell_id", value: id, "duplicate id (first on line \(earlier))")
+        }
+        let site = row.requiredText("site_id")
+        let operatorName = row.requiredText("operator")
+        let technology = row.choice("technology", required: true, allowed: "4G or 5G") { text -> Technology? in
+            switch text {
+            case "4g", "lte": .lte
+            case "5g", "nr": .nr
+            default: nil
+            }
+        }
+        let band = row.number("band_mhz", required: true) { $0 > 0 ? nil : "must be greater than 0 MHz" }
+        let point = row.coordinates(studyArea: studyArea, warnings: &warnings)
+        let height = row.number("height_m", required: true) { $0 > 0 ? nil : "must be greater than 0 m" }
+        let azimuth = row.number("azimuth_deg", required: false) { (0...360).contains($0) ? nil : "must be 0..360 degrees" }
+        let beamwidth = row.number("beamwidth_deg", required: false) {
+            $0 > 0 && $0 <= 360 ? nil : "must be greater than 0 and at most 360 degrees"
+        }
+        let eirp = row.number("rs_eirp_dbm", required: false) {
+            (-50...100).contains($0) ? nil : "not a plausible reference-signal EIRP (must be -50..100 dBm)"
+        }
+        let power = row.choice("power_source", required: false, allowed: "grid, solar, generator or hybrid") {
+            PowerSource(rawValue: $0)
+        }
+        guard let id, let site, let operatorName, let technology, let band, let point, let height else { return nil }
+        return Cell(
+            id: id, siteID: site, operatorName: operatorName, technology: technology, bandMHz: band,
+            lon: point.lon, lat: point.lat, heightM: height, azimuthDeg: azimuth,
+            beamwidthDeg: beamwidth ?? Cell.defaultBeamwidthDeg, rsEIRPdBm: eirp, powerSource: power
+        )
+    }
+}

@@ -1,0 +1,180 @@
+/// Reads typed values from one record, collecting a `Problem` for each field that is missing
+/// or malformed instead of stopping at the first.
+struct RowReader {
+    let record: CSVRecord
+    let header: TableHeader
+    let file: String
+    private(set) var problems: [Problem] = []
+
+    init(record: CSVRecord, header: TableHeader, file: String) {
+        self.record = record
+        self.header = header
+        self.file = file
+    }
+
+    var line: Int { record.line }
+
+    /// Records a problem found by a check outside this reader (e.g. across rows).
+    mutating func add(_ problem: Problem) { problems.append(problem) }
+
+    /// Records a problem with a column of this row.
+    mutating func fail(_ column: String, value: String?, _ reason: String) {
+        problems.append(Problem(
+            file: file, line: record.line, column: header.displayName(column), value: value, reason: reason
+        ))
+    }
+
+    /// The field's index when the column exists and the field is not blank.
+    private func present(_ column: String) -> Int? {
+        guard let index = header.index(column), index < record.count, !record.isEmpty(index) else { return nil }
+        return index
+    }
+
+    /// Text of an optional column; nil when absent or blank.
+    mutating func optionalText(_ column: String) -> String? {
+        guard let index = present(column) else { return nil }
+        guard let text = record.text(index) else {
+            invalidUTF8(column, index: index)
+            return nil
+        }
+        return text
+    }
+
+    /// Text of a required column; records "required value missing" when blank.
+    mutating func requiredText(_ column: String) -> String? {
+        guard present(column) != nil else {
+            fail(column, value: "", "required value missing")
+            return nil
+        }
+        return optionalText(column)
+    }
+
+    private mutating func invalidUTF8(_ column: String, index: Int) {
+        let offset = record.firstInvalidUTF8Offset(index) ?? 0
+        let byte = record.field(index).dropFirst(offset).first.map { String($0, radix: 16, uppercase: true) } ?? "?"
+        fail(column, value: record.display(index),
+             "not valid UTF-8 (byte 0x\(byte) at position \(offset + 1) of the value): save the file with UTF-8 encoding")
+    }
+
+    /// The column's value as written in the file (for messages).
+    func shownValue(_ column: String) -> String {
+        guard let index = header.index(column), index < record.count else { return "" }
+        return record.display(index)
+    }
+
+    /// A decimal number; `required` decides whether blank is a problem. `check` returns the
+    /// reason a value is out of range, or nil when it is fine.
+    mutating func number(_ column: String, required: Bool, check: (Double) -> String? = { _ in nil }) -> Double? {
+        guard let index = present(column) else {
+            if required { fail(column, value: "", "required value missing") }
+            return nil
+        }
+        guard let value = record.number(index) else {
+            fail(column, value: record.display(index), "not a number")
+            return nil
+        }
+        if let reason = check(value) {
+            fail(column, value: record.display(index), reason)
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number >= 0 (a count of people or households). Accepts `1200` and `1200.0`.
+    mutating func count(_ column: String, required: Bool) -> Int? {
+        guard let index = present(column) else {
+            if required { fail(column, value: "", "required value missing") }
+            return nil
+        }
+        guard let value = record.number(index) else {
+            fail(column, value: record.display(index), "not a number")
+            return nil
+        }
+        if value < 0 {
+            fail(column, value: record.display(index), "must not be negative")
+            return nil
+        }
+        guard value.rounded() == value, value < 1e12 else {
+            fail(column, value: record.display(index), "not a whole number")
+            return nil
+        }
+        return Int(value)
+    }
+
+    /// A boolean: true/false, 1/0, yes/no, y/n in any case (data-format.md).
+    mutating func bool(_ column: String, required: Bool) -> Bool? {
+        guard let text = required ? requiredText(column) : optionalText(column) else { return nil }
+        switch text.lowercased() {
+        case "true", "1", "yes", "y": return true
+        case "false", "0", "no", "n": return false
+        default:
+            fail(column, value: text, "not a yes/no value (use true/false, 1/0, yes/no or y/n)")
+            return nil
+        }
+    }
+
+    /// One of a fixed set of words, matched case-insensitively via `parse`.
+    mutating func choice<T>(_ column: String, required: Bool, allowed: String, parse: (String) -> T?) -> T? {
+        guard let text = required ? requiredText(column) : optionalText(column) else { return nil }
+        guard let value = parse(text.lowercased()) else {
+            fail(column, value: text, "unknown \(column.replacingOccurrences(of: "_", with: " ")) (expected \(allowed))")
+            return nil
+        }
+        return value
+    }
+
+    /// An administrative code: a string kept as written (leading zeros matter). A purely
+    /// numeric code shorter than `digits` is an error: spreadsheets drop leading zeros.
+    mutating func adminCode(_ column: String, digits: Int) -> String? {
+        guard let code = optionalText(column) else { return nil }
+        if code.count < digits, code.allSatisfy(\.isASCIIDigit) {
+            let padded = String(repeating: "0", count: digits - code.count) + code
+            fail(column, value: code,
+                 "a \(digits)-digit code lost its leading zeros (a spreadsheet may have turned '\(padded)' into a number): store codes as text")
+            return nil
+        }
+        return code
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension RowReader {
+    /// Reads `lon` and `lat` (under any accepted alias) and checks them: swapped columns
+    /// (outside the study area, inside once swapped), latitude within -90..90, longitude
+    /// within -180..180. A point outside the study area otherwise is a warning.
+    mutating func coordinates(studyArea: StudyArea, warnings: inout [Problem]) -> (lon: Double, lat: Double)? {
+        let lon = number("lon", required: true)
+        let lat = number("lat", required: true)
+        guard let lon, let lat else { return nil }
+        let lonName = header.displayName("lon")
+        let latName = header.displayName("lat")
+        let shown = "\(lonName)=\(shownValue("lon")) \(latName)=\(shownValue("lat"))"
+        if !studyArea.contains(lon: lon, lat: lat), studyArea.contains(lon: lat, lat: lon) {
+            problems.append(Problem(
+                file: file, line: line, column: "\(lonName)/\(latName)", value: shown,
+                reason: "longitude and latitude look swapped (the point is outside the study area, \(studyArea.description), and inside it once swapped)"
+            ))
+            return nil
+        }
+        var valid = true
+        if !(-90.0...90.0).contains(lat) {
+            fail("lat", value: shownValue("lat"), "not a latitude (must be -90..90)")
+            valid = false
+        }
+        if !(-180.0...180.0).contains(lon) {
+            fail("lon", value: shownValue("lon"), "not a longitude (must be -180..180)")
+            valid = false
+        }
+        guard valid else { return nil }
+        if !studyArea.contains(lon: lon, lat: lat) {
+            warnings.append(Problem(
+                file: file, line: line, column: "\(lonName)/\(latName)", value: shown,
+                reason: "outside the study area (\(studyArea.description))", severity: .warning
+            ))
+        }
+        return (lon, lat)
+    }
+}

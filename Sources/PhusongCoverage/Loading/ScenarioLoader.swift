@@ -1,0 +1,56 @@
+/// How bad rows are handled.
+public enum BadRowPolicy: Sendable, Hashable {
+    /// Any bad row stops the run (the default of data-format.md).
+    case stop
+    /// Bad rows are set aside into a rejects file at this path and the run goes on.
+    case setAside(rejectsPath: String)
+}
+
+/// Where a run's inputs are.
+public struct InputPaths: Sendable, Hashable {
+    public var villages: String
+    public var cells: String
+    /// Administrative boundary GeoJSON files (provinces and/or communes); may be empty.
+    public var admin: [String]
+
+    public init(villages: String, cells: String, admin: [String] = []) {
+        self.villages = villages
+        self.cells = cells
+        self.admin = admin
+    }
+}
+
+/// The inputs of a run, loaded and checked.
+public struct LoadedInputs: Sendable {
+    public var scenario: Scenario
+    public var villages: LoadedTable<Village>
+    public var cells: LoadedTable<Cell>
+    /// Files the rejected rows were written to (empty when nothing was set aside).
+    public var rejectsFiles: [String]
+
+    public var rejectedCount: Int { villages.rejected.count + cells.rejected.count }
+    public var warnings: [Problem] { villages.warnings + cells.warnings }
+}
+
+/// Loads villages and cells with one policy for bad rows.
+public enum ScenarioLoader {
+    /// Loads both tables.
+    /// - Throws: `LoadError` with every row error of both files when the policy is `.stop`
+    ///   and any row is bad, or with the file-level problem that makes a file unreadable.
+    public static func load(_ paths: InputPaths, policy: BadRowPolicy, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedInputs {
+        let villages = try VillagesLoader.load(path: paths.villages, studyArea: studyArea)
+        let cells = try CellsLoader.load(path: paths.cells, studyArea: studyArea)
+        var rejectsFiles: [String] = []
+        switch policy {
+        case .stop:
+            let errors = villages.errors + cells.errors
+            if !errors.isEmpty { throw LoadError(problems: errors) }
+        case .setAside(let rejectsPath):
+            rejectsFiles = try RejectsWriter.write(villages: villages, cells: cells, to: rejectsPath)
+        }
+        return LoadedInputs(
+            scenario: Scenario(villages: villages.rows, cells: cells.rows),
+            villages: villages, cells: cells, rejectsFiles: rejectsFiles
+        )
+    }
+}

@@ -1,0 +1,88 @@
+/// A column a loader looks for: its contract name, the other names it accepts, whether it
+/// must be present.
+struct ColumnSpec {
+    let name: String
+    let aliases: [String]
+    let required: Bool
+
+    init(_ name: String, aliases: [String] = [], required: Bool = false) {
+        self.name = name
+        self.aliases = aliases
+        self.required = required
+    }
+
+    var acceptedNames: [String] { [name] + aliases }
+}
+
+/// The header line of a table, mapped onto the columns a loader knows.
+struct TableHeader {
+    /// The header's fields as written in the file.
+    let names: [String]
+    /// Index of each known column (by contract name) in the record, when present.
+    private let indexByColumn: [String: Int]
+
+    func index(_ column: String) -> Int? { indexByColumn[column] }
+
+    /// The name the file uses for a contract column (e.g. `latitude` for `lat`).
+    func displayName(_ column: String) -> String {
+        indexByColumn[column].map { names[$0] } ?? column
+    }
+
+    /// Reads and checks the header: an empty file, a wrong delimiter, invalid UTF-8, a
+    /// column named twice and a missing required column are all errors naming line 1.
+    static func read(from reader: CSVReader, columns: [ColumnSpec], example: String) throws(LoadError) -> TableHeader {
+        let file = reader.path
+        guard let record = try reader.next() else {
+            throw LoadError(problems: [Problem(
+                file: file, reason: "the file is empty (expected a header line: \(example))"
+            )])
+        }
+        var names: [String] = []
+        for index in 0..<record.count {
+            guard let name = record.text(index) else {
+                throw LoadError(problems: [Problem(
+                    file: file, line: record.line, column: "header", value: record.display(index),
+                    reason: "not valid UTF-8 text: save the file with UTF-8 encoding"
+                )])
+            }
+            names.append(name)
+        }
+        if names.count == 1, let delimiter = foreignDelimiter(in: names[0]) {
+            throw LoadError(problems: [Problem(
+                file: file, line: record.line, column: "header", value: names[0],
+                reason: "fields are separated by \(delimiter), not by commas: export the file as comma-separated CSV (data-format.md)"
+            )])
+        }
+        var indexByColumn: [String: Int] = [:]
+        var problems: [Problem] = []
+        for (index, rawName) in names.enumerated() {
+            let key = rawName.lowercased()
+            guard let column = columns.first(where: { $0.acceptedNames.contains(key) }) else { continue }
+            if let earlier = indexByColumn[column.name] {
+                problems.append(Problem(
+                    file: file, line: record.line, column: "header", value: rawName,
+                    reason: "column \(column.name) is given twice (also as '\(names[earlier])')"
+                ))
+            } else {
+                indexByColumn[column.name] = index
+            }
+        }
+        for column in columns where column.required && indexByColumn[column.name] == nil {
+            let accepted = column.aliases.isEmpty ? "" : " (accepted names: \(column.acceptedNames.joined(separator: ", ")))"
+            problems.append(Problem(
+                file: file, line: record.line, column: "header", value: nil,
+                reason: "missing required column '\(column.name)'\(accepted)"
+            ))
+        }
+        if !problems.isEmpty { throw LoadError(problems: problems) }
+        return TableHeader(names: names, indexByColumn: indexByColumn)
+    }
+
+    /// Names the delimiter when a one-field header was evidently split by something else.
+    private static func foreignDelimiter(in header: String) -> String? {
+        if header.contains(";") { return "semicolons (;)" }
+        if header.contains("\t") { return "tabs" }
+        if header.contains("|") { return "vertical bars (|)" }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+/// Loads `villages.csv` (data-format.md v1), streaming, checking every row.
+public enum VillagesLoader {
+    static let columns: [ColumnSpec] = [
+        ColumnSpec("village_id", required: true),
+        ColumnSpec("name"),
+        ColumnSpec("province_code"),
+        ColumnSpec("commune_code"),
+        ColumnSpec("lon", aliases: ["lng", "long", "longitude", "x"], required: true),
+        ColumnSpec("lat", aliases: ["latitude", "y"], required: true),
+        ColumnSpec("population", required: true),
+        ColumnSpec("households"),
+        ColumnSpec("grid_power", required: true),
+        ColumnSpec("area_type"),
+    ]
+
+    static let example = "village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type"
+
+    /// Reads and checks the file. Row problems do not throw: they are returned as rejected
+    /// rows, so the caller can stop (the default) or set them aside (`--rejects`).
+    /// - Throws: `LoadError` when the file as a whole cannot be read (missing, empty, wrong
+    ///   delimiter, missing required column, header only, unclosed quote).
+    public static func load(path: String, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Village> {
+        let reader = try CSVReader(path: path)
+        let header = try TableHeader.read(from: reader, columns: columns, example: example)
+        var table = LoadedTable<Village>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
+        var ids = UniqueIDs()
+        var sawRow = false
+        while let record = try reader.next() {
+            sawRow = true
+            var row = RowReader(record: record, header: header, file: path)
+            if record.count != header.names.count {
+                row.fail("row", value: "\(record.count) fields",
+                         "the header has \(header.names.count) fields (a truncated line, or a value with an unquoted comma)")
+                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
+                continue
+            }
+            let village = parse(&row, studyArea: studyArea, ids: &ids, warnings: &table.warnings)
+            if let village, row.problems.isEmpty {
+                table.rows.append(village)
+                table.lines.append(record.line)
+            } else {
+                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
+            }
+        }
+        guard sawRow else {
+            throw LoadError(problems: [Problem(file: path, line: 1, column: "header", value: nil,
+                                               reason: "the file has a header but no villages")])
+        }
+        return table
+    }
+
+    private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Village? {
+        let id = row.requiredText("village_id")
+        if let id, let earlier = ids.insert(id, line: row.line) {
+            row.fail("village_id", value: id, "duplicate id (first on line \(earlier))")
+        }
+        let name = row.optionalText("name") ?? ""
+        let province = row.adminCode("province_code", digits: 2)
+        let commune = row.adminCode("commune_code", digits: 5)
+        let point = row.coordinates(studyArea: studyArea, warnings: &warnings)
+        let population = row.count("population", required: true)
+        let households = row.count("households", required: false)
+        let gridPower = row.bool("grid_power", required: true)
+        let areaType = row.choice("area_type", required: false, allowed: "urban, suburban, rural or open") {
+            AreaType(rawValue: $0)
+        }
+        guard let id, let point, let population, let gridPower else { return nil }
+        return Village(
+            id: id, name: name, provinceCode: province, communeCode: commune,
+            lon: point.lon, lat: point.lat, population: population, households: households,
+            gridPower: gridPower, areaType: areaType ?? .rural
+        )
+    }
+}

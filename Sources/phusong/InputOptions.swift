@@ -1,0 +1,42 @@
+import ArgumentParser
+import PhusongCoverage
+
+/// The input options every data command shares.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("villages.csv (data-format.md).", valueName: "file"))
+    var villages: String?
+
+    @Option(name: .long, help: ArgumentHelp("cells.csv (data-format.md).", valueName: "file"))
+    var cells: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Administrative boundaries, GeoJSON (provinces and/or communes; repeat for several files).",
+        valueName: "file"))
+    var admin: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Set bad rows aside into this CSV (their columns plus 'reason') and go on, instead of stopping.",
+        valueName: "file"))
+    var rejects: String?
+
+    mutating func validate() throws {
+        if (villages == nil) != (cells == nil) {
+            throw ValidationError("give both --villages and --cells, or neither to use the embedded default data")
+        }
+    }
+
+    var policy: BadRowPolicy { rejects.map { .setAside(rejectsPath: $0) } ?? .stop }
+
+    /// The input paths: the given ones, or the embedded default data set.
+    func paths() throws -> InputPaths {
+        if let villages, let cells {
+            return InputPaths(villages: villages, cells: cells, admin: admin)
+        }
+        guard let folder = DefaultData.folder() else {
+            Terminal.error("phusong: the embedded default data (geodata/default) was not found; give --villages and --cells")
+            throw ExitCodes.noInput
+        }
+        Terminal.note("Using the embedded default data set: \(folder)")
+        return InputPaths(villages: folder + "/villages.csv", cells: folder + "/cells.csv", admin: admin)
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import PhusongCoverage
+
+extension InputOptions {
+    /// Loads the inputs, printing problems and turning them into the right exit code.
+    func load() throws -> LoadedInputs {
+        let paths = try paths()
+        do {
+            let inputs = try ScenarioLoader.load(paths, policy: policy)
+            if inputs.rejectedCount > 0 {
+                Terminal.note("Set aside \(inputs.rejectedCount) bad row(s) into \(inputs.rejectsFiles.joined(separator: " and ")); the run goes on without them.")
+            }
+            return inputs
+        } catch {
+            let problems = error.problems
+            let fileMissing = problems.contains { $0.line == nil && $0.reason == "file not found" }
+            let rowErrors = problems.contains { $0.line != nil && $0.column != "header" }
+            Terminal.list(problems, hint: rowErrors && rejects == nil
+                ? "Stopped: fix these rows, or give --rejects FILE to set bad rows aside and go on."
+                : nil)
+            throw fileMissing ? ExitCodes.noInput : ExitCodes.dataError
+        }
+    }
+}

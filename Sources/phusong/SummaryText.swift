@@ -1,0 +1,63 @@
+import PhusongCoverage
+
+/// The plain-text summary printed by `validate`.
+enum SummaryText {
+    static func render(_ summary: InputSummary, inputs: LoadedInputs) -> String {
+        var out: [String] = []
+        out.append("Inputs")
+        out.append("  villages  \(inputs.villages.file)  \(Format.count(inputs.villages.rows.count)) rows loaded")
+        out.append("  cells     \(inputs.cells.file)  \(Format.count(inputs.cells.rows.count)) rows loaded")
+        out.append("")
+        out.append("Villages     \(Format.count(summary.villages))")
+        out.append("  population \(Format.count(summary.population))   households \(Format.count(summary.households))")
+        out.append("  unpowered  \(Format.count(summary.unpowered)) (\(Format.percent(summary.unpowered, of: summary.villages)))")
+        let areaTypes = AreaType.allCases.map { "\($0.rawValue) \(Format.count(summary.villagesByAreaType[$0] ?? 0))" }
+        out.append("  area type  " + areaTypes.joined(separator: " · "))
+        if summary.villagesWithoutProvince > 0 || summary.villagesWithoutCommune > 0 {
+            out.append("  without codes: province \(Format.count(summary.villagesWithoutProvince)), commune \(Format.count(summary.villagesWithoutCommune))")
+        }
+        out.append("")
+        out.append("Cells        \(Format.count(summary.cells))   4G \(Format.count(summary.cells4G)) · 5G \(Format.count(summary.cells5G))")
+        let ratio = summary.sites4G > 0 ? Format.decimal(Double(summary.sites5G) / Double(summary.sites4G), 3) : "n/a"
+        out.append("Sites        \(Format.count(summary.sites))   4G stations \(Format.count(summary.sites4G)) · 5G stations \(Format.count(summary.sites5G)) · 5G/4G \(ratio)")
+        var table = TextTable(["operator", "sites", "4G stations", "5G stations", "4G cells", "5G cells"])
+        for line in summary.operators {
+            table.add([line.operatorName, Format.count(line.sites), Format.count(line.sites4G), Format.count(line.sites5G),
+                       Format.count(line.cells4G), Format.count(line.cells5G)])
+        }
+        out.append(contentsOf: table.lines(indent: 2))
+        let bands = summary.bands.map { "\($0.technology.rawValue) \(csvNumber($0.bandMHz)) MHz: \(Format.count($0.cells))" }
+        out.append("  bands      " + bands.joined(separator: " · "))
+        out.append("")
+        out.append("Provinces present: \(summary.provinces.count)")
+        var provinces = TextTable(["code", "province", "villages", "population", "unpowered"], rightAligned: [2, 3, 4])
+        for line in summary.provinces {
+            provinces.add([line.code, line.name ?? "?", Format.count(line.villages), Format.count(line.population), Format.count(line.unpowered)])
+        }
+        out.append(contentsOf: provinces.lines(indent: 2))
+        out.append("")
+        out.append(contentsOf: problemLines(inputs))
+        return out.joined(separator: "\n")
+    }
+
+    private static func problemLines(_ inputs: LoadedInputs) -> [String] {
+        let warnings = inputs.warnings
+        var out: [String] = []
+        let rejected = inputs.rejectedCount
+        if rejected == 0 && warnings.isEmpty {
+            out.append("Problems: none")
+            return out
+        }
+        out.append("Problems: \(Format.count(rejected)) row(s) set aside, \(Format.count(warnings.count)) warning(s)")
+        if rejected > 0 {
+            out.append("  rejects written to \(inputs.rejectsFiles.joined(separator: ", "))")
+        }
+        let shown = (inputs.villages.errors + inputs.cells.errors).prefix(Terminal.problemListLimit)
+        out.append(contentsOf: shown.map { "  " + $0.description })
+        let warningsShown = warnings.prefix(max(0, Terminal.problemListLimit - shown.count))
+        out.append(contentsOf: warningsShown.map { "  " + $0.description })
+        let hidden = rejected + warnings.count - shown.count - warningsShown.count
+        if hidden > 0 { out.append("  ... and \(Format.count(hidden)) more") }
+        return out
+    }
+}
