@@ -72,13 +72,28 @@ final class CSVReader {
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     private func readRecord() throws(LoadError) -> CSVRecord? {
-        recordBytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
-        fieldWasQuoted.removeAll(keepingCapacity: true)
+        // The parse state lives in locals while bytes are scanned: properties of a class
+        // would pay a dynamic exclusivity check on every byte.
+        var bytes = recordBytes
+        var ends = fieldEnds
+        var wasQuoted = fieldWasQuoted
+        recordBytes = []
+        fieldEnds = []
+        fieldWasQuoted = []
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        wasQuoted.removeAll(keepingCapacity: true)
+        defer {
+            recordBytes = bytes
+            fieldEnds = ends
+            fieldWasQuoted = wasQuoted
+        }
         var state = State.fieldStart
         var startLine = line
         var sawAnyByte = false
         var quoted = false
+        var line = self.line
+        var lastWasCR = self.lastWasCR
 
         while true {
             if position >= chunk.count {
@@ -114,11 +129,11 @@ final class CSVReader {
                             } else {
                                 lastWasCR = false
                             }
-                            recordBytes.append(byte)
+                            bytes.append(byte)
                         }
                     case .quoteInQuoted:
                         if byte == 0x22 {
-                            recordBytes.append(0x22)
+                            bytes.append(0x22)
                             state = .quoted
                             continue
                         }
@@ -127,30 +142,32 @@ final class CSVReader {
                     case .fieldStart, .unquoted:
                         switch byte {
                         case 0x2C:
-                            fieldEnds.append(recordBytes.count)
-                            fieldWasQuoted.append(quoted)
+                            ends.append(bytes.count)
+                            wasQuoted.append(quoted)
                             quoted = false
                             state = .fieldStart
                         case 0x0A, 0x0D:
                             line += 1
                             lastWasCR = byte == 0x0D
-                            fieldEnds.append(recordBytes.count)
-                            fieldWasQuoted.append(quoted)
+                            ends.append(bytes.count)
+                            wasQuoted.append(quoted)
                             return index
                         case 0x22 where state == .fieldStart:
                             quoted = true
                             state = .quoted
                         default:
-                            recordBytes.append(byte)
+                            bytes.append(byte)
                             state = .unquoted
                         }
                     }
                 }
                 return nil
             }
+            self.line = line
+            self.lastWasCR = lastWasCR
             if let consumed {
                 position = consumed
-                return CSVRecord(line: startLine, bytes: recordBytes, fieldEnds: fieldEnds, quoted: fieldWasQuoted)
+                return CSVRecord(line: startLine, bytes: bytes, fieldEnds: ends, quoted: wasQuoted)
             }
             position = chunk.count
         }
@@ -162,9 +179,9 @@ final class CSVReader {
                 reason: "a quoted field opened on this line is never closed (truncated file or a stray \")"
             )])
         }
-        fieldEnds.append(recordBytes.count)
-        fieldWasQuoted.append(quoted)
-        return CSVRecord(line: startLine, bytes: recordBytes, fieldEnds: fieldEnds, quoted: fieldWasQuoted)
+        ends.append(bytes.count)
+        wasQuoted.append(quoted)
+        return CSVRecord(line: startLine, bytes: bytes, fieldEnds: ends, quoted: wasQuoted)
     }
 }
 

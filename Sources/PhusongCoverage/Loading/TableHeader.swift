@@ -18,14 +18,24 @@ struct ColumnSpec {
 struct TableHeader {
     /// The header's fields as written in the file.
     let names: [String]
-    /// Index of each known column (by contract name) in the record, when present.
-    private let indexByColumn: [String: Int]
+    /// Index of each known column (by contract name) in the record, when present. A short
+    /// list searched linearly: contract names are small strings, whose comparison is cheaper
+    /// than hashing, and this lookup runs for every field of every row.
+    private let columnIndexes: [(column: String, index: Int)]
 
-    func index(_ column: String) -> Int? { indexByColumn[column] }
+    init(names: [String], indexByColumn: [String: Int]) {
+        self.names = names
+        columnIndexes = indexByColumn.map { (column: $0.key, index: $0.value) }
+    }
+
+    func index(_ column: String) -> Int? {
+        for entry in columnIndexes where entry.column == column { return entry.index }
+        return nil
+    }
 
     /// The name the file uses for a contract column (e.g. `latitude` for `lat`).
     func displayName(_ column: String) -> String {
-        indexByColumn[column].map { names[$0] } ?? column
+        index(column).map { names[$0] } ?? column
     }
 
     /// Reads and checks the header: an empty file, a wrong delimiter, invalid UTF-8, a
