@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
         .testTarget(name: "PhusongCoverageTests", dependencies: ["PhusongCoverage", "GEOSKit"]),
         // End-to-end runs of the built `phusong` binary.
-        .testTarget(name: "PhusongCLITests", dependencies: ["phusong"]),
+        .testTarget(name: "PhusongCLITests", dependencies: ["phusong"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,8 +58,9 @@ struct TableHeader {
             names.append(name)
         }
         if names.count == 1, let delimiter = foreignDelimiter(in: names[0]) {
+            let shown = names[0].count > 40 ? String(names[0].prefix(40)) + "..." : names[0]
             throw LoadError(problems: [Problem(
-                file: file, line: record.line, column: "header", value: names[0],
+                file: file, line: record.line, column: "header", value: shown,
                 reason: "fields are separated by \(delimiter), not by commas: export the file as comma-separated CSV (data-format.md)"
             )])
         }
