@@ -3,10 +3,11 @@ import PhusongCoverage
 
 extension InputOptions {
     /// Loads the inputs, printing problems and turning them into the right exit code.
-    func load() throws -> LoadedInputs {
+    /// - Parameter threads: worker tasks for administrative assignment.
+    func load(threads: Int) async throws -> LoadedInputs {
         let paths = try paths()
         do {
-            let inputs = try ScenarioLoader.load(paths, policy: policy)
+            let inputs = try await ScenarioLoader.load(paths, policy: policy, threads: threads)
             if inputs.rejectedCount > 0 {
                 Terminal.note("Set aside \(inputs.rejectedCount) bad row(s) into \(inputs.rejectsFiles.joined(separator: " and ")); the run goes on without them.")
             }

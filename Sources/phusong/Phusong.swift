@@ -3,7 +3,7 @@ import ArgumentParser
 /// phusong ("phủ sóng", coverage): mobile coverage figures, dead-zone lists and rollout plans
 /// from village and base-station data.
 @main
-struct Phusong: ParsableCommand {
+struct Phusong: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phusong",
         abstract: "Mobile coverage figures, dead-zone lists and station-rollout plans from village and cell data.",

@@ -36,8 +36,23 @@ enum SummaryText {
         }
         out.append(contentsOf: provinces.lines(indent: 2))
         out.append("")
+        if let boundaries = inputs.boundaries, let report = inputs.assignment {
+            out.append(contentsOf: adminLines(boundaries, report))
+            out.append("")
+        }
         out.append(contentsOf: problemLines(inputs))
         return out.joined(separator: "\n")
+    }
+
+    private static func adminLines(_ boundaries: AdminBoundaries, _ report: AdminAssignmentReport) -> [String] {
+        let limitKm = Int(AdminAssigner.nearestLimitM / 1000)
+        return [
+            "Boundaries   \(boundaries.files.joined(separator: ", "))",
+            "  units      \(Format.count(boundaries.provinces.count)) provinces · \(Format.count(boundaries.communes.count)) communes",
+            "  villages   inside a polygon \(Format.count(report.villagesInside)) · nearest within \(limitKm) km \(Format.count(report.villagesNearest)) · none \(Format.count(report.villagesUnmatched))",
+            "             codes filled \(Format.count(report.villagesFilled)) · codes disagreeing with the polygon \(Format.count(report.villagesDisagreeing))",
+            "  sites      inside a polygon \(Format.count(report.sitesInside)) · nearest within \(limitKm) km \(Format.count(report.sitesNearest)) · none \(Format.count(report.sitesUnmatched))",
+        ]
     }
 
     private static func problemLines(_ inputs: LoadedInputs) -> [String] {

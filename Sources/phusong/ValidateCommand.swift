@@ -2,7 +2,7 @@ import ArgumentParser
 import PhusongCoverage
 
 /// `phusong validate`: load and check the inputs, and print what a planner wants to see first.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Load and check villages, cells and boundaries; print counts and problems.",
@@ -14,9 +14,10 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @OptionGroup var inputs: InputOptions
+    @OptionGroup var threads: ThreadsOption
 
-    func run() throws {
-        let loaded = try inputs.load()
+    func run() async throws {
+        let loaded = try await inputs.load(threads: threads.count)
         let summary = InputSummary(loaded.scenario)
         print(SummaryText.render(summary, inputs: loaded))
     }

@@ -25,20 +25,31 @@ public struct LoadedInputs: Sendable {
     public var scenario: Scenario
     public var villages: LoadedTable<Village>
     public var cells: LoadedTable<Cell>
+    /// The sites of the cells, in order of first cell; with admin codes when boundaries were given.
+    public var sites: [Site]
+    public var boundaries: AdminBoundaries?
+    public var assignment: AdminAssignmentReport?
     /// Files the rejected rows were written to (empty when nothing was set aside).
     public var rejectsFiles: [String]
 
     public var rejectedCount: Int { villages.rejected.count + cells.rejected.count }
-    public var warnings: [Problem] { villages.warnings + cells.warnings }
+    public var warnings: [Problem] {
+        (boundaries?.warnings ?? []) + villages.warnings + cells.warnings + (assignment?.warnings ?? [])
+    }
 }
 
-/// Loads villages and cells with one policy for bad rows.
+/// Loads boundaries, villages and cells with one policy for bad rows, then assigns
+/// administrative codes when boundaries are given.
 public enum ScenarioLoader {
-    /// Loads both tables.
+    /// - Parameter threads: worker tasks for administrative assignment.
     /// - Throws: `LoadError` with every row error of both files when the policy is `.stop`
     ///   and any row is bad, or with the file-level problem that makes a file unreadable.
-    public static func load(_ paths: InputPaths, policy: BadRowPolicy, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedInputs {
-        let villages = try VillagesLoader.load(path: paths.villages, studyArea: studyArea)
+    public static func load(_ paths: InputPaths, policy: BadRowPolicy, threads: Int = ParallelChunks.defaultThreads) async throws(LoadError) -> LoadedInputs {
+        let boundaries = paths.admin.isEmpty ? nil : try AdminBoundariesLoader.load(paths: paths.admin)
+        let studyArea = boundaries?.extent.map {
+            StudyArea(minLon: $0.minX - 0.5, minLat: $0.minY - 0.5, maxLon: $0.maxX + 0.5, maxLat: $0.maxY + 0.5)
+        } ?? .vietnam
+        var villages = try VillagesLoader.load(path: paths.villages, studyArea: studyArea)
         let cells = try CellsLoader.load(path: paths.cells, studyArea: studyArea)
         var rejectsFiles: [String] = []
         switch policy {
@@ -48,9 +59,20 @@ public enum ScenarioLoader {
         case .setAside(let rejectsPath):
             rejectsFiles = try RejectsWriter.write(villages: villages, cells: cells, to: rejectsPath)
         }
+        var sites = Site.sites(of: cells.rows)
+        var assignment: AdminAssignmentReport?
+        if let boundaries {
+            do {
+                assignment = try await AdminCodeAssignment.apply(boundaries, villages: &villages, sites: &sites, threads: threads)
+            } catch {
+                throw LoadError(problems: [Problem(file: paths.admin.joined(separator: ", "),
+                                                   reason: "administrative assignment failed: \(error)")])
+            }
+        }
         return LoadedInputs(
             scenario: Scenario(villages: villages.rows, cells: cells.rows),
-            villages: villages, cells: cells, rejectsFiles: rejectsFiles
+            villages: villages, cells: cells, sites: sites, boundaries: boundaries,
+            assignment: assignment, rejectsFiles: rejectsFiles
         )
     }
 }

@@ -1,5 +1,5 @@
 /// One thing wrong with an input: where (file, line, column), the offending value, and why.
-public struct Problem: Sendable, Hashable, CustomStringConvertible {
+public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         /// The row (or file) cannot be used.
         case error

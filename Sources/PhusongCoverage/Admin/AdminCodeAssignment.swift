@@ -1,0 +1,99 @@
+/// What administrative assignment did: counts per outcome and the warnings it raised.
+public struct AdminAssignmentReport: Sendable {
+    public var villagesInside = 0
+    public var villagesNearest = 0
+    public var villagesUnmatched = 0
+    /// Villages whose empty province or commune code was filled from the polygons.
+    public var villagesFilled = 0
+    /// Villages whose given codes disagree with the polygon they lie in.
+    public var villagesDisagreeing = 0
+    public var sitesInside = 0
+    public var sitesNearest = 0
+    public var sitesUnmatched = 0
+    /// Codes that disagree, points in no polygon, and the like (severity warning).
+    public var warnings: [Problem] = []
+}
+
+/// Gives villages and sites the province and commune of the polygon they lie in.
+public enum AdminCodeAssignment {
+    /// Villages without codes get them from their polygon; villages with codes are checked
+    /// against it (a disagreement is a warning, the given code is kept); every site gets the
+    /// codes of its polygon.
+    public static func apply(
+        _ boundaries: AdminBoundaries, villages: inout LoadedTable<Village>, sites: inout [Site],
+        threads: Int
+    ) async throws -> AdminAssignmentReport {
+        let units = boundaries.assignmentUnits
+        let villageMatches = try await AdminAssigner.assign(
+            lons: villages.rows.map(\.lon), lats: villages.rows.map(\.lat), units: units, threads: threads)
+        let siteMatches = try await AdminAssigner.assign(
+            lons: sites.map(\.lon), lats: sites.map(\.lat), units: units, threads: threads)
+        var report = AdminAssignmentReport()
+        for (index, match) in villageMatches.enumerated() {
+            count(match, inside: &report.villagesInside, nearest: &report.villagesNearest, unmatched: &report.villagesUnmatched)
+            check(&villages.rows[index], line: villages.lines[index], file: villages.file, match: match,
+                  units: units, boundaries: boundaries, report: &report)
+        }
+        for (index, match) in siteMatches.enumerated() {
+            count(match, inside: &report.sitesInside, nearest: &report.sitesNearest, unmatched: &report.sitesUnmatched)
+            guard let unitIndex = match.unitIndex else { continue }
+            let codes = codes(of: units[unitIndex])
+            sites[index].provinceCode = codes.province
+            sites[index].communeCode = codes.commune
+        }
+        return report
+    }
+
+    private static func count(_ match: AdminMatch, inside: inout Int, nearest: inout Int, unmatched: inout Int) {
+        switch match.method {
+        case .inside: inside += 1
+        case .nearest: nearest += 1
+        case .none: unmatched += 1
+        }
+    }
+
+    private static func codes(of unit: AdminUnit) -> (province: String?, commune: String?) {
+        unit.level == .commune ? (unit.provinceCode, unit.code) : (unit.code, nil)
+    }
+
+    private static func check(
+        _ village: inout Village, line: Int, file: String, match: AdminMatch, units: [AdminUnit],
+        boundaries: AdminBoundaries, report: inout AdminAssignmentReport
+    ) {
+        guard let unitIndex = match.unitIndex else {
+            if village.provinceCode == nil || (village.communeCode == nil && !boundaries.communes.isEmpty) {
+                report.warnings.append(Problem(
+                    file: file, line: line, column: "lon/lat", value: "\(csvNumber(village.lon)) \(csvNumber(village.lat))",
+                    reason: "village \(village.id) lies in no boundary polygon and none is within \(Int(AdminAssigner.nearestLimitM / 1000)) km: no code assigned",
+                    severity: .warning))
+            }
+            return
+        }
+        let found = codes(of: units[unitIndex])
+        let place = match.method == .inside ? "lies in" : "is \(csvNumber(match.distanceM.rounded())) m from"
+        var filled = false
+        var disagrees = false
+        if let given = village.communeCode, let commune = found.commune, given != commune {
+            disagrees = true
+            let name = boundaries.communeName(commune).map { " (\($0))" } ?? ""
+            report.warnings.append(Problem(
+                file: file, line: line, column: "commune_code", value: given,
+                reason: "village \(village.id) \(place) commune \(commune)\(name)", severity: .warning))
+        } else if village.communeCode == nil, let commune = found.commune {
+            village.communeCode = commune
+            filled = true
+        }
+        if let given = village.provinceCode, let province = found.province, given != province {
+            disagrees = true
+            let name = boundaries.provinceName(province).map { " (\($0))" } ?? ""
+            report.warnings.append(Problem(
+                file: file, line: line, column: "province_code", value: given,
+                reason: "village \(village.id) \(place) province \(province)\(name)", severity: .warning))
+        } else if village.provinceCode == nil, let province = found.province {
+            village.provinceCode = province
+            filled = true
+        }
+        if filled { report.villagesFilled += 1 }
+        if disagrees { report.villagesDisagreeing += 1 }
+    }
+}

@@ -1,0 +1,46 @@
+import GEOSKit
+
+/// One administrative unit from a boundary file: a province or a commune/ward.
+public struct AdminUnit: Sendable, Hashable {
+    public enum Level: String, Sendable, Hashable {
+        case province, commune
+    }
+
+    public var level: Level
+    /// Official code, a string with its leading zeros ("01", "00004").
+    public var code: String
+    public var name: String
+    /// For a commune: the code of its province.
+    public var provinceCode: String?
+    /// The boundary as WKB (lon/lat degrees), so that each task can read it into its own GEOS
+    /// context.
+    public var wkb: [UInt8]
+    /// Bounding box, lon/lat degrees.
+    public var envelope: Envelope
+}
+
+/// The boundary files of a run, with provinces and communes sorted by code.
+public struct AdminBoundaries: Sendable {
+    public var files: [String]
+    public var provinces: [AdminUnit]
+    public var communes: [AdminUnit]
+    /// Problems noticed while reading (invalid polygons repaired, etc.).
+    public var warnings: [Problem]
+
+    /// The units points are matched against: communes when there are any (they carry their
+    /// province's code), else provinces.
+    public var assignmentUnits: [AdminUnit] { communes.isEmpty ? provinces : communes }
+
+    /// The extent of all units, lon/lat degrees.
+    public var extent: Envelope? {
+        (provinces + communes).map(\.envelope).reduce(nil) { partial, box in partial.map { $0.union(box) } ?? box }
+    }
+
+    public func provinceName(_ code: String) -> String? {
+        provinces.first { $0.code == code }?.name ?? ProvinceCatalog.names2025[code]
+    }
+
+    public func communeName(_ code: String) -> String? {
+        communes.first { $0.code == code }?.name
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Runs work over `0..<count` in contiguous chunks on a task group and merges the chunks'
+/// results by index, so the output never depends on the number of threads.
+public enum ParallelChunks {
+    /// The number of worker tasks to use when the user does not say: one per core.
+    public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Splits `0..<count` into about `threads × 4` chunks (for load balance), runs `body` on
+    /// each with at most `threads` chunks in flight, and concatenates the results in chunk
+    /// order. `body` must return one element per index of its range.
+    public static func map<T: Sendable>(
+        count: Int, threads: Int, minimumChunk: Int = 256,
+        _ body: @escaping @Sendable (Range<Int>) throws -> [T]
+    ) async throws -> [T] {
+        guard count > 0 else { return [] }
+        let workers = max(1, threads)
+        let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * 4)
+        let ranges = (0..<chunkCount).map { chunk in
+            (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
+        }
+        if workers == 1 { return try body(0..<count) }
+        var results = [[T]](repeating: [], count: chunkCount)
+        try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
+            var next = 0
+            func submit() {
+                let chunk = next
+                let range = ranges[chunk]
+                group.addTask { (chunk, try body(range)) }
+                next += 1
+            }
+            while next < min(workers, chunkCount) { submit() }
+            while let (chunk, result) = try await group.next() {
+                results[chunk] = result
+                if next < chunkCount { submit() }
+            }
+        }
+        return results.flatMap { $0 }
+    }
+}
