@@ -17,6 +17,9 @@ public struct AdminMatch: Sendable, Hashable {
     public var unitIndex: Int?
     /// Great-circle distance from the point to the unit's boundary, metres (0 inside).
     public var distanceM: Double
+    /// For `.nearest`: every unit within the limit, nearest first (a point on a coast may be
+    /// equally plausible in several).
+    public var nearbyUnitIndices: [Int] = []
 
     public static let unmatched = AdminMatch(method: .none, unitIndex: nil, distanceM: .infinity)
 }
@@ -93,14 +96,16 @@ private final class UnitMatcher {
         let candidates = try tree.query(box)
         guard !candidates.isEmpty else { return .unmatched }
         let point = try context.point(x: lon, y: lat)
-        var best = AdminMatch.unmatched
+        var nearby: [(index: Int, distance: Double)] = []
         for index in candidates {
             guard let nearest = try geometries[index].nearestPoints(to: point) else { continue }
             let distance = Geodesy.distanceM(lon1: lon, lat1: lat, lon2: nearest.x1, lat2: nearest.y1)
-            if distance <= limit, distance < best.distanceM {
-                best = AdminMatch(method: .nearest, unitIndex: index, distanceM: distance)
-            }
+            if distance <= limit { nearby.append((index, distance)) }
         }
-        return best
+        // Nearest first; equal distances: the smaller code (index) first.
+        nearby.sort { ($0.distance, $0.index) < ($1.distance, $1.index) }
+        guard let best = nearby.first else { return .unmatched }
+        return AdminMatch(method: .nearest, unitIndex: best.index, distanceM: best.distance,
+                          nearbyUnitIndices: nearby.map(\.index))
     }
 }

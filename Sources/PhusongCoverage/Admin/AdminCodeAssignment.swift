@@ -29,10 +29,11 @@ public enum AdminCodeAssignment {
         let siteMatches = try await AdminAssigner.assign(
             lons: sites.map(\.lon), lats: sites.map(\.lat), units: units, threads: threads)
         var report = AdminAssignmentReport()
+        let unitIndexByCode = Dictionary(units.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: min)
         for (index, match) in villageMatches.enumerated() {
             count(match, inside: &report.villagesInside, nearest: &report.villagesNearest, unmatched: &report.villagesUnmatched)
             check(&villages.rows[index], line: villages.lines[index], file: villages.file, match: match,
-                  units: units, boundaries: boundaries, report: &report)
+                  units: units, unitIndexByCode: unitIndexByCode, boundaries: boundaries, report: &report)
         }
         for (index, match) in siteMatches.enumerated() {
             count(match, inside: &report.sitesInside, nearest: &report.sitesNearest, unmatched: &report.sitesUnmatched)
@@ -58,7 +59,7 @@ public enum AdminCodeAssignment {
 
     private static func check(
         _ village: inout Village, line: Int, file: String, match: AdminMatch, units: [AdminUnit],
-        boundaries: AdminBoundaries, report: inout AdminAssignmentReport
+        unitIndexByCode: [String: Int], boundaries: AdminBoundaries, report: inout AdminAssignmentReport
     ) {
         guard let unitIndex = match.unitIndex else {
             if village.provinceCode == nil || (village.communeCode == nil && !boundaries.communes.isEmpty) {
@@ -67,6 +68,15 @@ public enum AdminCodeAssignment {
                     reason: "village \(village.id) lies in no boundary polygon and none is within \(Int(AdminAssigner.nearestLimitM / 1000)) km: no code assigned",
                     severity: .warning))
             }
+            return
+        }
+        // Outside every polygon, a given code of any unit within the limit is as plausible as
+        // the nearest one (coasts, slivers between simplified boundaries): keep it quietly.
+        let givenCode = boundaries.communes.isEmpty ? village.provinceCode : village.communeCode
+        if match.method == .nearest, let givenCode, let given = unitIndexByCode[givenCode],
+           match.nearbyUnitIndices.contains(given) {
+            let codes = codes(of: units[given])
+            if village.provinceCode == nil { village.provinceCode = codes.province }
             return
         }
         let found = codes(of: units[unitIndex])

@@ -151,7 +151,7 @@ extension RowReader {
         guard let lon, let lat else { return nil }
         let lonName = header.displayName("lon")
         let latName = header.displayName("lat")
-        let shown = "\(lonName)=\(shownValue("lon")) \(latName)=\(shownValue("lat"))"
+        var shown: String { "\(lonName)=\(shownValue("lon")) \(latName)=\(shownValue("lat"))" }
         if !studyArea.contains(lon: lon, lat: lat), studyArea.contains(lon: lat, lat: lon) {
             problems.append(Problem(
                 file: file, line: line, column: "\(lonName)/\(latName)", value: shown,
