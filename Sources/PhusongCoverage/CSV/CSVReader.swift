@@ -64,6 +64,10 @@ final class CSVReader {
         position = 0
         if atStartOfFile {
             atStartOfFile = false
+            // The BOM test needs the first three bytes, whatever the chunk size.
+            while chunk.count < 3, let more = try? handle.read(upToCount: chunkSize), !more.isEmpty {
+                chunk += more
+            }
             if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { position = 3 }
         }
         return true
