@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the system packages phusong builds against, when missing (Debian/Ubuntu).
+# GEOS's C API comes from libgeos-dev (found through pkg-config as `geos`).
+set -euo pipefail
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if ! pkg-config --exists geos 2>/dev/null; then missing+=(libgeos-dev); fi
+for extra in "$@"; do
+  dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}" >&2
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "phusong needs the Swift 6 toolchain (swift) on PATH." >&2
+  exit 1
+fi

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: a build that must be free of warnings in the project's own code,
+# every test (those that need ../shared/geodata say so when they skip), and the GEOS layer's
+# tests once more under the thread sanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+
+log=$(mktemp)
+swift build --build-tests 2>&1 | tee "$log"
+if grep -E "^/.*/(Sources|Tests)/.*: warning:" "$log" | grep -v "/.build" | sort -u | grep .; then
+  echo "error: the build has warnings in the project's own code (listed above)" >&2
+  exit 1
+fi
+
+swift test --skip-build
+
+# Thread sanitizer pass over the GEOS layer (contexts per task, parallel STRtree/prepared use).
+swift test --scratch-path .build-tsan --sanitize=thread --filter GEOSKitTests
