@@ -1,0 +1,40 @@
+/// The coverage of one village under the radio model (coverage-model.md, "Coverage of a village").
+public struct VillageCoverage: Sendable, Hashable {
+    /// The strongest cell of a technology at the village: its index in the scenario's cells
+    /// and its RSRP, dBm (unrounded).
+    public struct BestServer: Sendable, Hashable {
+        public var cellIndex: Int
+        public var rsrpDBm: Double
+    }
+
+    /// The site of the nearest cell of any technology, and the distance to it, metres
+    /// (unclamped great-circle distance, no range limit).
+    public struct NearestSite: Sendable, Hashable {
+        public var siteIndex: Int
+        public var distanceM: Double
+    }
+
+    /// Best 4G server among the 4G cells within range; nil when there is none.
+    public var best4G: BestServer?
+    /// Best 5G server among the 5G cells within range; nil when there is none.
+    public var best5G: BestServer?
+    /// True when the best 4G RSRP reaches the 4G threshold (−110 dBm by default).
+    public var covered4G: Bool
+    /// True when the best 5G RSRP reaches the 5G threshold (−110 dBm by default).
+    public var covered5G: Bool
+    public var nearestSite: NearestSite?
+    /// Per operator (index into the engine's operator list): bit `2·o` is set when the
+    /// operator's own 4G cells cover the village, bit `2·o + 1` for its 5G cells.
+    public var operatorCoverage: UInt64
+
+    /// connected = covered_4g or covered_5g.
+    public var connected: Bool { covered4G || covered5G }
+    /// dead zone (lõm sóng) = not connected.
+    public var deadZone: Bool { !connected }
+    /// True when any cell (either technology) is within range, however weak.
+    public var hasCellInRange: Bool { best4G != nil || best5G != nil }
+
+    public func operatorCovers(_ operatorIndex: Int, _ technology: Technology) -> Bool {
+        operatorCoverage & (1 << UInt64(2 * operatorIndex + (technology == .lte ? 0 : 1))) != 0
+    }
+}
