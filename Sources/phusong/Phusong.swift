@@ -15,6 +15,6 @@ struct Phusong: AsyncParsableCommand {
         73 an output could not be written.
         """,
         version: PhusongVersion.current,
-        subcommands: [ValidateCommand.self]
+        subcommands: [ValidateCommand.self, SynthCommand.self]
     )
 }

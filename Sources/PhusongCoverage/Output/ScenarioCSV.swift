@@ -1,0 +1,70 @@
+/// Writes villages and cells in the CSV of data-format.md (contract v1): UTF-8 without BOM,
+/// `\n` line ends, the contract's header order, coordinates with 6 decimals (~0.1 m),
+/// booleans `true`/`false`, empty fields for absent values. Also used for planned cells.
+public enum ScenarioCSV {
+    /// Header of villages.csv.
+    public static let villageHeader = [
+        "village_id", "name", "province_code", "commune_code", "lon", "lat",
+        "population", "households", "grid_power", "area_type",
+    ]
+    /// Header of cells.csv.
+    public static let cellHeader = [
+        "cell_id", "site_id", "operator", "technology", "band_mhz", "lon", "lat",
+        "height_m", "azimuth_deg", "beamwidth_deg", "rs_eirp_dbm", "power_source",
+    ]
+
+    /// villages.csv bytes for `villages`, in the given order.
+    public static func villagesCSV(_ villages: [Village]) -> [UInt8] {
+        var writer = CSVWriter()
+        writer.writeRow(villageHeader)
+        for village in villages {
+            writer.writeRow([
+                village.id, village.name, village.provinceCode ?? "", village.communeCode ?? "",
+                coordinate(village.lon), coordinate(village.lat), String(village.population),
+                village.households.map { String($0) } ?? "", village.gridPower ? "true" : "false",
+                village.areaType.rawValue,
+            ])
+        }
+        return writer.bytes
+    }
+
+    /// cells.csv bytes for `cells`, in the given order.
+    public static func cellsCSV(_ cells: [Cell]) -> [UInt8] {
+        var writer = CSVWriter()
+        writer.writeRow(cellHeader)
+        for cell in cells {
+            writer.writeRow([
+                cell.id, cell.siteID, cell.operatorName, cell.technology.rawValue, csvNumber(cell.bandMHz),
+                coordinate(cell.lon), coordinate(cell.lat), csvNumber(cell.heightM),
+                cell.azimuthDeg.map { csvNumber($0) } ?? "", csvNumber(cell.beamwidthDeg),
+                csvNumber(cell.rsEIRPdBm), cell.powerSource?.rawValue ?? "",
+            ])
+        }
+        return writer.bytes
+    }
+
+    /// Writes villages.csv to `path` atomically.
+    public static func writeVillages(_ villages: [Village], to path: String) throws(OutputError) {
+        try AtomicFile.write(villagesCSV(villages), to: path)
+    }
+
+    /// Writes cells.csv to `path` atomically.
+    public static func writeCells(_ cells: [Cell], to path: String) throws(OutputError) {
+        try AtomicFile.write(cellsCSV(cells), to: path)
+    }
+
+    /// Writes `villages.csv` and `cells.csv` of `scenario` into `folder` (created when
+    /// missing), each atomically; returns the two paths.
+    @discardableResult
+    public static func write(_ scenario: Scenario, toFolder folder: String) throws(OutputError) -> (villages: String, cells: String) {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        let paths = (villages: base + "villages.csv", cells: base + "cells.csv")
+        try writeVillages(scenario.villages, to: paths.villages)
+        try writeCells(scenario.cells, to: paths.cells)
+        return paths
+    }
+
+    private static func coordinate(_ degrees: Double) -> String {
+        csvNumber(degrees, decimals: 6)
+    }
+}
