@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GEOS's C API (Debian: libgeos-dev, pkg-config `geos`), reentrant functions only.
@@ -22,8 +24,16 @@ let package = Package(
         ),
         // Safe Swift layer over GEOS: one context per task, one owner per handle.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
-        // Data model, loaders, validation, administrative assignment, synthetic scenarios.
-        .target(name: "PhusongCoverage", dependencies: ["GEOSKit"]),
+        // Data model, loaders, validation, administrative assignment, radio model, coverage
+        // engine, indicators, configuration (TOML), reports, synthetic scenarios.
+        .target(
+            name: "PhusongCoverage",
+            dependencies: [
+                "GEOSKit",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "phusong",
             dependencies: [

@@ -48,7 +48,8 @@ struct TextTable {
                 let fill = String(repeating: " ", count: widths[column] - text.count)
                 return rightAligned.contains(column) ? fill + text : text + fill
             }
-            return pad + cells.joined(separator: "  ")
+            let line = pad + cells.joined(separator: "  ")
+            return String(line.reversed().drop { $0 == " " }.reversed())
         }
     }
 }

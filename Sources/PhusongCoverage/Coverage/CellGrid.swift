@@ -18,7 +18,11 @@ struct CellGrid: Sendable {
     let starts: [Int32]
     let entries: [Int32]
 
-    init(lons: [Double], lats: [Double], squareDeg: Double) {
+    /// - Parameters:
+    ///   - lons, lats: the points' coordinates, degrees.
+    ///   - ids: what to store for each point (e.g. its index in a larger array); by default
+    ///     the point's own index.
+    init(lons: [Double], lats: [Double], ids: [Int32]? = nil, squareDeg: Double) {
         self.squareDeg = squareDeg
         minLon = (lons.min() ?? 0) - squareDeg / 2
         minLat = (lats.min() ?? 0) - squareDeg / 2
@@ -39,7 +43,7 @@ struct CellGrid: Sendable {
         var entries = [Int32](repeating: 0, count: lons.count)
         for index in lons.indices {
             let square = squareOf[index]
-            entries[Int(fill[square])] = Int32(index)
+            entries[Int(fill[square])] = ids?[index] ?? Int32(index)
             fill[square] += 1
         }
         starts = counts
@@ -69,6 +73,18 @@ struct CellGrid: Sendable {
         let byLatitude = gap
         let byLongitude = 2 * asin(min(1, cos(maxAbsLat) * sin(gap / 2)))
         return Geodesy.earthRadiusM * min(byLatitude, byLongitude)
+    }
+
+    /// Walks rings outward from (`lon`, `lat`): before each ring, `proceed` gets the ring's
+    /// distance lower bound (metres) and decides whether to go on; `visit` then gets each
+    /// entry of the ring.
+    @inline(__always)
+    func search(lon: Double, lat: Double, proceed: (Double) -> Bool, visit: (Int) -> Void) {
+        let (column, row) = squareCoordinates(lon: lon, lat: lat)
+        for ring in 0...lastRing(column: column, row: row) {
+            guard proceed(ringLowerBoundM(ring: ring, lat: lat)) else { return }
+            forEachEntry(ring: ring, column: column, row: row, visit)
+        }
     }
 
     /// Calls `body` with the entries of every square of `ring` around (column, row).

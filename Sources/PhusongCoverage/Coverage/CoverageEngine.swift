@@ -3,10 +3,15 @@ import Foundation
 /// Computes every village's coverage under the radio model: best 4G and 5G server, coverage
 /// flags, the nearest site, and coverage by each operator's own cells.
 ///
-/// The search for a village walks a grid of cells outward in rings. A ring is skipped once
-/// `ReachBounds` shows that no cell at its distance or beyond can beat the best RSRP found so
-/// far (or, for an operator, reach the threshold), so results equal an exhaustive evaluation
-/// of every cell within `max_range_m` while evaluating only a small share of them.
+/// Each question is a search over its own grid of cells, walked outward in rings from the
+/// village: the best server of a technology over that technology's cells, each operator's
+/// coverage over that operator's cells, the nearest site over all cells. A search stops when
+/// `ReachBounds` shows that no cell at the ring's distance or beyond can beat the best RSRP
+/// found so far (or, for an operator, reach the threshold), and a cell is evaluated only when
+/// its own bound allows it to matter; so the results equal an exhaustive evaluation of every
+/// cell within `max_range_m` (tested) while evaluating a small share of them. Distances are
+/// first compared as chords of unit vectors (no trigonometry); the haversine distance of the
+/// spec is computed for the cells that pass.
 ///
 /// Villages are processed in parallel chunks (`ParallelChunks`); results are merged by index,
 /// so they do not depend on the number of threads.
@@ -18,16 +23,26 @@ public struct CoverageEngine: Sendable {
     public let sites: [Site]
 
     let cells: [PreparedCell]
+    let vectors: UnitVectors
     let cellIsNR: [Bool]
     let cellOperator: [Int32]
     let cellSite: [Int32]
     /// Position of each cell in the order of `cell_id` UTF-8 bytes: the tie rule.
     let cellRank: [Int32]
-    let grid: CellGrid
-    /// Bounds for all cells of a technology: [4G, 5G]; nil when there is no such cell.
-    let nationalBounds: [ReachBounds?]
-    /// Bounds per operator and technology: `operatorBounds[2·o + t]`.
-    let operatorBounds: [ReachBounds?]
+    /// Every cell, for the nearest-site search.
+    let allCells: CellGrid
+    /// Cells of a technology: [4G, 5G]; nil when there is no such cell.
+    let technologyGroups: [SearchGroup?]
+    /// Cells of an operator and technology: `operatorGroups[2·o + t]`.
+    let operatorGroups: [SearchGroup?]
+    /// Squared chord of `max_range_m` with a safety margin.
+    let rangeChordSquared: Double
+
+    /// A grid over some cells, with the bounds of what they can deliver.
+    struct SearchGroup: Sendable {
+        let grid: CellGrid
+        let bounds: ReachBounds
+    }
 
     /// Most operators the coverage bitmask can hold.
     public static let maxOperators = 32
@@ -44,6 +59,9 @@ public struct CoverageEngine: Sendable {
         sites = Site.sites(of: cells)
         let prepared = cells.map { PreparedCell($0, parameters: parameters) }
         self.cells = prepared
+        let lons = cells.map(\.lon)
+        let lats = cells.map(\.lat)
+        vectors = UnitVectors(lons: lons, lats: lats)
         cellIsNR = cells.map { $0.technology == .nr }
         let operatorIndex = Dictionary(uniqueKeysWithValues: operators.enumerated().map { ($0.element, Int32($0.offset)) })
         cellOperator = cells.map { operatorIndex[$0.operatorName] ?? 0 }
@@ -53,18 +71,25 @@ public struct CoverageEngine: Sendable {
         let byID = cells.indices.sorted { cells[$0].id.utf8.lexicographicallyPrecedes(cells[$1].id.utf8) }
         for (position, index) in byID.enumerated() { rank[index] = Int32(position) }
         cellRank = rank
-        grid = CellGrid(lons: cells.map(\.lon), lats: cells.map(\.lat), squareDeg: Self.gridSquareDeg)
+        allCells = CellGrid(lons: lons, lats: lats, squareDeg: Self.gridSquareDeg)
+        rangeChordSquared = UnitVectors.chordSquaredLimit(distanceM: parameters.maxRangeM)
 
-        var groups = [[Int]](repeating: [], count: 2 * operators.count)
-        var technologyGroups: [[Int]] = [[], []]
+        var operatorMembers = [[Int]](repeating: [], count: 2 * operators.count)
+        var technologyMembers: [[Int]] = [[], []]
         for index in cells.indices {
             let technology = cellIsNR[index] ? 1 : 0
-            groups[2 * Int(cellOperator[index]) + technology].append(index)
-            technologyGroups[technology].append(index)
+            operatorMembers[2 * Int(cellOperator[index]) + technology].append(index)
+            technologyMembers[technology].append(index)
         }
-        let maxRange = parameters.maxRangeM
-        nationalBounds = technologyGroups.map { $0.isEmpty ? nil : ReachBounds(cells: prepared, members: $0, maxRangeM: maxRange) }
-        operatorBounds = groups.map { $0.isEmpty ? nil : ReachBounds(cells: prepared, members: $0, maxRangeM: maxRange) }
+        func group(_ members: [Int]) -> SearchGroup? {
+            guard !members.isEmpty else { return nil }
+            return SearchGroup(
+                grid: CellGrid(lons: members.map { lons[$0] }, lats: members.map { lats[$0] },
+                               ids: members.map { Int32($0) }, squareDeg: Self.gridSquareDeg),
+                bounds: ReachBounds(cells: prepared, members: members, maxRangeM: parameters.maxRangeM))
+        }
+        technologyGroups = technologyMembers.map(group)
+        operatorGroups = operatorMembers.map(group)
     }
 
     /// The coverage of every village, in village order.
@@ -77,76 +102,98 @@ public struct CoverageEngine: Sendable {
     /// The coverage of one village.
     public func coverage(of village: Village) -> VillageCoverage {
         let receiver = ReceiverPoint(village)
-        let areaType = village.areaType
-        let maxRange = parameters.maxRangeM
-        let threshold4G = parameters.coverageThreshold4GdBm
-        let threshold5G = parameters.coverageThreshold5GdBm
-        let (column, row) = grid.squareCoordinates(lon: village.lon, lat: village.lat)
-        let lastRing = grid.lastRing(column: column, row: row)
-
-        var best: [(rsrp: Double, cell: Int)] = [(-.infinity, -1), (-.infinity, -1)]
+        let vector = UnitVectors.vector(lon: village.lon, lat: village.lat)
         var covered: UInt64 = 0
-        var nearestDistance = Double.infinity
-        var nearestCell = -1
-
-        for ring in 0...lastRing {
-            let lowerBound = grid.ringLowerBoundM(ring: ring, lat: village.lat)
-            let inRange = lowerBound <= maxRange
-            var wantTechnology = (false, false)
-            var wantOperators: UInt64 = 0
-            if inRange {
-                if let bounds = nationalBounds[0] {
-                    wantTechnology.0 = bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= best[0].rsrp
-                }
-                if let bounds = nationalBounds[1] {
-                    wantTechnology.1 = bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= best[1].rsrp
-                }
-                for group in operatorBounds.indices where covered & (1 << UInt64(group)) == 0 {
-                    guard let bounds = operatorBounds[group] else { continue }
-                    let threshold = group % 2 == 0 ? threshold4G : threshold5G
-                    if bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= threshold {
-                        wantOperators |= 1 << UInt64(group)
-                    }
-                }
-            }
-            let wantNearest = lowerBound <= nearestDistance
-            if !wantTechnology.0 && !wantTechnology.1 && wantOperators == 0 && !wantNearest { break }
-
-            grid.forEachEntry(ring: ring, column: column, row: row) { cell in
-                let distance = cells[cell].location.distanceM(to: receiver.location)
-                if wantNearest, distance < nearestDistance || (distance == nearestDistance && cellRank[cell] < cellRank[nearestCell]) {
-                    nearestDistance = distance
-                    nearestCell = cell
-                }
-                guard distance <= maxRange else { return }
-                let technology = cellIsNR[cell] ? 1 : 0
-                let group = 2 * Int(cellOperator[cell]) + technology
-                let wantNational = technology == 0 ? wantTechnology.0 : wantTechnology.1
-                let wantOperator = wantOperators & (1 << UInt64(group)) != 0
-                guard wantNational || wantOperator else { return }
-                let rsrp = cells[cell].rsrpDBm(at: receiver, distance2DM: distance)
-                if wantNational {
-                    let current = best[technology]
-                    if rsrp > current.rsrp || (rsrp == current.rsrp && cellRank[cell] < cellRank[current.cell]) {
-                        best[technology] = (rsrp, cell)
-                    }
-                }
-                if wantOperator, rsrp >= (technology == 0 ? threshold4G : threshold5G) {
-                    covered |= 1 << UInt64(group)
-                }
+        var best: [VillageCoverage.BestServer?] = [nil, nil]
+        for technology in 0..<2 {
+            guard let group = technologyGroups[technology] else { continue }
+            best[technology] = bestServer(group, receiver: receiver, vector: vector, technology: technology, covered: &covered)
+        }
+        for (index, group) in operatorGroups.enumerated() {
+            guard let group, covered & (1 << UInt64(index)) == 0 else { continue }
+            if reachesThreshold(group, receiver: receiver, vector: vector, technology: index % 2) {
+                covered |= 1 << UInt64(index)
             }
         }
-
-        let best4G = best[0].cell >= 0 ? VillageCoverage.BestServer(cellIndex: best[0].cell, rsrpDBm: best[0].rsrp) : nil
-        let best5G = best[1].cell >= 0 ? VillageCoverage.BestServer(cellIndex: best[1].cell, rsrpDBm: best[1].rsrp) : nil
+        let nearest = nearestCell(receiver: receiver, vector: vector)
         return VillageCoverage(
-            best4G: best4G, best5G: best5G,
-            covered4G: (best4G?.rsrpDBm ?? -.infinity) >= threshold4G,
-            covered5G: (best5G?.rsrpDBm ?? -.infinity) >= threshold5G,
-            nearestSite: nearestCell >= 0
-                ? VillageCoverage.NearestSite(siteIndex: Int(cellSite[nearestCell]), distanceM: nearestDistance) : nil,
+            best4G: best[0], best5G: best[1],
+            covered4G: (best[0]?.rsrpDBm ?? -.infinity) >= parameters.coverageThreshold4GdBm,
+            covered5G: (best[1]?.rsrpDBm ?? -.infinity) >= parameters.coverageThreshold5GdBm,
+            nearestSite: nearest.map { .init(siteIndex: Int(cellSite[$0.cell]), distanceM: $0.distanceM) },
             operatorCoverage: covered
         )
+    }
+
+    private func threshold(_ technology: Int) -> Double {
+        technology == 0 ? parameters.coverageThreshold4GdBm : parameters.coverageThreshold5GdBm
+    }
+
+    /// The exact best server among the group's cells in range (ties: smallest cell id). Every
+    /// evaluated cell that reaches the threshold also marks its operator as covering.
+    private func bestServer(
+        _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int,
+        covered: inout UInt64
+    ) -> VillageCoverage.BestServer? {
+        let maxRange = parameters.maxRangeM
+        let areaType = receiver.areaType
+        let threshold = threshold(technology)
+        var bestRSRP = -Double.infinity
+        var bestCell = -1
+        group.grid.search(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+            lowerBound <= maxRange && (bestCell < 0 || group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
+        } visit: { cell in
+            guard vectors.chordSquared(cell, vector) <= rangeChordSquared else { return }
+            let distance = cells[cell].location.distanceM(to: receiver.location)
+            guard distance <= maxRange else { return }
+            if bestCell >= 0, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) < bestRSRP { return }
+            let rsrp = cells[cell].rsrpDBm(at: receiver, distance2DM: distance)
+            if rsrp > bestRSRP || (rsrp == bestRSRP && cellRank[cell] < cellRank[bestCell]) {
+                bestRSRP = rsrp
+                bestCell = cell
+            }
+            if rsrp >= threshold { covered |= 1 << UInt64(2 * Int(cellOperator[cell]) + technology) }
+        }
+        return bestCell >= 0 ? .init(cellIndex: bestCell, rsrpDBm: bestRSRP) : nil
+    }
+
+    /// Whether any of the group's cells in range reaches the technology's threshold.
+    private func reachesThreshold(
+        _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int
+    ) -> Bool {
+        let maxRange = parameters.maxRangeM
+        let areaType = receiver.areaType
+        let threshold = threshold(technology)
+        var reached = false
+        group.grid.search(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+            !reached && lowerBound <= maxRange && group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= threshold
+        } visit: { cell in
+            guard !reached, vectors.chordSquared(cell, vector) <= rangeChordSquared else { return }
+            let distance = cells[cell].location.distanceM(to: receiver.location)
+            guard distance <= maxRange, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) >= threshold else { return }
+            if cells[cell].rsrpDBm(at: receiver, distance2DM: distance) >= threshold { reached = true }
+        }
+        return reached
+    }
+
+    /// The nearest cell of any technology (unclamped great-circle distance, no range limit;
+    /// exact ties: smallest cell id).
+    private func nearestCell(receiver: ReceiverPoint, vector: (Double, Double, Double)) -> (cell: Int, distanceM: Double)? {
+        var nearestDistance = Double.infinity
+        var nearestChordSquared = Double.infinity
+        var nearest = -1
+        allCells.search(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+            lowerBound <= nearestDistance
+        } visit: { cell in
+            guard vectors.chordSquared(cell, vector) <= nearestChordSquared else { return }
+            let distance = cells[cell].location.distanceM(to: receiver.location)
+            if distance < nearestDistance || (distance == nearestDistance && cellRank[cell] < cellRank[nearest]) {
+                nearestDistance = distance
+                nearest = cell
+                nearestChordSquared = UnitVectors.chordSquaredLimit(distanceM: distance)
+            }
+        }
+        return nearest >= 0 ? (nearest, nearestDistance) : nil
     }
 }
 
