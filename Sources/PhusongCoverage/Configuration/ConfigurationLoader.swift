@@ -38,14 +38,24 @@ public enum ConfigurationLoader {
             return configuration
         } catch let error as LoadError {
             throw error
-        } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
-            throw LoadError(problems: [Problem(file: file, column: keyPath(context.codingPath), value: nil,
-                                               reason: "expected a value of type \(type)")])
-        } catch let DecodingError.dataCorrupted(context) {
-            throw LoadError(problems: [Problem(file: file, column: keyPath(context.codingPath), value: nil,
-                                               reason: context.debugDescription)])
+        } catch let error as DecodingError {
+            throw LoadError(problems: [problem(error, file: file)])
         } catch {
             throw LoadError(problems: [Problem(file: file, reason: "\(error)")])
+        }
+    }
+
+    /// A decoding failure as a problem naming the key path.
+    private static func problem(_ error: DecodingError, file: String) -> Problem {
+        switch error {
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return Problem(file: file, column: keyPath(context.codingPath), value: nil, reason: "expected a value of type \(type)")
+        case .keyNotFound(let key, let context):
+            return Problem(file: file, column: keyPath(context.codingPath + [key]), value: nil, reason: "missing")
+        case .dataCorrupted(let context):
+            return Problem(file: file, column: keyPath(context.codingPath), value: nil, reason: context.debugDescription)
+        @unknown default:
+            return Problem(file: file, reason: "\(error)")
         }
     }
 
@@ -92,6 +102,9 @@ public enum ConfigurationLoader {
     }
 
     private static func keyPath(_ path: [any CodingKey]) -> String {
-        path.map(\.stringValue).joined(separator: ".")
+        var names = path.map(\.stringValue)
+        // TOMLKit's type-mismatch context repeats the failing key at the end of the path.
+        if names.count >= 2, names[names.count - 1] == names[names.count - 2] { names.removeLast() }
+        return names.joined(separator: ".")
     }
 }

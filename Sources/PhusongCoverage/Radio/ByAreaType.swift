@@ -43,3 +43,24 @@ extension ByAreaType: Sendable where Value: Sendable {}
 extension ByAreaType: Equatable where Value: Equatable {}
 extension ByAreaType: Hashable where Value: Hashable {}
 extension ByAreaType: Codable where Value: Codable {}
+
+extension ByAreaType where Value: Decodable {
+    /// Decodes an object with any of the keys `urban`, `suburban`, `rural`, `open`; area
+    /// types it leaves out keep their value from `defaults`.
+    static func decode<Key: CodingKey>(
+        from container: KeyedDecodingContainer<Key>, forKey key: Key, defaults: ByAreaType<Value>
+    ) throws -> ByAreaType<Value> {
+        guard let values = try container.decodeIfPresent([String: Value].self, forKey: key) else { return defaults }
+        var result = defaults
+        for areaType in AreaType.allCases {
+            guard let value = values[areaType.rawValue] else { continue }
+            switch areaType {
+            case .urban: result.urban = value
+            case .suburban: result.suburban = value
+            case .rural: result.rural = value
+            case .open: result.open = value
+            }
+        }
+        return result
+    }
+}

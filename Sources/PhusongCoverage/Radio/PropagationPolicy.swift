@@ -88,9 +88,9 @@ public struct PropagationPolicy: Sendable, Hashable, Codable {
                 ?? Self.defaultLowerBandEdgeMHz,
             upperBandEdgeMHz: try container.decodeIfPresent(Double.self, forKey: .upperBandEdgeMHz)
                 ?? Self.defaultUpperBandEdgeMHz,
-            lowBand: try container.decodeIfPresent(ByAreaType.self, forKey: .lowBand) ?? Self.defaultLowBand,
-            midBand: try container.decodeIfPresent(ByAreaType.self, forKey: .midBand) ?? Self.defaultMidBand,
-            highBand: try container.decodeIfPresent(ByAreaType.self, forKey: .highBand) ?? Self.defaultHighBand,
+            lowBand: try ByAreaType.decode(from: container, forKey: .lowBand, defaults: Self.defaultLowBand),
+            midBand: try ByAreaType.decode(from: container, forKey: .midBand, defaults: Self.defaultMidBand),
+            highBand: try ByAreaType.decode(from: container, forKey: .highBand, defaults: Self.defaultHighBand),
             environmentHeightM: try container.decodeIfPresent(Double.self, forKey: .environmentHeightM)
                 ?? Self.defaultEnvironmentHeightM,
             ruralBuildingHeightM: try container.decodeIfPresent(Double.self, forKey: .ruralBuildingHeightM)
