@@ -10,7 +10,8 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Compute coverage and indicators; write summary.json and per-village/area/operator CSVs.",
         discussion: """
         Writes into --out: summary.json (all indicators, input checksums, model, targets, \
-        version), villages.csv (per-village results), provinces.csv, communes.csv, operators.csv. \
+        version), villages.csv (per-village results), provinces.csv, communes.csv, operators.csv, \
+        sites.csv, deadzones.csv and unpowered.csv (the review lists, for Excel). \
         Without --villages/--cells it runs on the embedded default data.
         """
     )
@@ -30,7 +31,13 @@ struct ReportCommand: AsyncParsableCommand {
         let loadedAt = clock.now
         let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
         let computedAt = clock.now
-        let written = try ReportFiles.write(run, to: out, configurationPath: config.path)
+        let written: [String]
+        do {
+            written = try ReportFiles.write(run, to: out, toolVersion: PhusongVersion.current, configurationPath: config.path)
+        } catch {
+            Terminal.error("phusong: cannot write the report into \(out): \(error)")
+            throw ExitCodes.cannotCreate
+        }
         print(HeadlineTable.render(run))
         print("")
         print("Wrote \(written.joined(separator: ", "))")
@@ -40,30 +47,5 @@ struct ReportCommand: AsyncParsableCommand {
 
     private func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
-}
-
-/// Writes the report's files atomically into a folder.
-enum ReportFiles {
-    static func write(_ run: CoverageRun, to folder: String, configurationPath: String?) throws -> [String] {
-        let files: [(String, [UInt8])] = [
-            ("summary.json", try SummaryJSON.bytes(run, toolVersion: PhusongVersion.current, configurationPath: configurationPath)),
-            ("villages.csv", VillageResultsCSV.bytes(run)),
-            ("provinces.csv", IndicatorCSV.provinces(run.tables)),
-            ("communes.csv", IndicatorCSV.communes(run.tables)),
-            ("operators.csv", IndicatorCSV.operators(run.tables)),
-        ]
-        var written: [String] = []
-        for (name, bytes) in files {
-            let path = folder + "/" + name
-            do {
-                try AtomicFile.write(bytes, to: path)
-            } catch {
-                Terminal.error("phusong: \(error.description)")
-                throw ExitCodes.cannotCreate
-            }
-            written.append(path)
-        }
-        return written
     }
 }

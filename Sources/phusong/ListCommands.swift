@@ -1,0 +1,70 @@
+import ArgumentParser
+import PhusongCoverage
+
+/// `phusong deadzones`: every village without signal, with why.
+struct DeadZonesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deadzones",
+        abstract: "List the dead-zone villages (lõm sóng) with province, commune, population, best signal, nearest site and reason.",
+        discussion: """
+        Reasons: NO_SITE_IN_RANGE (no cell within the maximum range), WEAK_SIGNAL (cells in range, \
+        all below the threshold), plus UNPOWERED when the village has no grid power. Sorted by \
+        province, commune and population (largest first).
+        """
+    )
+
+    @OptionGroup var inputs: InputOptions
+    @OptionGroup var config: ConfigOption
+    @OptionGroup var threads: ThreadsOption
+    @OptionGroup var list: ListOptions
+
+    @Flag(name: .long, help: "Only dead-zone villages that also have no grid power.")
+    var unpowered = false
+
+    func run() async throws {
+        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        let entries = VillageLists.deadZones(run, filter: list.filter(unpoweredOnly: unpowered))
+        print(VillageListText.render(entries, title: "Dead-zone villages"))
+        try writeList(VillageListTable.deadZones(entries), to: list.destinations())
+    }
+}
+
+/// `phusong unpowered`: every village without grid power, with its coverage state.
+struct UnpoweredCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unpowered",
+        abstract: "List the villages without grid power, with their coverage state (for the power utility and operators)."
+    )
+
+    @OptionGroup var inputs: InputOptions
+    @OptionGroup var config: ConfigOption
+    @OptionGroup var threads: ThreadsOption
+    @OptionGroup var list: ListOptions
+
+    func run() async throws {
+        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        let entries = VillageLists.unpowered(run, filter: list.filter(unpoweredOnly: true))
+        print(VillageListText.render(entries, title: "Villages without grid power"))
+        try writeList(VillageListTable.unpowered(entries), to: list.destinations())
+    }
+}
+
+/// Loads the inputs and the configuration and computes coverage.
+func computeRun(inputs: InputOptions, config: ConfigOption, threads: ThreadsOption) async throws -> CoverageRun {
+    let configuration = try config.load()
+    let loaded = try await inputs.load(threads: threads.count)
+    return try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
+}
+
+/// Writes a list in each requested format, atomically.
+func writeList(_ table: PointFeatureTable, to destinations: [(format: FeatureFormat, path: String)]) throws {
+    for destination in destinations {
+        do {
+            try FeatureWriter.write(table, format: destination.format, to: destination.path)
+        } catch {
+            Terminal.error("phusong: cannot write \(destination.path): \(error)")
+            throw ExitCodes.cannotCreate
+        }
+        Terminal.note("Wrote \(destination.path) (\(table.rows.count) villages)")
+    }
+}
