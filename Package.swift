@@ -1,12 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers are one-way: phusong (CLI) → PhusongCoverage → GEOSKit → CGEOS.
+// Layers are one-way: phusong (CLI) → PhusongPlanning → PhusongCoverage → GEOSKit → CGEOS.
 let package = Package(
     name: "phusong",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "phusong", targets: ["phusong"]),
+        .library(name: "PhusongPlanning", targets: ["PhusongPlanning"]),
         .library(name: "PhusongCoverage", targets: ["PhusongCoverage"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
     ],
@@ -36,15 +37,20 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Parallel optimisation core (sparse coverage sets, lazy greedy, local search, bounds),
+        // the rollout planner and classic maximal covering.
+        .target(name: "PhusongPlanning", dependencies: ["PhusongCoverage"]),
         .executableTarget(
             name: "phusong",
             dependencies: [
+                "PhusongPlanning",
                 "PhusongCoverage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
         .testTarget(name: "PhusongCoverageTests", dependencies: ["PhusongCoverage", "GEOSKit"]),
+        .testTarget(name: "PhusongPlanningTests", dependencies: ["PhusongPlanning", "PhusongCoverage"]),
         // End-to-end runs of the built `phusong` binary.
         .testTarget(name: "PhusongCLITests", dependencies: ["phusong"], exclude: ["Fixtures"]),
     ],
