@@ -34,7 +34,7 @@ let package = Package(
                 "GEOSKit",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // Parallel optimisation core (sparse coverage sets, lazy greedy, local search, bounds),

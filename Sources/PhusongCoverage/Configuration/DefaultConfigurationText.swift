@@ -68,5 +68,32 @@ public enum DefaultConfigurationText {
     bearings = 72
     tolerance_m = 5.0
 
+    [planning]
+    # The rollout planner (planning.md). Costs in billion VND.
+    # 5G upgrade of an existing 4G site: one 5G cell per 4G cell (same azimuth, beamwidth,
+    # height) on this band (MHz), at this cost.
+    upgrade_band_mhz = 3500.0
+    upgrade_cost = 1.5
+    # New site: 3 sectors at azimuths 0/120/240, beamwidth 65; 4G, optionally 5G; off-grid
+    # sites (the nearest village has no grid power) get solar and battery power.
+    new_site_cost = 3.0
+    new_site_5g_extra_cost = 1.5
+    off_grid_extra_cost = 0.8
+    new_site_height_m = 30.0
+    new_site_band_4g_mhz = 900.0
+    new_site_band_5g_mhz = 3500.0
+    new_4g_rs_eirp_dbm = 30.0
+    new_5g_rs_eirp_dbm = 36.0
+    # Satellite (LEO) terminal connecting one village (not 4G/5G coverage).
+    satellite_cost = 0.3
+    # Candidate sites: every dead-zone village, points of a regular grid (km) within a
+    # distance (km) of a dead-zone village, and any --candidates file.
+    candidate_grid_km = 2.0
+    candidate_radius_km = 10.0
+    # Targets the plan must reach (see [targets] for their levels); each can be switched off.
+    connect_every_village = true
+    reach_population_coverage_5g = true
+    reach_station_ratio = true
+
     """
 }

@@ -8,12 +8,15 @@ public struct PhusongConfiguration: Sendable, Hashable, Codable {
     public var targets: CoverageTargets
     /// Area coverage: how footprints are traced.
     public var area: AreaCoverageSettings
+    /// The rollout planner: costs, candidates, which targets to reach.
+    public var planning: PlanningSettings
 
     public init(radio: RadioModelParameters = RadioModelParameters(), targets: CoverageTargets = CoverageTargets(),
-                area: AreaCoverageSettings = AreaCoverageSettings()) {
+                area: AreaCoverageSettings = AreaCoverageSettings(), planning: PlanningSettings = PlanningSettings()) {
         self.radio = radio
         self.targets = targets
         self.area = area
+        self.planning = planning
     }
 
     public init(from decoder: any Decoder) throws {
@@ -21,7 +24,8 @@ public struct PhusongConfiguration: Sendable, Hashable, Codable {
         self.init(
             radio: try container.decodeIfPresent(RadioModelParameters.self, forKey: .radio) ?? RadioModelParameters(),
             targets: try container.decodeIfPresent(CoverageTargets.self, forKey: .targets) ?? CoverageTargets(),
-            area: try container.decodeIfPresent(AreaCoverageSettings.self, forKey: .area) ?? AreaCoverageSettings()
+            area: try container.decodeIfPresent(AreaCoverageSettings.self, forKey: .area) ?? AreaCoverageSettings(),
+            planning: try container.decodeIfPresent(PlanningSettings.self, forKey: .planning) ?? PlanningSettings()
         )
     }
 }

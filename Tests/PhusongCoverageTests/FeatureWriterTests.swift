@@ -1,0 +1,168 @@
+import Foundation
+import GEOSKit
+import Testing
+@testable import PhusongCoverage
+
+@Suite("Feature writers: CSV, GeoJSON, KML read back")
+struct FeatureWriterTests {
+    let table = FeatureFixtures.villages
+
+    @Test("CSV: byte-order mark, header, names with commas, quotes and line breaks read back by CSVReader")
+    func csvRoundTrip() throws {
+        let path = try FeatureFixtures.temporaryFolder().appendingPathComponent("dead_zones.csv").path
+        try FeatureWriter.write(table, format: .csv, to: path)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+
+        let reader = try CSVReader(path: path)
+        var records: [[String]] = []
+        while let record = try reader.next() {
+            records.append((0..<record.count).map { record.text($0) ?? "<invalid UTF-8>" })
+        }
+        #expect(records.count == 6)
+        #expect(records.first == table.columns.map(\.name) + ["lon", "lat"])
+        #expect(records.dropFirst().map { $0[1] } == FeatureFixtures.names)
+        #expect(records[1] == ["DB-001", "Bản Mường Lói", "Điện Biên", "412", "false", "-118.4", "", "103.123456", "21.234568"])
+        #expect(records[4][6] == "Đường sạt lở & ngập, xe không vào được;\nphải đi bộ 'Ba' giờ")
+        #expect(records[5][3] == "")
+    }
+
+    @Test("GeoJSON: a FeatureCollection of Points with typed properties and nulls")
+    func geoJSONStructure() throws {
+        let bytes = FeatureGeoJSON.bytes(table)
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(collection["type"] as? String == "FeatureCollection")
+        #expect(collection["name"] as? String == "dead_zones")
+        let features = try #require(collection["features"] as? [[String: Any]])
+        #expect(features.count == 5)
+        for (feature, position) in zip(features, FeatureFixtures.roundedPositions) {
+            #expect(feature["type"] as? String == "Feature")
+            let geometry = try #require(feature["geometry"] as? [String: Any])
+            #expect(geometry["type"] as? String == "Point")
+            #expect(geometry["coordinates"] as? [Double] == position)
+        }
+        let properties = features.map { $0["properties"] as? [String: Any] ?? [:] }
+        #expect(properties.map { $0["name"] as? String } == FeatureFixtures.names)
+        #expect(properties.map { $0["province_name"] as? String } == ["Điện Biên", "Điện Biên", "Hà Nội", "Điện Biên", "Hà Nội"])
+        #expect(properties[0]["population"] as? Int == 412)
+        #expect(properties[1]["grid_power"] as? Bool == true)
+        #expect(properties[0]["best_rsrp_dbm"] as? Double == -118.4)
+        #expect(properties[0]["note"] is NSNull)
+        #expect(properties[4]["population"] is NSNull)
+        #expect(properties[3]["note"] as? String == "Đường sạt lở & ngập, xe không vào được;\nphải đi bộ 'Ba' giờ")
+    }
+
+    @Test("GeoJSON text: properties in column order, Vietnamese unescaped, one feature per line, deterministic")
+    func geoJSONText() throws {
+        let bytes = FeatureGeoJSON.bytes(table)
+        #expect(bytes == FeatureGeoJSON.bytes(table))
+        #expect(bytes.first == UInt8(ascii: "{"))
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 8)
+        #expect(lines[0] == #"{"type":"FeatureCollection","name":"dead_zones","features":["#)
+        #expect(lines[1] == #"{"type":"Feature","geometry":{"type":"Point","coordinates":[103.123456,21.234568]},"properties":{"#
+            + #""village_id":"DB-001","name":"Bản Mường Lói","province_name":"Điện Biên","population":412,"#
+            + #""grid_power":false,"best_rsrp_dbm":-118.4,"note":null}},"#)
+        #expect(lines[4].contains(#""name":"Bản Huổi Lếch & Nậm Pồ <mới>""#))
+        #expect(lines[4].contains(#""note":"Đường sạt lở & ngập, xe không vào được;\nphải đi bộ 'Ba' giờ""#))
+        #expect(lines[5].contains(#""name":"Xóm \"Cầu Gỗ\"""#))
+        #expect(lines[6] == "]}" && lines[7] == "")
+    }
+
+    @Test("GeoJSON read by GEOS: a GeometryCollection of the five points")
+    func geoJSONThroughGEOS() throws {
+        let context = try GEOSContext()
+        let collection = try context.geometry(fromGeoJSON: String(decoding: FeatureGeoJSON.bytes(table), as: UTF8.self))
+        #expect(try collection.type == .geometryCollection)
+        let points = try collection.geometries()
+        #expect(points.count == 5)
+        #expect(try points.allSatisfy { try $0.type == .point })
+        #expect(try points.map { try $0.coordinates() } == FeatureFixtures.roundedPositions)
+    }
+
+    @Test("KML: well-formed, one folder per province in order of appearance, escaped text intact")
+    func kmlStructure() throws {
+        let bytes = FeatureKML.bytes(table)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<kml xmlns="http://www.opengis.net/kml/2.2">"#))
+        #expect(text.contains("Bản Huổi Lếch &amp; Nậm Pồ &lt;mới&gt;") && !text.contains("<mới>"))
+
+        let kml = try FeatureParsedXML.parse(bytes)
+        #expect(kml.name == "kml")
+        let document = try #require(kml.child("Document"))
+        #expect(document.child("name")?.text == "dead_zones")
+        let folders = document.children("Folder")
+        #expect(folders.map { $0.child("name")?.text } == ["Điện Biên", "Hà Nội"])
+        #expect(folders.map { $0.children("Placemark").count } == [3, 2])
+        let placemarks = folders.flatMap { $0.children("Placemark") }
+        #expect(placemarks.map { $0.child("name")?.text } == [
+            "Bản Mường Lói", "Thôn Nà Hỳ", "Bản Huổi Lếch & Nậm Pồ <mới>", "Tổ dân phố 2, Ba Đình", "Xóm \"Cầu Gỗ\"",
+        ])
+        #expect(placemarks.map { $0.child("Point")?.child("coordinates")?.text } == [
+            "103.123456,21.234568", "102.987654,22.100000", "102.500000,21.900000", "105.834200,21.035800", "105.900000,21.100000",
+        ])
+    }
+
+    @Test("KML: HTML description of the labelled columns that have values; ExtendedData of every column")
+    func kmlDescriptionAndData() throws {
+        let document = try #require(try FeatureParsedXML.parse(FeatureKML.bytes(table)).child("Document"))
+        let placemarks = document.children("Folder").flatMap { $0.children("Placemark") }
+        #expect(placemarks.count == 5)
+        #expect(placemarks[0].child("description")?.text == "Mã thôn: DB-001<br/>Dân số: 412<br/>RSRP tốt nhất (dBm): -118.4")
+        #expect(placemarks[2].child("description")?.text
+            == "Mã thôn: DB-003<br/>Dân số: 98<br/>Ghi chú: Đường sạt lở &amp; ngập, xe không vào được;<br/>phải đi bộ 'Ba' giờ")
+        #expect(placemarks[4].child("description")?.text == "Mã thôn: HN-002<br/>RSRP tốt nhất (dBm): -101.0")
+
+        let data = placemarks[0].child("ExtendedData")?.children("Data") ?? []
+        #expect(data.map { $0.attributes["name"] } == table.columns.map(\.name))
+        #expect(data.map { $0.child("value")?.text } == ["DB-001", "Bản Mường Lói", "Điện Biên", "412", "false", "-118.4", ""])
+        let quoted = placemarks[4].child("ExtendedData")?.children("Data").first { $0.attributes["name"] == "name" }
+        #expect(quoted?.child("value")?.text == "Xóm \"Cầu Gỗ\"")
+    }
+
+    @Test("rows without a position or with missing values; non-finite reals; no folder column")
+    func unlocatedRows() throws {
+        let table = PointFeatureTable(
+            layerName: "thiếu tọa độ",
+            columns: [FeatureColumn("name", .text), FeatureColumn("rsrp", .real)],
+            rows: [
+                PointFeature(lon: .nan, lat: 21, values: [.text("Bản A"), .real(.infinity)]),
+                PointFeature(lon: 105, lat: 21, values: []),
+            ],
+            presentation: FeaturePresentation(nameColumn: "name", folderColumn: nil, descriptionColumns: [("rsrp", "RSRP")]))
+
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(FeatureGeoJSON.bytes(table))) as? [String: Any])
+        let features = try #require(collection["features"] as? [[String: Any]])
+        #expect(features[0]["geometry"] is NSNull)
+        #expect((features[0]["properties"] as? [String: Any])?["rsrp"] is NSNull)
+        #expect((features[1]["properties"] as? [String: Any])?["name"] is NSNull)
+        #expect(((features[1]["geometry"] as? [String: Any])?["coordinates"] as? [Double]) == [105, 21])
+
+        let folders = try #require(try FeatureParsedXML.parse(FeatureKML.bytes(table)).child("Document")).children("Folder")
+        #expect(folders.map { $0.child("name")?.text } == ["thiếu tọa độ"])
+        let placemarks = folders.first?.children("Placemark") ?? []
+        #expect(placemarks.map { $0.child("Point") == nil } == [true, false])
+        #expect(placemarks.map { $0.child("name")?.text } == ["Bản A", nil])
+        #expect(placemarks[0].child("description")?.text == "RSRP: inf")
+        #expect(placemarks[1].child("ExtendedData")?.children("Data").map { $0.child("value")?.text } == ["", ""])
+    }
+
+    @Test("FeatureWriter: bytes for text formats, every format written atomically to its file")
+    func dispatcher() throws {
+        #expect(FeatureWriter.bytes(table, format: .csv) == FeatureCSV.bytes(table))
+        #expect(FeatureWriter.bytes(table, format: .geojson) == FeatureGeoJSON.bytes(table))
+        #expect(FeatureWriter.bytes(table, format: .kml) == FeatureKML.bytes(table))
+        #expect(FeatureWriter.bytes(table, format: .gpkg) == nil)
+
+        let folder = try FeatureFixtures.temporaryFolder().appendingPathComponent("lists")
+        for format in FeatureFormat.allCases {
+            try FeatureWriter.write(table, format: format, to: folder.appendingPathComponent("dead_zones.\(format.fileExtension)").path)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["dead_zones.csv", "dead_zones.geojson", "dead_zones.gpkg", "dead_zones.kml"])
+        for format in [FeatureFormat.csv, .geojson, .kml] {
+            let written = [UInt8](try Data(contentsOf: folder.appendingPathComponent("dead_zones.\(format.fileExtension)")))
+            #expect(written == FeatureWriter.bytes(table, format: format), "\(format)")
+        }
+    }
+}
