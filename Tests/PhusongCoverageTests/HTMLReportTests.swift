@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import PhusongCoverage
+
+@Suite("report.html: content, self-containment, determinism")
+struct HTMLReportTests {
+    @Test("the default data's page is self-contained, small and deterministic")
+    func selfContained() async throws {
+        let run = try await HTMLReportFixture.defaultRun.value
+        let (bytes, path) = try HTMLReportFixture.writePage(run, label: "default")
+        defer { HTMLReportFixture.discard(path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes))
+        let again = try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "0.0.0-test")
+        #expect(bytes == again, "same run, same bytes")
+        let html = String(decoding: bytes, as: UTF8.self)
+        #expect(bytes.count < 2_000_000, "default page is \(bytes.count) bytes")
+        // Nothing that could make a request: no URLs, no external resources of any kind.
+        for forbidden in ["http://", "https://", "src=\"http", "href=\"http", "url(http", "url(", "@import", "<link", "<img", "<iframe",
+                          "src=", "fetch(", "XMLHttpRequest", "WebSocket", "//cdn"] {
+            #expect(!html.contains(forbidden), "page contains \(forbidden)")
+        }
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<meta name=\"generator\" content=\"phusong 0.0.0-test\">"))
+        #expect(!html.contains("\r"))
+    }
+
+    @Test("embedded JSON parses, has no </ and matches the run")
+    func embeddedData() async throws {
+        let run = try await HTMLReportFixture.defaultRun.value
+        let html = String(decoding: try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "t"), as: UTF8.self)
+        let json = try #require(Self.embeddedJSON(html))
+        #expect(!json.contains("</"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let map = try #require(object["map"] as? [String: Any])
+        let national = run.tables.national
+        let points = try #require(map["points"] as? [Int])
+        let unpoweredConnected = national.villagesUnpowered - national.villagesDeadZoneAndUnpowered
+        #expect(points.count == 3 * (national.villagesDeadZone + unpoweredConnected))
+        #expect((map["pointLabels"] as? [String])?.count == points.count / 3)
+        let grid = try #require(map["grid"] as? [String: Any])
+        let cells = try #require(grid["cells"] as? [Int])
+        var connected = 0
+        for index in stride(from: 0, to: cells.count, by: 4) { connected += cells[index + 2] + cells[index + 3] }
+        #expect(connected == national.villagesConnected, "every connected village is in one grid cell")
+        #expect((map["outlines"] as? [Any])?.isEmpty == true, "no boundary file, no outlines")
+        let sites = ((map["sites4G"] as? [Int])?.count ?? 0) + ((map["sites5G"] as? [Int])?.count ?? 0)
+        #expect(sites > 0 && sites / 2 <= run.engine.sites.count)
+    }
+
+    @Test("tables: one row per province, every dead zone listed with its folded search key")
+    func tables() async throws {
+        let run = try await HTMLReportFixture.defaultRun.value
+        let deadZones = VillageLists.deadZones(run)
+        let dom = HTMLReportDOM(html: String(decoding: try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: "t"), as: UTF8.self))
+        #expect(dom.provinceRows.count == 3)
+        #expect(dom.provinceRows.map { HTMLReportDOM.attribute("data-code", ofRow: $0) } == ["11", "12", "14"])
+        #expect(dom.deadZoneRows.count == deadZones.count)
+        #expect(!deadZones.isEmpty)
+        let keys = dom.deadZoneRows.compactMap { HTMLReportDOM.attribute("data-key", ofRow: $0) }
+        #expect(keys.count == deadZones.count)
+        #expect(keys.allSatisfy { $0 == $0.lowercased() })
+        let dienBien = zip(deadZones, keys).filter { $0.0.village.provinceCode == "11" }
+        #expect(!dienBien.isEmpty && dienBien.allSatisfy { $0.1.contains("dien bien") })
+        #expect(dom.deadZoneRows.allSatisfy { !HTMLReportDOM.isHidden($0) }, "nothing hidden before the script runs")
+        #expect(dom.attribute("data-drawn", id: "map") == "false")
+    }
+
+    @Test("search keys fold Vietnamese like the page's script")
+    func searchKeys() {
+        #expect(HTMLText.searchKey(["Điện Biên"]) == "dien bien")
+        #expect(HTMLText.searchKey(["Bản Mường Hốc", nil, "Lai  Châu", "12"]) == "ban muong hoc | lai chau | 12")
+        #expect(HTMLText.searchKey(["ĐƯỜNG Thượng"]) == "duong thuong")
+    }
+
+    @Test("numbers for people")
+    func numbers() {
+        #expect(HTMLText.count(106_445) == "106,445")
+        #expect(HTMLText.count(-1_234) == "-1,234")
+        #expect(HTMLText.count(999) == "999")
+        #expect(HTMLText.percent(0.981234) == "98.12%")
+        #expect(HTMLText.decimal(-0.0001, 2) == "0.00")
+        #expect(HTMLText.escape("<b a=\"x\">&'") == "&lt;b a=&quot;x&quot;&gt;&amp;&#39;")
+    }
+
+    @Test("names with markup and </script> are escaped in tables and embedded JSON")
+    func hostileNames() async throws {
+        let run = try await Self.hostileRun()
+        let html = String(decoding: try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "t"), as: UTF8.self)
+        #expect(!html.contains("<b>bold"))
+        #expect(!html.contains("</script><i>"))
+        #expect(html.contains("&lt;/script&gt;&lt;i&gt;"))
+        let json = try #require(Self.embeddedJSON(html))
+        #expect(!json.contains("</") && !json.contains("<!--"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let labels = try #require((object["map"] as? [String: Any])?["pointLabels"] as? [String])
+        #expect(labels.contains { $0.contains("</script><i>") })
+    }
+
+    /// The text of `<script type="application/json" id="report-data">`.
+    static func embeddedJSON(_ html: String) -> String? {
+        guard let start = html.range(of: "<script type=\"application/json\" id=\"report-data\">"),
+              let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else { return nil }
+        return String(html[start.upperBound..<end.lowerBound])
+    }
+
+    /// Two villages out of reach of the only cell, named with markup.
+    static func hostileRun() async throws -> CoverageRun {
+        let folder = try HTMLReportFixture.temporaryFolder("hostile")
+        let villages = """
+        village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type
+        V1,"Bản </script><i>x",11,,103.0,21.5,120,30,false,rural
+        V2,<b>bold & <!-- more,11,,103.1,21.6,80,,true,rural
+        V3,Thôn Gần,11,,104.0,21.0,300,,true,rural
+
+        """
+        let cells = """
+        cell_id,site_id,operator,technology,band_mhz,lon,lat,height_m,azimuth_deg,beamwidth_deg,rs_eirp_dbm,power_source
+        C1,S1,Viettel,4G,1800,104.001,21.001,30,,,,grid
+
+        """
+        try villages.write(to: folder.appendingPathComponent("villages.csv"), atomically: true, encoding: .utf8)
+        try cells.write(to: folder.appendingPathComponent("cells.csv"), atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try await HTMLReportFixture.run(villages: folder.appendingPathComponent("villages.csv").path,
+                                               cells: folder.appendingPathComponent("cells.csv").path)
+    }
+}
