@@ -6,8 +6,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("villages.csv (data-format.md).", valueName: "file"))
     var villages: String?
 
-    @Option(name: .long, help: ArgumentHelp("cells.csv (data-format.md).", valueName: "file"))
-    var cells: String?
+    @Option(name: .long, help: ArgumentHelp(
+        "cells.csv (data-format.md); repeat to add files, e.g. a plan's planned_cells.csv.", valueName: "file"))
+    var cells: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
         "Administrative boundaries, GeoJSON (provinces and/or communes; repeat for several files).",
@@ -20,7 +21,7 @@ struct InputOptions: ParsableArguments {
     var rejects: String?
 
     mutating func validate() throws {
-        if (villages == nil) != (cells == nil) {
+        if (villages == nil) != cells.isEmpty {
             throw ValidationError("give both --villages and --cells, or neither to use the embedded default data")
         }
     }
@@ -29,7 +30,7 @@ struct InputOptions: ParsableArguments {
 
     /// The input paths: the given ones, or the embedded default data set.
     func paths() throws -> InputPaths {
-        if let villages, let cells {
+        if let villages, !cells.isEmpty {
             return InputPaths(villages: villages, cells: cells, admin: admin)
         }
         guard let folder = DefaultData.folder() else {

@@ -96,6 +96,44 @@ struct HTMLReportTests {
         #expect(labels.contains { $0.contains("</script><i>") })
     }
 
+    @Test("province outlines of the real 34-province layer fit the vertex budget",
+          .enabled(if: SharedData.has("vn-admin-2025/vn_provinces_34.geojson"), SharedData.skipReason))
+    func provinceOutlines() throws {
+        let boundaries = try AdminBoundariesLoader.load(paths: [SharedData.path("vn-admin-2025/vn_provinces_34.geojson")])
+        let frame = HTMLMapFrame(extent: boundaries.extent)
+        let outlines = try HTMLOutlines.outlines(boundaries, frame: frame, notes: ["01": "note"])
+        #expect(outlines.map(\.code) == boundaries.provinces.map(\.code))
+        print("outlines of the 34 provinces: \(outlines.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count / 2 } }) vertices")
+        #expect(outlines.first?.name == "Hà Nội" && outlines.first?.note == "note")
+        let vertices = outlines.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count / 2 } }
+        #expect(vertices > 2_000 && vertices <= HTMLOutlines.vertexBudget, "\(vertices) vertices")
+        for outline in outlines {
+            #expect(!outline.rings.isEmpty, "\(outline.code)")
+            for ring in outline.rings {
+                #expect(ring.count >= 6 && ring.count % 2 == 0)
+                #expect(stride(from: 0, to: ring.count, by: 2).allSatisfy { frame.contains(x: ring[$0], y: ring[$0 + 1]) })
+            }
+        }
+    }
+
+    @Test("with communes only, province outlines are the unions of their communes",
+          .enabled(if: SharedData.has("vn-admin-2025/vn_wards_3321_simplified.geojson"), SharedData.skipReason))
+    func outlinesFromCommunes() throws {
+        let boundaries = try AdminBoundariesLoader.load(paths: [SharedData.path("vn-admin-2025/vn_wards_3321_simplified.geojson")])
+        #expect(boundaries.provinces.isEmpty)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outlines = try HTMLOutlines.outlines(boundaries, frame: HTMLMapFrame(extent: boundaries.extent), notes: [:])
+        let elapsed = clock.now - start
+        #expect(outlines.count == 34)
+        #expect(outlines.first { $0.code == "11" }?.name == "Điện Biên")
+        let vertices = outlines.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count / 2 } }
+        let rings = outlines.reduce(0) { $0 + $1.rings.count }
+        #expect(vertices <= HTMLOutlines.vertexBudget)
+        #expect(rings < 2_500, "sliver holes between communes are dropped (12,712 rings with them)")
+        print("outlines from 3,321 communes: \(vertices) vertices in \(rings) rings, \(elapsed)")
+    }
+
     /// The text of `<script type="application/json" id="report-data">`.
     static func embeddedJSON(_ html: String) -> String? {
         guard let start = html.range(of: "<script type=\"application/json\" id=\"report-data\">"),

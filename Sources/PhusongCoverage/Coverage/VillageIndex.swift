@@ -25,4 +25,22 @@ public struct VillageIndex: Sendable {
         }
         return found.sorted { $0.index < $1.index }
     }
+
+    /// The indexed village nearest to (`lon`, `lat`) by great-circle distance (ties: the
+    /// smaller index), or nil when none is indexed.
+    public func nearest(lon: Double, lat: Double) -> Int? {
+        let point = PreparedLocation(lon: lon, lat: lat)
+        var best = Double.infinity
+        var bestIndex = -1
+        grid.search(lon: lon, lat: lat) { lowerBound in
+            lowerBound <= best
+        } visit: { index in
+            let distance = locations[index].distanceM(to: point)
+            if distance < best || (distance == best && index < bestIndex) {
+                best = distance
+                bestIndex = index
+            }
+        }
+        return bestIndex >= 0 ? bestIndex : nil
+    }
 }

@@ -24,11 +24,40 @@ public enum CellsLoader {
     /// returned as rejected rows. Besides each field, it checks that all cells of a site lie
     /// within 1 km of the site's first cell.
     public static func load(path: String, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Cell> {
+        try load(paths: [path], studyArea: studyArea)
+    }
+
+    /// Reads several cells files as one list, in order: ids must be unique across them, and a
+    /// site's cells within 1 km of its first cell in any of them.
+    public static func load(paths: [String], studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Cell> {
+        var ids = UniqueIDs()
+        var sites: [String: SiteFirstCell] = [:]
+        var merged: LoadedTable<Cell>?
+        for path in paths {
+            let table = try load(path: path, studyArea: studyArea, ids: &ids, sites: &sites)
+            guard var sofar = merged else {
+                merged = table
+                continue
+            }
+            sofar.file += ", " + path
+            sofar.rows += table.rows
+            sofar.lines += table.lines
+            sofar.rejected += table.rejected
+            sofar.warnings += table.warnings
+            merged = sofar
+        }
+        guard let merged else {
+            throw LoadError(problems: [Problem(file: "", reason: "no cells file given")])
+        }
+        return merged
+    }
+
+    private static func load(
+        path: String, studyArea: StudyArea, ids: inout UniqueIDs, sites: inout [String: SiteFirstCell]
+    ) throws(LoadError) -> LoadedTable<Cell> {
         let reader = try CSVReader(path: path)
         let header = try TableHeader.read(from: reader, columns: columns, example: example)
         var table = LoadedTable<Cell>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
-        var ids = UniqueIDs()
-        var sites: [String: SiteFirstCell] = [:]
         var sawRow = false
         while let record = try reader.next() {
             sawRow = true
@@ -61,12 +90,13 @@ public enum CellsLoader {
         var lon: Double
         var lat: Double
         var line: Int
+        var file: String
         var operatorName: String
     }
 
     private static func checkSite(_ cell: Cell, row: inout RowReader, sites: inout [String: SiteFirstCell], warnings: inout [Problem]) {
         guard let first = sites[cell.siteID] else {
-            sites[cell.siteID] = SiteFirstCell(lon: cell.lon, lat: cell.lat, line: row.line, operatorName: cell.operatorName)
+            sites[cell.siteID] = SiteFirstCell(lon: cell.lon, lat: cell.lat, line: row.line, file: row.file, operatorName: cell.operatorName)
             return
         }
         let distance = Geodesy.distanceM(lon1: first.lon, lat1: first.lat, lon2: cell.lon, lat2: cell.lat)
@@ -74,10 +104,10 @@ public enum CellsLoader {
             let shown = "\(row.header.displayName("lon"))=\(row.shownValue("lon")) \(row.header.displayName("lat"))=\(row.shownValue("lat"))"
             row.add(Problem(
                 file: row.file, line: row.line, column: "site_id", value: cell.siteID,
-                reason: "this cell (\(shown)) is \(csvNumber(distance / 1000, decimals: 1)) km from the site's first cell on line \(first.line); a site's cells must lie within 1 km"
+                reason: "this cell (\(shown)) is \(csvNumber(distance / 1000, decimals: 1)) km from the site's first cell on line \(first.line)\(first.file == row.file ? "" : " of " + first.file); a site's cells must lie within 1 km"
             ))
         }
-        if first.operatorName != cell.operatorName {
+        if first.operatorName != cell.operatorName, first.file == row.file {
             warnings.append(Problem(
                 file: row.file, line: row.line, column: row.header.displayName("operator"), value: cell.operatorName,
                 reason: "site \(cell.siteID) belongs to \(first.operatorName) on line \(first.line)", severity: .warning

@@ -1,7 +1,7 @@
 /// The outcome of loading one table: the rows that passed, the rows set aside, and the
 /// problems found.
 public struct LoadedTable<Row: Sendable>: Sendable {
-    /// The file, as the user named it.
+    /// The file, as the user named it (several, comma-separated, when files were merged).
     public var file: String
     /// The header as written in the file.
     public var header: [String]

@@ -9,14 +9,20 @@ public enum BadRowPolicy: Sendable, Hashable {
 /// Where a run's inputs are.
 public struct InputPaths: Sendable, Hashable {
     public var villages: String
-    public var cells: String
+    /// One or more cells.csv files, read in order as one list (e.g. cells.csv then a plan's
+    /// planned_cells.csv).
+    public var cells: [String]
     /// Administrative boundary GeoJSON files (provinces and/or communes); may be empty.
     public var admin: [String]
 
-    public init(villages: String, cells: String, admin: [String] = []) {
+    public init(villages: String, cells: [String], admin: [String] = []) {
         self.villages = villages
         self.cells = cells
         self.admin = admin
+    }
+
+    public init(villages: String, cells: String, admin: [String] = []) {
+        self.init(villages: villages, cells: [cells], admin: admin)
     }
 }
 
@@ -25,6 +31,8 @@ public struct LoadedInputs: Sendable {
     public var scenario: Scenario
     public var villages: LoadedTable<Village>
     public var cells: LoadedTable<Cell>
+    /// The cells files, in the order they were read.
+    public var cellFiles: [String]
     /// The sites of the cells, in order of first cell; with admin codes when boundaries were given.
     public var sites: [Site]
     public var boundaries: AdminBoundaries?
@@ -50,7 +58,7 @@ public enum ScenarioLoader {
             StudyArea(minLon: $0.minX - 0.5, minLat: $0.minY - 0.5, maxLon: $0.maxX + 0.5, maxLat: $0.maxY + 0.5)
         } ?? .vietnam
         var villages = try VillagesLoader.load(path: paths.villages, studyArea: studyArea)
-        let cells = try CellsLoader.load(path: paths.cells, studyArea: studyArea)
+        let cells = try CellsLoader.load(paths: paths.cells, studyArea: studyArea)
         var rejectsFiles: [String] = []
         switch policy {
         case .stop:
@@ -71,7 +79,7 @@ public enum ScenarioLoader {
         }
         return LoadedInputs(
             scenario: Scenario(villages: villages.rows, cells: cells.rows),
-            villages: villages, cells: cells, sites: sites, boundaries: boundaries,
+            villages: villages, cells: cells, cellFiles: paths.cells, sites: sites, boundaries: boundaries,
             assignment: assignment, rejectsFiles: rejectsFiles
         )
     }

@@ -12,6 +12,7 @@ public enum ReportFiles {
             ("sites.csv", SitesCSV.bytes(run)),
             ("deadzones.csv", FeatureCSV.bytes(VillageListTable.deadZones(deadZones))),
             ("unpowered.csv", FeatureCSV.bytes(VillageListTable.unpowered(VillageLists.unpowered(run)))),
+            ("report.html", try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion)),
         ]
     }
 

@@ -12,7 +12,8 @@ public enum SummaryJSON {
             tool: .init(name: "phusong", version: toolVersion),
             inputs: .init(
                 villages: .init(path: inputs.villages.file, rowsLoaded: inputs.villages.rows.count, rowsRejected: inputs.villages.rejected.count),
-                cells: .init(path: inputs.cells.file, rowsLoaded: inputs.cells.rows.count, rowsRejected: inputs.cells.rejected.count),
+                cells: .init(files: inputs.cellFiles.map { FileInfo(path: $0, rowsLoaded: nil, rowsRejected: nil) },
+                             rowsLoaded: inputs.cells.rows.count, rowsRejected: inputs.cells.rejected.count),
                 admin: inputs.boundaries?.files.map { FileInfo(path: $0, rowsLoaded: nil, rowsRejected: nil) } ?? [],
                 config: configurationPath.map { FileInfo(path: $0, rowsLoaded: nil, rowsRejected: nil) }
             ),
@@ -54,7 +55,7 @@ public enum SummaryJSON {
 
     struct Inputs: Encodable {
         var villages: FileInfo
-        var cells: FileInfo
+        var cells: FileGroup
         var admin: [FileInfo]
         var config: FileInfo?
     }
@@ -76,6 +77,19 @@ public enum SummaryJSON {
             try container.encode(FileChecksum.sha256(path: path), forKey: .sha256)
             try container.encodeIfPresent(rowsLoaded, forKey: .rowsLoaded)
             try container.encodeIfPresent(rowsRejected, forKey: .rowsRejected)
+        }
+    }
+
+    /// Several files read as one table.
+    struct FileGroup: Encodable {
+        var files: [FileInfo]
+        var rowsLoaded: Int
+        var rowsRejected: Int
+
+        enum CodingKeys: String, CodingKey {
+            case files
+            case rowsLoaded = "rows_loaded"
+            case rowsRejected = "rows_rejected"
         }
     }
 

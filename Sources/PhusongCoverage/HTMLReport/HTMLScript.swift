@@ -1,0 +1,107 @@
+/// The page's table script (plain ES2015, no libraries): sorting by a click on a column
+/// heading, and the diacritic-insensitive dead-zone search (also driven by `#search=<text>`
+/// in the URL). The map has its own script (`HTMLMapScript`).
+enum HTMLScript {
+    static let js = #"""
+(function () {
+  'use strict';
+
+  // Lower case, diacritics removed, đ → d, runs of white space as one space: the same folding
+  // as the search keys written into the page (data-key).
+  function fold(text) {
+    return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u0111\u0110]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  }
+
+  var collator = (typeof Intl !== 'undefined' && Intl.Collator)
+    ? new Intl.Collator('vi', { numeric: true, sensitivity: 'base' }) : null;
+
+  // ---- Sortable tables --------------------------------------------------------------
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return '';
+    var value = cell.getAttribute('data-v');
+    return value === null ? cell.textContent : value;
+  }
+
+  function sortTable(table, th) {
+    var index = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var numeric = th.getAttribute('data-sort') === 'num';
+    var current = th.getAttribute('aria-sort');
+    var ascending = current ? current !== 'ascending' : !numeric;
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows).map(function (row, position) {
+      var raw = cellValue(row, index);
+      var key = numeric ? (raw === '' ? NaN : parseFloat(raw)) : raw;
+      return { row: row, key: key, position: position };
+    });
+    rows.sort(function (a, b) {
+      var order = 0;
+      if (numeric) {
+        var aMissing = isNaN(a.key), bMissing = isNaN(b.key);
+        if (aMissing || bMissing) return aMissing === bMissing ? a.position - b.position : (aMissing ? 1 : -1);
+        order = a.key - b.key;
+      } else {
+        order = collator ? collator.compare(a.key, b.key) : (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      }
+      if (order !== 0) return ascending ? order : -order;
+      return a.position - b.position;
+    });
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (item) { fragment.appendChild(item.row); });
+    body.appendChild(fragment);
+    Array.prototype.forEach.call(th.parentNode.children, function (other) { other.removeAttribute('aria-sort'); });
+    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (table) {
+    Array.prototype.forEach.call(table.querySelectorAll('thead th[data-sort]'), function (th) {
+      var button = th.querySelector('button');
+      if (button) button.addEventListener('click', function () { sortTable(table, th); });
+    });
+  });
+
+  // ---- Dead-zone search -------------------------------------------------------------
+  var search = document.getElementById('dz-search');
+  var deadZoneTable = document.getElementById('dead-zone-table');
+  var deadZoneRows = Array.prototype.slice.call(document.querySelectorAll('#dz-body tr'));
+  var searchCount = document.getElementById('dz-count');
+  var searchEmpty = document.getElementById('dz-empty');
+  var grouping = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','); };
+
+  function applySearch() {
+    if (!search) return;
+    var query = fold(search.value);
+    var shown = 0;
+    deadZoneRows.forEach(function (row) {
+      var match = query === '' || (row.getAttribute('data-key') || '').indexOf(query) !== -1;
+      if (match) { row.removeAttribute('hidden'); shown += 1; } else { row.setAttribute('hidden', ''); }
+    });
+    if (deadZoneTable) deadZoneTable.setAttribute('data-visible', String(shown));
+    if (searchCount) searchCount.textContent = grouping(shown) + ' of ' + grouping(deadZoneRows.length) + ' villages';
+    if (searchEmpty) searchEmpty.hidden = !(shown === 0 && deadZoneRows.length > 0);
+  }
+
+  function searchFromHash() {
+    var match = /^#search=(.*)$/.exec(window.location.hash || '');
+    if (!match || !search) return false;
+    var text = match[1].replace(/\+/g, ' ');
+    try { text = decodeURIComponent(text); } catch (error) { /* keep the text as typed */ }
+    search.value = text;
+    applySearch();
+    return true;
+  }
+
+  if (search) {
+    search.addEventListener('input', applySearch);
+    window.addEventListener('hashchange', searchFromHash);
+    if (searchFromHash()) {
+      var section = document.getElementById('dead-zones');
+      if (section && section.scrollIntoView) section.scrollIntoView();
+    } else if (search.value) {
+      applySearch();
+    }
+  }
+})();
+"""#
+}

@@ -1,0 +1,76 @@
+import PhusongCoverage
+
+/// Phase 1 of a plan: connect the dead-zone villages at least cost, with new 4G sites at
+/// candidate locations or satellite terminals (planning.md). A set-covering problem: items
+/// are the dead-zone villages (one unit each: every village counts), candidates are the new
+/// sites (cost 3.0, +0.8 off-grid) covering the villages they would bring to −110 dBm, and one
+/// satellite terminal per village (cost 0.3) covering just that village. The solver picks a
+/// satellite where no site reaches the village or where it is cheaper per village.
+struct DeadZonePhase {
+    struct Result {
+        var actions: [PlanAction]
+        var cost: Double
+        /// Proven lower bound on the cost of connecting the villages this phase connects.
+        var bound: Double
+        /// Villages left unconnected (budget).
+        var unconnected: Int
+    }
+
+    static func run(_ context: RolloutContext, candidates extra: [CandidateLocation], budget: Double?,
+                    progress: @Sendable (String) -> Void) async throws -> Result {
+        let deadZoneIndices = context.run.coverage.indices.filter { context.run.coverage[$0].deadZone }
+        guard !deadZoneIndices.isEmpty else { return Result(actions: [], cost: 0, bound: 0, unconnected: 0) }
+        let villages = context.villages
+        let settings = context.settings
+        let locations = CandidateSites.generate(
+            deadZones: deadZoneIndices.map { villages[$0] }, gridKm: settings.candidateGridKm,
+            radiusKm: settings.candidateRadiusKm, extra: extra)
+        progress("dead zones: \(deadZoneIndices.count) villages, \(locations.count) candidate sites")
+        let siteCells = locations.map { context.newSiteCells($0, technology: .lte) }
+        let covered = try await CandidateCoverage.coveredVillages(
+            candidates: siteCells, villages: villages, villageSubset: deadZoneIndices,
+            parameters: context.parameters, threads: context.options.threads)
+        // Items: position of each dead-zone village in deadZoneIndices.
+        let itemOf = Dictionary(uniqueKeysWithValues: deadZoneIndices.enumerated().map { ($0.element, Int32($0.offset)) })
+        var coverage = covered.map { $0.compactMap { itemOf[Int($0)] } }
+        var costs = locations.map { settings.newSiteCost + (context.isOffGrid($0) ? settings.offGridExtraCost : 0) }
+        for item in deadZoneIndices.indices {
+            coverage.append([Int32(item)])
+            costs.append(settings.satelliteCost)
+        }
+        let problem = CoverageProblem(weights: Array(repeating: 1, count: deadZoneIndices.count), coverage: coverage, costs: costs)
+        var solution = try await CostEffectiveCover.solve(problem, options: context.options)
+        var unconnected = 0
+        if let budget, solution.cost > budget {
+            solution = try await MaximumCoverage.solve(problem, limit: .budget(budget), options: context.options)
+            unconnected = deadZoneIndices.count - Int(solution.coveredWeight.rounded())
+        }
+        progress("dead zones: plan costs \(solution.cost), lower bound \(solution.bound)")
+
+        // Actions, crediting each village to the first chosen action that covers it.
+        var credited = Set<Int32>()
+        var actions: [PlanAction] = []
+        for candidate in solution.chosen {
+            let newly = problem.coverage[candidate].filter { credited.insert($0).inserted }
+            let population = newly.reduce(0) { $0 + villages[deadZoneIndices[Int($1)]].population }
+            if candidate < locations.count {
+                let location = locations[candidate]
+                actions.append(PlanAction(
+                    kind: .newSite, id: location.id, lon: location.lon, lat: location.lat,
+                    technology: "4G \(csvNumber(settings.newSiteBand4GMHz)) MHz",
+                    powerSource: context.isOffGrid(location) ? .solar : .grid, cost: costs[candidate],
+                    newlyCoveredVillages: newly.count, newlyCoveredPopulation: population, cells: siteCells[candidate]))
+            } else {
+                let village = villages[deadZoneIndices[candidate - locations.count]]
+                actions.append(PlanAction(
+                    kind: .satellite, id: village.id, lon: village.lon, lat: village.lat, technology: "satellite",
+                    powerSource: nil, cost: costs[candidate], newlyCoveredVillages: newly.count,
+                    newlyCoveredPopulation: population, cells: []))
+            }
+        }
+        // With a budget the bound of the budgeted problem is on coverage, not cost: the cost
+        // bound is then the cost itself only if everything was connected.
+        let bound = unconnected == 0 ? (budget != nil && solution.sense == .maximiseCoverage ? 0 : solution.bound) : 0
+        return Result(actions: actions, cost: solution.cost, bound: bound, unconnected: unconnected)
+    }
+}

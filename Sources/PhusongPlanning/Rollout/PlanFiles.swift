@@ -1,0 +1,101 @@
+import Foundation
+import PhusongCoverage
+
+/// The files of a plan: plan.csv / plan.geojson / plan.kml (one row per action),
+/// planned_cells.csv (the cells the plan adds, in the cells.csv format, so that `report` can
+/// run on cells.csv + planned_cells.csv) and plan_summary.json.
+public enum PlanFiles {
+    /// The actions as a feature table.
+    public static func table(_ plan: RolloutPlan) -> PointFeatureTable {
+        let columns = [
+            FeatureColumn("kind", .text), FeatureColumn("id", .text), FeatureColumn("technology", .text),
+            FeatureColumn("power_source", .text), FeatureColumn("cost", .real),
+            FeatureColumn("villages_newly_covered", .integer), FeatureColumn("population_newly_covered", .integer),
+        ]
+        let rows = plan.actions.map { action in
+            PointFeature(lon: action.lon, lat: action.lat, values: [
+                .text(action.kind.rawValue), .text(action.id), .text(action.technology),
+                action.powerSource.map { .text($0.rawValue) } ?? .null, .real(action.cost),
+                .integer(action.newlyCoveredVillages), .integer(action.newlyCoveredPopulation),
+            ])
+        }
+        return PointFeatureTable(
+            layerName: "plan", columns: columns, rows: rows,
+            presentation: FeaturePresentation(nameColumn: "id", folderColumn: "kind", descriptionColumns: [
+                ("kind", "Action"), ("technology", "Technology"), ("power_source", "Power"), ("cost", "Cost (billion VND)"),
+                ("villages_newly_covered", "Villages newly covered"), ("population_newly_covered", "People newly covered"),
+            ]))
+    }
+
+    /// Writes every file into `folder` (each atomically) and returns the paths.
+    public static func write(_ plan: RolloutPlan, to folder: String, toolVersion: String, seed: UInt64) throws -> [String] {
+        let table = table(plan)
+        var written: [String] = []
+        for format in [FeatureFormat.csv, .geojson, .kml] {
+            let path = folder + "/plan." + format.fileExtension
+            try FeatureWriter.write(table, format: format, to: path)
+            written.append(path)
+        }
+        let cells = folder + "/planned_cells.csv"
+        try AtomicFile.write(ScenarioCSV.cellsCSV(plan.plannedCells), to: cells)
+        let summary = folder + "/plan_summary.json"
+        try AtomicFile.write(try summaryJSON(plan, toolVersion: toolVersion, seed: seed), to: summary)
+        return written + [cells, summary]
+    }
+
+    /// `plan_summary.json`: indicators before and after, total cost, bound, gap, targets.
+    public static func summaryJSON(_ plan: RolloutPlan, toolVersion: String, seed: UInt64) throws -> [UInt8] {
+        let byKind = Dictionary(grouping: plan.actions, by: \.kind)
+        let document = Summary(
+            tool: ["name": "phusong", "version": toolVersion],
+            seed: seed, budget: plan.budget, totalCost: plan.totalCost, lowerBound: plan.lowerBound, gap: plan.gap,
+            actions: Dictionary(uniqueKeysWithValues: byKind.map { ($0.key.rawValue, ActionCount(count: $0.value.count, cost: $0.value.reduce(0) { $0 + $1.cost })) }),
+            before: plan.before, after: plan.after,
+            afterVillagesConnectedWithSatellite: plan.villagesConnectedWithSatellite,
+            targets: plan.targets.map { TargetEntry(name: $0.name, target: $0.target, before: $0.before, after: $0.after, met: $0.met, reason: $0.reason) },
+            targetsNotMet: plan.targets.filter { !$0.met }.map { "\($0.name): \($0.reason ?? "not met")" },
+            boundNote: "lower bound per phase: connecting the dead zones (new sites or satellite terminals, Lagrangian set-cover bound) plus 5G (at least the 5G additions the station ratio requires, and at least as many as the coverage upper bound needs to reach the population target), times the cheapest addition")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(document)) + [0x0A]
+    }
+
+    private struct Summary: Encodable {
+        var tool: [String: String]
+        var seed: UInt64
+        var budget: Double?
+        var totalCost: Double
+        var lowerBound: Double
+        var gap: Double
+        var actions: [String: ActionCount]
+        var before: CoverageIndicators
+        var after: CoverageIndicators
+        var afterVillagesConnectedWithSatellite: Int
+        var targets: [TargetEntry]
+        var targetsNotMet: [String]
+        var boundNote: String
+
+        enum CodingKeys: String, CodingKey {
+            case tool, seed, budget, gap, actions, before, after, targets
+            case totalCost = "total_cost"
+            case lowerBound = "lower_bound"
+            case afterVillagesConnectedWithSatellite = "after_villages_connected_with_satellite"
+            case targetsNotMet = "targets_not_met"
+            case boundNote = "bound_note"
+        }
+    }
+
+    private struct ActionCount: Encodable {
+        var count: Int
+        var cost: Double
+    }
+
+    private struct TargetEntry: Encodable {
+        var name: String
+        var target: Double
+        var before: Double
+        var after: Double
+        var met: Bool
+        var reason: String?
+    }
+}

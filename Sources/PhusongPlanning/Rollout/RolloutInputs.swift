@@ -1,0 +1,52 @@
+import PhusongCoverage
+
+/// What the planner works from: the coverage run before the plan and the planning settings.
+struct RolloutContext: Sendable {
+    let run: CoverageRun
+    let settings: PlanningSettings
+    let targets: CoverageTargets
+    let options: SolverOptions
+    let villages: [Village]
+    let index: VillageIndex
+
+    init(run: CoverageRun, options: SolverOptions) {
+        self.run = run
+        settings = run.configuration.planning
+        targets = run.configuration.targets
+        self.options = options
+        villages = run.inputs.scenario.villages
+        index = VillageIndex(villages: run.inputs.scenario.villages)
+    }
+
+    var parameters: RadioModelParameters { run.configuration.radio }
+
+    /// The three sectors of a new site at `location` (azimuths 0/120/240, beamwidth 65).
+    func newSiteCells(_ location: CandidateLocation, technology: Technology) -> [Cell] {
+        let band = technology == .lte ? settings.newSiteBand4GMHz : settings.newSiteBand5GMHz
+        let eirp = technology == .lte ? settings.new4GEIRPdBm : settings.new5GEIRPdBm
+        return [0.0, 120, 240].enumerated().map { sector, azimuth in
+            let number = technology == .lte ? sector + 1 : sector + 4
+            return Cell(id: "\(location.id)-\(number)", siteID: location.id, operatorName: "planned", technology: technology,
+                        bandMHz: band, lon: location.lon, lat: location.lat, heightM: settings.newSiteHeightM,
+                        azimuthDeg: azimuth, beamwidthDeg: 65, rsEIRPdBm: eirp,
+                        powerSource: isOffGrid(location) ? .solar : .grid)
+        }
+    }
+
+    /// A candidate is off the grid when the village nearest to it has no grid power.
+    func isOffGrid(_ location: CandidateLocation) -> Bool {
+        guard let nearest = index.nearest(lon: location.lon, lat: location.lat) else { return false }
+        return !villages[nearest].gridPower
+    }
+
+    /// The 5G cells an upgrade adds to a site, given the site's 4G cells: one per 4G cell,
+    /// same azimuth, beamwidth and height, on the upgrade band with the 5G RS EIRP.
+    func upgradeCells(siteID: String, fourGCells: [Cell]) -> [Cell] {
+        fourGCells.enumerated().map { number, cell in
+            Cell(id: "\(siteID)-U\(number + 1)", siteID: siteID, operatorName: cell.operatorName, technology: .nr,
+                 bandMHz: settings.upgradeBandMHz, lon: cell.lon, lat: cell.lat, heightM: cell.heightM,
+                 azimuthDeg: cell.azimuthDeg, beamwidthDeg: cell.beamwidthDeg, rsEIRPdBm: settings.new5GEIRPdBm,
+                 powerSource: cell.powerSource)
+        }
+    }
+}

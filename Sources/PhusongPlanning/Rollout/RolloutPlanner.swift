@@ -1,0 +1,86 @@
+import PhusongCoverage
+
+/// Plans where to upgrade or build stations to reach the committee's targets at least cost
+/// (planning.md, "Rollout plan"): first the dead zones (new sites or satellite terminals),
+/// then 5G (upgrades, or 5G on the new sites) for the 5G/4G station ratio and 5G population
+/// coverage. With a budget, progress goes in that order: dead zones, 5G population coverage,
+/// station ratio. The same inputs and seed give the same plan whatever the thread count.
+public enum RolloutPlanner {
+    public static func plan(
+        _ run: CoverageRun, candidates: [CandidateLocation] = [], budget: Double? = nil,
+        options: SolverOptions, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> RolloutPlan {
+        let context = RolloutContext(run: run, options: options)
+        let settings = context.settings
+        var actions: [PlanAction] = []
+        var bound = 0.0
+        var shortfalls: [String: String] = [:]
+
+        var deadZoneUnconnected = 0
+        if settings.connectEveryVillage {
+            let phase = try await DeadZonePhase.run(context, candidates: candidates, budget: budget, progress: progress)
+            actions += phase.actions
+            bound += phase.bound
+            deadZoneUnconnected = phase.unconnected
+            if phase.unconnected > 0 {
+                shortfalls["villages connected"] = "the budget connects all but \(phase.unconnected) dead-zone villages"
+            }
+        }
+        let spent = actions.reduce(0) { $0 + $1.cost }
+        if settings.reachPopulationCoverage5G || settings.reachStationRatio {
+            let remaining = budget.map { max(0, $0 - spent) }
+            let phase = try await FiveGPhase.run(context, newSites: actions.filter { $0.kind == .newSite },
+                                                 budget: remaining, progress: progress)
+            actions += phase.actions
+            bound += phase.bound
+            shortfalls.merge(phase.shortfalls) { first, _ in first }
+        }
+
+        progress("checking the plan with the coverage engine")
+        let plannedCells = actions.flatMap(\.cells)
+        let after = try await RolloutCheck.indicators(run, adding: plannedCells, threads: options.threads)
+        let satellites = Set(actions.filter { $0.kind == .satellite }.map(\.id))
+        let satelliteOnly = zip(run.inputs.scenario.villages, after.coverage).count { satellites.contains($0.0.id) && !$0.1.connected }
+        let totalCost = actions.reduce(0) { $0 + $1.cost }
+        let before = run.tables.national
+        let targets = RolloutTargets.outcomes(
+            before: before, after: after.national, connectedWithSatellite: after.national.villagesConnected + satelliteOnly,
+            targets: context.targets, settings: settings, shortfalls: shortfalls, deadZoneUnconnected: deadZoneUnconnected)
+        return RolloutPlan(
+            actions: actions, plannedCells: plannedCells, totalCost: totalCost, lowerBound: min(bound, totalCost),
+            before: before, after: after.national,
+            villagesConnectedWithSatellite: after.national.villagesConnected + satelliteOnly,
+            targets: targets, budget: budget)
+    }
+}
+
+/// Recomputes coverage with the planned cells added, exactly as `report` does on
+/// cells.csv + planned_cells.csv.
+enum RolloutCheck {
+    static func indicators(_ run: CoverageRun, adding cells: [Cell], threads: Int) async throws -> (national: CoverageIndicators, coverage: [VillageCoverage]) {
+        var inputs = run.inputs
+        inputs.scenario.cells += cells
+        var sites = Site.sites(of: inputs.scenario.cells)
+        if let boundaries = inputs.boundaries {
+            let known = Dictionary(uniqueKeysWithValues: run.inputs.sites.map { ($0.id, $0) })
+            let newIndices = sites.indices.filter { known[sites[$0].id] == nil }
+            let matches = try await AdminAssigner.assign(
+                lons: newIndices.map { sites[$0].lon }, lats: newIndices.map { sites[$0].lat },
+                units: boundaries.assignmentUnits, threads: threads)
+            for (position, index) in newIndices.enumerated() {
+                guard let unit = matches[position].unitIndex.map({ boundaries.assignmentUnits[$0] }) else { continue }
+                sites[index].provinceCode = unit.level == .commune ? unit.provinceCode : unit.code
+                sites[index].communeCode = unit.level == .commune ? unit.code : nil
+            }
+            for index in sites.indices {
+                if let old = known[sites[index].id] {
+                    sites[index].provinceCode = old.provinceCode
+                    sites[index].communeCode = old.communeCode
+                }
+            }
+        }
+        inputs.sites = sites
+        let after = try await CoverageRun.compute(inputs: inputs, configuration: run.configuration, threads: threads)
+        return (after.tables.national, after.coverage)
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import PhusongCoverage
+import PhusongPlanning
+
+/// `phusong plan`: where to upgrade or build stations to reach the targets at least cost.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan 5G upgrades, new sites and satellite terminals that reach the committee's targets at least cost.",
+        discussion: """
+        Writes into --out: plan.csv, plan.geojson, plan.kml (one row per action), planned_cells.csv \
+        (the cells the plan adds; run `report --cells cells.csv --cells planned_cells.csv` to check \
+        it) and plan_summary.json (indicators before and after, total cost, lower bound, gap, \
+        targets not met and why). Costs and targets come from the configuration ([planning], \
+        [targets]); costs are in billion VND.
+        """
+    )
+
+    @OptionGroup var inputs: InputOptions
+    @OptionGroup var config: ConfigOption
+    @OptionGroup var threads: ThreadsOption
+
+    @Option(name: .long, help: ArgumentHelp("More candidate sites: CSV with id, lon, lat.", valueName: "file"))
+    var candidates: String?
+
+    @Option(name: .long, help: ArgumentHelp("Budget cap, billion VND.", valueName: "amount"))
+    var budget: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the outputs.", valueName: "dir"))
+    var out = "plan"
+
+    @Option(name: .long, help: "Seed of the local search (the same seed gives the same plan).")
+    var seed: UInt64 = 1
+
+    mutating func validate() throws {
+        if let budget, !(budget >= 0) { throw ValidationError("--budget must be a non-negative amount") }
+    }
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var extra: [CandidateLocation] = []
+        do throws(LoadError) {
+            if let candidates { extra = try CandidateSites.read(path: candidates) }
+        } catch {
+            Terminal.list(error.problems)
+            throw error.problems.contains { $0.reason == "file not found" } ? ExitCodes.noInput : ExitCodes.dataError
+        }
+        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        let progress = ProgressLine()
+        let plan = try await RolloutPlanner.plan(
+            run, candidates: extra, budget: budget,
+            options: SolverOptions(threads: threads.count, seed: seed), progress: { progress.show($0) })
+        progress.finish()
+        let written: [String]
+        do {
+            written = try PlanFiles.write(plan, to: out, toolVersion: PhusongVersion.current, seed: seed)
+        } catch {
+            Terminal.error("phusong: cannot write the plan into \(out): \(error)")
+            throw ExitCodes.cannotCreate
+        }
+        print(PlanText.render(plan))
+        print("")
+        print("Wrote \(written.joined(separator: ", "))")
+        let elapsed = clock.now - start
+        Terminal.note(String(format: "Time: %.2f s (%d threads)", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, threads.count))
+    }
+}
+
+/// A progress line on standard error, rewritten in place.
+final class ProgressLine: Sendable {
+    func show(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K[plan] " + text).utf8))
+    }
+
+    func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// The plan as terminal text.
+enum PlanText {
+    static func render(_ plan: RolloutPlan) -> String {
+        var lines = ["Rollout plan: \(Format.count(plan.actions.count)) actions, total cost \(Format.decimal(plan.totalCost, 1)) billion VND"
+            + " (lower bound \(Format.decimal(plan.lowerBound, 1)), gap \(Format.decimal(100 * plan.gap, 2)) %)"]
+        let byKind = Dictionary(grouping: plan.actions, by: \.kind)
+        var actions = TextTable(["action", "count", "cost", "villages newly covered", "people newly covered"])
+        for kind in [PlanAction.Kind.newSite, .satellite, .upgrade5G, .newSite5G] {
+            let group = byKind[kind] ?? []
+            guard !group.isEmpty else { continue }
+            actions.add([kind.rawValue, Format.count(group.count), Format.decimal(group.reduce(0) { $0 + $1.cost }, 1),
+                         Format.count(group.reduce(0) { $0 + $1.newlyCoveredVillages }),
+                         Format.count(group.reduce(0) { $0 + $1.newlyCoveredPopulation })])
+        }
+        lines += actions.lines(indent: 2)
+        var targets = TextTable(["target", "level", "before", "after", "status"])
+        for target in plan.targets {
+            let isRatio = target.name.contains("/")
+            let show = { (value: Double) in isRatio ? Format.decimal(value, 3) : Format.decimal(100 * value, 2) + " %" }
+            targets.add([target.name, show(target.target), show(target.before), show(target.after), target.met ? "met" : "NOT MET: " + (target.reason ?? "")])
+        }
+        lines.append("")
+        lines += targets.lines(indent: 2)
+        return lines.joined(separator: "\n")
+    }
+}
