@@ -68,14 +68,18 @@ struct PlanCommand: AsyncParsableCommand {
     }
 }
 
-/// A progress line on standard error, rewritten in place.
+/// A progress line on standard error: rewritten in place on a terminal, one line per step
+/// otherwise (logs, CI).
 final class ProgressLine: Sendable {
+    private let interactive = isatty(STDERR_FILENO) != 0
+
     func show(_ text: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K[plan] " + text).utf8))
+        let line = interactive ? "\r\u{1B}[K[plan] " + text : "[plan] " + text + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
 

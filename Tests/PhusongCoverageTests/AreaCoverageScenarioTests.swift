@@ -21,6 +21,18 @@ struct AreaCoverageScenarioTests {
         return codes
     }
 
+    /// User and system CPU time of this process so far, seconds.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+    }
+
     static func load(_ folder: String) async throws -> Scenario {
         let path = SharedData.path(folder)
         return try await ScenarioLoader.load(
@@ -77,14 +89,16 @@ struct AreaCoverageScenarioTests {
         for (threads, given) in [(1, boundaries), (2, boundaries), (1, nil), (2, nil)] as [(Int, AdminBoundaries?)] {
             let clock = ContinuousClock()
             let start = clock.now
+            let cpuStart = Self.processorSeconds()
             let result = try await AreaCoverage.compute(
                 cells: scenario.cells, siteProvinceCodes: siteProvinces, villages: scenario.villages, boundaries: given,
                 threads: threads)
             let elapsed = clock.now - start
+            let cpu = Self.processorSeconds() - cpuStart
             let n = result.national
-            print(String(format: "area coverage, %@, %d thread(s): %.1f s; 4G %.0f km², 5G %.0f km², any %.0f km²",
+            print(String(format: "area coverage, %@, %d thread(s): %.1f s (CPU %.1f s); 4G %.0f km², 5G %.0f km², any %.0f km²",
                          given == nil ? "no boundaries" : "clipped to provinces", threads,
-                         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, cpu,
                          n.area4GKm2, n.area5GKm2, n.areaAnyKm2)
                   + (n.landKm2.map { String(format: "; land %.0f km², 4G %.2f %%, 5G %.2f %%, any %.2f %%", $0,
                                             100 * (n.areaShare4G ?? 0), 100 * (n.areaShare5G ?? 0),

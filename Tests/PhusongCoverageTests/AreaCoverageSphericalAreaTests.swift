@@ -12,12 +12,15 @@ struct AreaCoverageSphericalAreaTests {
         [minLon, minLat, maxLon, minLat, maxLon, maxLat, minLon, maxLat, minLon, minLat]
     }
 
-    @Test("1° × 1° box at 21–22°N: R² Δλ (sin φ2 − sin φ1) = 11,503.86 km²")
+    @Test("1° × 1° boxes: R² Δλ (sin φ2 − sin φ1) = 11,503.86 km² at 21–22°N, 11,542.96 km² at 20.5–21.5°N")
     func lonLatBox() throws {
         // 6,371,008.8² × (π/180) × (sin 22° − sin 21°) m², computed independently.
         let expectedKm2 = 11_503.858_599_5
         let ring = Self.box(minLon: 105, minLat: 21, maxLon: 106, maxLat: 22)
         #expect(abs(SphericalArea.ringAreaM2(ring) / 1e6 - expectedKm2) < 1e-6)
+        // Centred on 21°N (20.5–21.5°N): 11,542.96 km².
+        let centred = Self.box(minLon: 105, minLat: 20.5, maxLon: 106, maxLat: 21.5)
+        #expect(abs(SphericalArea.ringAreaM2(centred) / 1e6 - 11_542.964_779_8) < 1e-6)
         // Orientation does not matter; a polygon with a hole subtracts it.
         let reversed = stride(from: ring.count - 2, through: 0, by: -2).flatMap { [ring[$0], ring[$0 + 1]] }
         #expect(abs(SphericalArea.ringAreaM2(reversed) / 1e6 - expectedKm2) < 1e-6)

@@ -1,0 +1,42 @@
+/// Covering all demand at least cost: open facilities so that every demand item of positive
+/// weight that some candidate covers is covered, for the least total cost (the set covering
+/// problem; Toregas et al. 1971 for location). Items of zero weight are not demand.
+///
+/// Steps: presolve (`Presolve`); Chvátal's greedy (1979), opening the candidate with the
+/// least cost per newly covered weight — the accelerated greedy of `LazyGreedy` on the key
+/// weight per cost; redundancy removal and swap local search (`CoverSearch`); the Lagrangian
+/// lower bound (`CoverLagrangian`); then, unless the bound proves the cover optimal, iterated
+/// local search and a second round of the bound.
+public enum CostEffectiveCover {
+    public static func solve(_ problem: CoverageProblem, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
+        try problem.validate()
+        let deadline = Deadline(options.timeLimit)
+        let threads = options.threads
+        let reduced = try await Presolve.reduce(problem, threads: threads)
+
+        var state = CoverageState(reduced)
+        try await LazyGreedy.extend(&state, reduced, rule: .coverAll, threads: threads)
+        try await CoverSearch.improve(&state, reduced, threads: threads)
+
+        var lagrangian = CoverLagrangian(reduced)
+        let cost = { (state: CoverageState) in reduced.fixedCost + state.cost(reduced) }
+        let first = cost(state)
+        try await lagrangian.improve(incumbent: first, iterations: options.subgradientIterations, threads: threads, deadline: deadline)
+        state = try await IteratedLocalSearch.run(
+            from: state, reduced, rounds: options.localSearchRounds, seed: options.seed, deadline: deadline,
+            score: { -cost($0) }, isOptimal: { lagrangian.isProvenOptimal(-$0) }
+        ) { trial in
+            try await LazyGreedy.extend(&trial, reduced, rule: .coverAll, threads: threads)
+            try await CoverSearch.improve(&trial, reduced, threads: threads)
+        }
+        if cost(state) < first {
+            try await lagrangian.improve(incumbent: cost(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
+        }
+
+        let chosen = reduced.originalIndices(of: state.open)
+        let totalCost = problem.cost(of: chosen)
+        return CoverageSolution(
+            sense: .minimiseCost, chosen: chosen, coveredWeight: problem.coveredWeight(by: chosen),
+            cost: totalCost, bound: min(lagrangian.bound, totalCost))
+    }
+}

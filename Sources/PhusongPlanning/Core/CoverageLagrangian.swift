@@ -1,0 +1,140 @@
+/// An upper bound on maximum coverage by Lagrangian relaxation of the coverage constraints
+/// (Galvão & ReVelle 1996, "A Lagrangean heuristic for the maximal covering location
+/// problem"; Fisher 1981).
+///
+/// The model (Church & ReVelle 1974): maximise Σ_i w_i y_i subject to y_i ≤ Σ_{j ∋ i} x_j,
+/// 0 ≤ y_i ≤ 1, x binary, and Σ_j x_j ≤ p (or Σ_j c_j x_j ≤ B). Multiplying each coverage
+/// constraint by λ_i ≥ 0 and adding it to the objective gives, for every feasible (x, y),
+///
+///     Σ_i w_i y_i ≤ Σ_i w_i y_i + Σ_i λ_i (Σ_{j ∋ i} x_j − y_i)
+///                 = Σ_i (w_i − λ_i) y_i + Σ_j v_j x_j,      v_j = Σ_{i ∈ N_j} λ_i
+///                 ≤ Σ_i max(0, w_i − λ_i) + max { Σ_j v_j x_j : Σ_j x_j ≤ p }  =: L(λ),
+///
+/// because the added term is ≥ 0 and each part is maximised separately over a larger set.
+/// The last maximum is the sum of the p largest v_j (v ≥ 0); under a budget it is relaxed
+/// further to the fractional knapsack Σ_j c_j x_j ≤ B, 0 ≤ x ≤ 1, solved exactly by taking
+/// candidates by decreasing v_j / c_j (Dantzig 1957). So L(λ) ≥ the optimum for every λ ≥ 0
+/// (weak duality), and the lowest L(λ) found is a valid bound. The fixed candidates and what
+/// they cover are outside the reduced problem: their weight is added to the bound. λ_i is kept
+/// in [0, w_i]: above w_i it only raises L.
+///
+/// L is minimised by subgradient steps: with (x, y) attaining L(λ), s_i = Σ_{j ∋ i} x_j − y_i
+/// is a subgradient, and λ ← clamp(λ − t s, 0, w) with Polyak's step (`SubgradientSchedule`).
+/// With whole-number weights the optimum is a whole number, so the bound is rounded down.
+///
+/// The relaxed facilities at each iteration are themselves a feasible choice (the p with the
+/// largest v_j; under a budget the ones taken whole): the best of them is kept as a starting
+/// point for local search, the Lagrangian heuristic of Galvão & ReVelle.
+struct CoverageLagrangian: Sendable {
+    private let problem: ReducedProblem
+    /// The limit on the reduced problem (without the fixed candidates).
+    private let limit: FacilityLimit
+    private var multipliers: [Double]
+    private var schedule = SubgradientSchedule()
+    /// The lowest L(λ) found, for the reduced problem.
+    private var value: Double
+    /// The relaxed facilities covering the most weight so far (reduced problem), and that weight.
+    private(set) var bestRelaxed: (open: [Int], covered: Double) = ([], 0)
+
+    /// Starts from λ = w/2, having evaluated L(0) = the total weight.
+    init(_ problem: ReducedProblem, limit: FacilityLimit) {
+        self.problem = problem
+        self.limit = limit
+        multipliers = problem.weights.map { $0 / 2 }
+        value = problem.totalWeight
+    }
+
+    /// The upper bound on the original problem's covered weight.
+    var bound: Double {
+        let total = problem.fixedWeight + value
+        guard problem.integralWeights else { return total }
+        // Rounding can put the computed L(λ) a hair below the true one: the slack keeps the
+        // floor from dropping a whole unit.
+        return (total + 1e-9 * max(1, total)).rounded(.down)
+    }
+
+    /// True when `covered` (original problem) meets the bound: proven optimal.
+    func isProvenOptimal(_ covered: Double) -> Bool { covered >= bound }
+
+    /// Runs subgradient iterations, with the covered weight of the best known solution
+    /// (original problem) as the step target, until the bound proves it optimal, the step
+    /// vanishes, `iterations` are done or the deadline passes.
+    mutating func improve(incumbent: Double, iterations: Int, threads: Int, deadline: Deadline) async throws {
+        var target = incumbent - problem.fixedWeight
+        for _ in 0..<iterations {
+            if isProvenOptimal(problem.fixedWeight + target) || schedule.isExhausted || deadline.hasPassed { return }
+            let (dualValue, subgradient, relaxed) = try await evaluate(threads: threads)
+            let whole = relaxed.filter { $0.1 == 1 }.map(\.0)
+            let covered = coveredWeight(whole)
+            if covered > bestRelaxed.covered { bestRelaxed = (whole, covered) }
+            target = max(target, covered)
+            schedule.record(improved: dualValue < value)
+            value = min(value, dualValue)
+            let normSquared = subgradient.reduce(0) { $0 + $1 * $1 }
+            // A zero subgradient means the relaxed solution is feasible and L(λ) is attained.
+            guard normSquared > 0 else { return }
+            let step = schedule.step(value: dualValue, target: target, normSquared: normSquared)
+            for item in multipliers.indices {
+                multipliers[item] = min(problem.weights[item], max(0, multipliers[item] - step * subgradient[item]))
+            }
+        }
+    }
+
+    /// The weight `open` covers, each item once.
+    private func coveredWeight(_ open: [Int]) -> Double {
+        var covered = [Bool](repeating: false, count: problem.itemCount)
+        var total = 0.0
+        for candidate in open {
+            for item in problem.coverage[candidate] where !covered[Int(item)] {
+                covered[Int(item)] = true
+                total += problem.weights[Int(item)]
+            }
+        }
+        return total
+    }
+
+    /// L(λ) at the current multipliers, a subgradient there, and the relaxed facilities.
+    private func evaluate(threads: Int) async throws -> (Double, [Double], [(Int, Double)]) {
+        let problem = problem
+        let lambda = multipliers
+        let values = try await ParallelEvaluation.map(count: problem.candidateCount, work: problem.nonZeros, threads: threads) { range in
+            range.map { candidate in problem.coverage[candidate].reduce(0) { $0 + lambda[Int($1)] } }
+        }
+        var total = 0.0
+        var subgradient = [Double](repeating: 0, count: problem.itemCount)
+        for item in 0..<problem.itemCount where problem.weights[item] > lambda[item] {
+            total += problem.weights[item] - lambda[item]
+            subgradient[item] = -1
+        }
+        let relaxed = relaxedFacilities(values)
+        for (candidate, share) in relaxed {
+            total += share * values[candidate]
+            for item in problem.coverage[candidate] { subgradient[Int(item)] += share }
+        }
+        return (total, subgradient, relaxed)
+    }
+
+    /// The x maximising Σ v_j x_j in the relaxation: (candidate, x_j) for x_j > 0.
+    private func relaxedFacilities(_ values: [Double]) -> [(Int, Double)] {
+        switch limit {
+        case .count(let limit):
+            return LargestValues.indices(limit, of: values).sorted().map { ($0, 1) }
+        case .budget(let budget):
+            let ratio = values.indices.map { values[$0] <= 0 ? 0 : (problem.costs[$0] > 0 ? values[$0] / problem.costs[$0] : .infinity) }
+            let order = values.indices.filter { ratio[$0] > 0 }.sorted { ratio[$0] > ratio[$1] || (ratio[$0] == ratio[$1] && $0 < $1) }
+            var remaining = budget
+            var chosen: [(Int, Double)] = []
+            for candidate in order {
+                let cost = problem.costs[candidate]
+                if cost <= remaining {
+                    chosen.append((candidate, 1))
+                    remaining -= cost
+                } else {
+                    if remaining > 0 { chosen.append((candidate, remaining / cost)) }
+                    break
+                }
+            }
+            return chosen
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// Maximum coverage: open facilities, within a count or a budget, to cover the most demand
+/// weight. With a count it is the maximal covering location problem of Church & ReVelle
+/// (1974, "The maximal covering location problem", Papers of the Regional Science
+/// Association 32).
+///
+/// Steps: presolve (`Presolve`); the accelerated greedy (`LazyGreedy`) — under a budget by
+/// gain per unit cost, then the better of that and the best single facility, the classic
+/// guarantee of ½(1 − 1/e) (Khuller, Moss & Naor 1999); with a count the greedy alone is
+/// within 1 − 1/e (Nemhauser, Wolsey & Fisher 1978); add/swap local search (`SwapSearch`);
+/// the Lagrangian bound (`CoverageLagrangian`); then, unless the bound already proves the
+/// solution optimal, iterated local search and a second round of the bound against the
+/// improved solution.
+public enum MaximumCoverage {
+    /// At most `facilities` open facilities, the fixed ones included.
+    public static func solve(_ problem: CoverageProblem, facilities: Int, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
+        try await solve(problem, limit: .count(facilities), options: options)
+    }
+
+    public static func solve(_ problem: CoverageProblem, limit: FacilityLimit, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
+        try problem.validate()
+        let deadline = Deadline(options.timeLimit)
+        let threads = options.threads
+        let reduced = try await Presolve.reduce(problem, threads: threads)
+        let reducedLimit = try reduce(limit, reduced)
+        let rule = GreedyRule(reducedLimit)
+
+        var state = CoverageState(reduced)
+        try await LazyGreedy.extend(&state, reduced, rule: rule, threads: threads)
+        if case .budget = limit, let single = bestSingle(reduced, rule: rule) {
+            var alone = CoverageState(reduced)
+            alone.add(single, reduced)
+            if alone.coveredWeight(reduced) > state.coveredWeight(reduced) { state = alone }
+        }
+        try await SwapSearch.improve(&state, reduced, rule: rule, threads: threads)
+
+        var lagrangian = CoverageLagrangian(reduced, limit: reducedLimit)
+        let covered = { (state: CoverageState) in reduced.fixedWeight + state.coveredWeight(reduced) }
+        let first = covered(state)
+        try await lagrangian.improve(incumbent: first, iterations: options.subgradientIterations, threads: threads, deadline: deadline)
+        if lagrangian.bestRelaxed.covered > 0 {
+            var relaxed = CoverageState(reduced)
+            for candidate in lagrangian.bestRelaxed.open { relaxed.add(candidate, reduced) }
+            try await SwapSearch.improve(&relaxed, reduced, rule: rule, threads: threads)
+            if covered(relaxed) > covered(state) { state = relaxed }
+        }
+        state = try await IteratedLocalSearch.run(
+            from: state, reduced, rounds: options.localSearchRounds, seed: options.seed, deadline: deadline,
+            fits: { rule.fits($0, openCost: $1.cost(reduced), reduced) }, score: covered, isOptimal: lagrangian.isProvenOptimal
+        ) { trial in
+            try await LazyGreedy.extend(&trial, reduced, rule: rule, threads: threads)
+            try await SwapSearch.improve(&trial, reduced, rule: rule, threads: threads)
+        }
+        if covered(state) > first {
+            try await lagrangian.improve(incumbent: covered(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
+        }
+
+        let chosen = reduced.originalIndices(of: state.open)
+        let coveredWeight = problem.coveredWeight(by: chosen)
+        return CoverageSolution(
+            sense: .maximiseCoverage, chosen: chosen, coveredWeight: coveredWeight,
+            cost: problem.cost(of: chosen), bound: max(lagrangian.bound, coveredWeight))
+    }
+
+    /// The limit left for the reduced problem once the fixed candidates are open.
+    private static func reduce(_ limit: FacilityLimit, _ reduced: ReducedProblem) throws(CoverageProblemError) -> FacilityLimit {
+        switch limit {
+        case .count(let count):
+            guard count >= reduced.fixed.count else {
+                throw CoverageProblemError("\(reduced.fixed.count) fixed facilities do not fit in a limit of \(count)")
+            }
+            return .count(count - reduced.fixed.count)
+        case .budget(let budget):
+            guard budget.isFinite, budget >= reduced.fixedCost else {
+                throw CoverageProblemError("the fixed facilities cost \(reduced.fixedCost), more than the budget \(budget)")
+            }
+            return .budget(budget - reduced.fixedCost)
+        }
+    }
+
+    /// The candidate covering the most weight on its own within the budget (lowest index on
+    /// a tie).
+    private static func bestSingle(_ reduced: ReducedProblem, rule: GreedyRule) -> Int? {
+        let empty = CoverageState(reduced)
+        var best: (candidate: Int, gain: Double)?
+        for candidate in 0..<reduced.candidateCount where rule.fits(candidate, openCost: 0, reduced) {
+            let gain = empty.gain(candidate, reduced)
+            if gain > (best?.gain ?? 0) { best = (candidate, gain) }
+        }
+        return best?.candidate
+    }
+}

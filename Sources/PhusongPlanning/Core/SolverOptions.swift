@@ -1,0 +1,28 @@
+import PhusongCoverage
+
+/// How a solver runs. Results depend on the seed and the limits, never on `threads`; with a
+/// `timeLimit` they also depend on the machine's speed.
+public struct SolverOptions: Sendable, Hashable {
+    /// Worker tasks for parallel evaluation.
+    public var threads: Int
+    /// Seeds the perturbations of the iterated local search.
+    public var seed: UInt64
+    /// Perturbation rounds of the iterated local search after the first local optimum.
+    public var localSearchRounds: Int
+    /// Subgradient iterations for the bound (at most; it stops early when the bound meets
+    /// the objective or the step becomes negligible).
+    public var subgradientIterations: Int
+    /// Stop improving (local search rounds, subgradient iterations) after this long.
+    public var timeLimit: Duration?
+
+    public init(
+        threads: Int = ParallelChunks.defaultThreads, seed: UInt64 = 1, localSearchRounds: Int = 200,
+        subgradientIterations: Int = 3_000, timeLimit: Duration? = nil
+    ) {
+        self.threads = max(1, threads)
+        self.seed = seed
+        self.localSearchRounds = max(0, localSearchRounds)
+        self.subgradientIterations = max(0, subgradientIterations)
+        self.timeLimit = timeLimit
+    }
+}

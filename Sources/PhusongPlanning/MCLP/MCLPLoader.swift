@@ -1,0 +1,152 @@
+import PhusongCoverage
+
+/// Reads a maximal covering instance from CSV files: demand `id,x,y,weight`, candidates
+/// `id,x,y`, optionally fixed candidates (one id per line, or a CSV with an `id` column) and a
+/// distance matrix `demand_id,candidate_id,distance_m` (then coverage follows the matrix and
+/// the coordinates are neither needed nor read). Ids are text (`060750101.00` stays as
+/// written) and must be unique within a file. Extra columns are ignored.
+public enum MCLPLoader {
+    public struct Paths: Sendable, Hashable {
+        public var demand: String
+        public var candidates: String
+        public var fixed: String?
+        public var costMatrix: String?
+
+        public init(demand: String, candidates: String, fixed: String? = nil, costMatrix: String? = nil) {
+            self.demand = demand
+            self.candidates = candidates
+            self.fixed = fixed
+            self.costMatrix = costMatrix
+        }
+    }
+
+    /// - Throws: `LoadError` listing every problem found, each as `file:line: column: value:
+    ///   reason` ("file not found" for a missing file).
+    public static func load(_ paths: Paths, metric: DistanceMetric) throws(LoadError) -> MCLPInstance {
+        let useCoordinates = paths.costMatrix == nil
+        let demandTable = try CSVTable.read(paths.demand)
+        let candidateTable = try CSVTable.read(paths.candidates)
+        let demand = readPoints(demandTable, weighted: true, coordinates: useCoordinates ? metric : nil)
+        let candidates = readPoints(candidateTable, weighted: false, coordinates: useCoordinates ? metric : nil)
+        var problems = demand.problems + candidates.problems
+        if !problems.isEmpty { throw LoadError(problems: problems) }
+
+        let demandIndex = Dictionary(demand.ids.enumerated().map { ($1, $0) }) { first, _ in first }
+        let candidateIndex = Dictionary(candidates.ids.enumerated().map { ($1, $0) }) { first, _ in first }
+        var fixed: [Int] = []
+        if let path = paths.fixed {
+            let result = readFixed(try CSVTable.read(path), candidateIndex: candidateIndex)
+            fixed = result.fixed
+            problems += result.problems
+        }
+        var distances = MCLPInstance.Distances.coordinates(demand: demand.points, candidates: candidates.points, metric: metric)
+        if let path = paths.costMatrix {
+            let result = readMatrix(try CSVTable.read(path), demandIndex: demandIndex, candidateIndex: candidateIndex)
+            distances = .matrix(result.entries)
+            problems += result.problems
+        }
+        if !problems.isEmpty { throw LoadError(problems: problems) }
+        return MCLPInstance(demandIDs: demand.ids, weights: demand.weights, candidateIDs: candidates.ids, fixed: fixed, distances: distances)
+    }
+
+    private struct PointsRead {
+        var ids: [String] = []
+        var weights: [Double] = []
+        var points: [MCLPInstance.Point] = []
+        var problems: [Problem] = []
+    }
+
+    /// Demand (with `weight`) or candidate rows; coordinates are read and checked against
+    /// `coordinates` (nil: not read).
+    private static func readPoints(_ table: CSVTable, weighted: Bool, coordinates: DistanceMetric?) -> PointsRead {
+        let required = ["id"] + (coordinates == nil ? [] : ["x", "y"]) + (weighted ? ["weight"] : [])
+        var fields = TableFields(table, required: required, example: weighted ? "id,x,y,weight" : "id,x,y")
+        var read = PointsRead()
+        guard fields.problems.isEmpty else {
+            read.problems = fields.problems
+            return read
+        }
+        var firstLine: [String: Int] = [:]
+        let longitude: (Double) -> String? = { abs($0) <= 180 ? nil : "longitude must be within -180..180 (haversine: x is the longitude)" }
+        let latitude: (Double) -> String? = { abs($0) <= 90 ? nil : "latitude must be within -90..90 (haversine: y is the latitude)" }
+        for row in table.rows {
+            let id = fields.text(row, "id")
+            if let id {
+                if let earlier = firstLine[id] {
+                    fields.fail(row, "id", value: id, "id appears twice (first on line \(earlier))")
+                } else {
+                    firstLine[id] = row.line
+                }
+            }
+            let weight = weighted ? fields.number(row, "weight") { $0 >= 0 ? nil : "weight must be >= 0" } : 0
+            var point = MCLPInstance.Point(x: 0, y: 0)
+            if let metric = coordinates {
+                let x = fields.number(row, "x", check: metric == .haversine ? longitude : { _ in nil })
+                let y = fields.number(row, "y", check: metric == .haversine ? latitude : { _ in nil })
+                point = MCLPInstance.Point(x: x ?? 0, y: y ?? 0)
+            }
+            if let id, let weight {
+                read.ids.append(id)
+                read.weights.append(weight)
+                read.points.append(point)
+            }
+        }
+        if table.rows.isEmpty { fields.fail(weighted ? "no demand points: the file has only a header" : "no candidate sites: the file has only a header") }
+        read.problems = fields.problems
+        return read
+    }
+
+    /// Fixed candidates: a CSV with an `id` column, or one id per line (no header).
+    private static func readFixed(_ table: CSVTable, candidateIndex: [String: Int]) -> (fixed: [Int], problems: [Problem]) {
+        var problems: [Problem] = []
+        var entries: [(line: Int, id: String)]
+        if let column = table.column("id") {
+            entries = table.rows.compactMap { column < $0.fields.count && !$0.fields[column].isEmpty ? ($0.line, $0.fields[column]) : nil }
+        } else if table.header.count == 1, table.rows.allSatisfy({ $0.fields.count == 1 }) {
+            entries = [(table.headerLine, table.header[0])] + table.rows.map { ($0.line, $0.fields[0]) }
+        } else {
+            return ([], [Problem(file: table.file, line: table.headerLine, column: "header", value: table.header.joined(separator: ","),
+                                 reason: "expected one candidate id per line, or a CSV with an 'id' column")])
+        }
+        var fixed: [Int] = []
+        var firstLine: [String: Int] = [:]
+        for (line, id) in entries {
+            if let earlier = firstLine[id] {
+                problems.append(Problem(file: table.file, line: line, column: "id", value: id, reason: "listed twice (first on line \(earlier))"))
+            } else if let index = candidateIndex[id] {
+                firstLine[id] = line
+                fixed.append(index)
+            } else {
+                problems.append(Problem(file: table.file, line: line, column: "id", value: id, reason: "no candidate has this id"))
+            }
+        }
+        return (fixed, problems)
+    }
+
+    private static func readMatrix(
+        _ table: CSVTable, demandIndex: [String: Int], candidateIndex: [String: Int]
+    ) -> (entries: [MCLPInstance.DistanceEntry], problems: [Problem]) {
+        var fields = TableFields(table, required: ["demand_id", "candidate_id", "distance_m"], example: "demand_id,candidate_id,distance_m")
+        guard fields.problems.isEmpty else { return ([], fields.problems) }
+        var entries: [MCLPInstance.DistanceEntry] = []
+        var firstLine: [Int: Int] = [:]
+        for row in table.rows {
+            let demandID = fields.text(row, "demand_id")
+            let candidateID = fields.text(row, "candidate_id")
+            let metres = fields.number(row, "distance_m") { $0 >= 0 ? nil : "distance must be >= 0" }
+            let demand = demandID.flatMap { demandIndex[$0] }
+            let candidate = candidateID.flatMap { candidateIndex[$0] }
+            if let demandID, demand == nil { fields.fail(row, "demand_id", value: demandID, "no demand point has this id") }
+            if let candidateID, candidate == nil { fields.fail(row, "candidate_id", value: candidateID, "no candidate has this id") }
+            guard let demand, let candidate, let metres else { continue }
+            let pair = demand * candidateIndex.count + candidate
+            if let earlier = firstLine[pair] {
+                fields.fail(row, "demand_id", value: demandID ?? "", "the pair (\(demandID ?? ""), \(candidateID ?? "")) is given twice (first on line \(earlier))")
+                continue
+            }
+            firstLine[pair] = row.line
+            entries.append(MCLPInstance.DistanceEntry(demand: demand, candidate: candidate, metres: metres))
+        }
+        return (entries, fields.problems)
+    }
+}

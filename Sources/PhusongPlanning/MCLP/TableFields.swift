@@ -1,0 +1,57 @@
+import PhusongCoverage
+
+/// Typed access to the fields of a `CSVTable`, collecting a `Problem` for each missing
+/// column or bad value instead of stopping at the first.
+struct TableFields {
+    let table: CSVTable
+    private(set) var problems: [Problem] = []
+    private var columns: [String: Int] = [:]
+
+    /// Looks up `required` columns, recording a header problem for each one missing.
+    init(_ table: CSVTable, required: [String], example: String) {
+        self.table = table
+        for name in required {
+            if let index = table.column(name) {
+                columns[name] = index
+            } else {
+                problems.append(Problem(
+                    file: table.file, line: table.headerLine, column: "header", value: nil,
+                    reason: "missing required column '\(name)' (expected a header like: \(example))"))
+            }
+        }
+    }
+
+    /// The value of `column` in `row`, or nil (with a problem) when it is blank or absent.
+    mutating func text(_ row: CSVTable.Row, _ column: String) -> String? {
+        guard let index = columns[column] else { return nil }
+        guard index < row.fields.count, !row.fields[index].isEmpty else {
+            problems.append(Problem(file: table.file, line: row.line, column: column, value: "", reason: "required value missing"))
+            return nil
+        }
+        return row.fields[index]
+    }
+
+    /// The number in `column`, or nil (with a problem) when it is missing, not a number, or
+    /// `check` gives a reason it is out of range.
+    mutating func number(_ row: CSVTable.Row, _ column: String, check: (Double) -> String? = { _ in nil }) -> Double? {
+        guard let text = text(row, column) else { return nil }
+        guard let value = CSVTable.number(text) else {
+            problems.append(Problem(file: table.file, line: row.line, column: column, value: text, reason: "not a number"))
+            return nil
+        }
+        if let reason = check(value) {
+            problems.append(Problem(file: table.file, line: row.line, column: column, value: text, reason: reason))
+            return nil
+        }
+        return value
+    }
+
+    mutating func fail(_ row: CSVTable.Row, _ column: String, value: String, _ reason: String) {
+        problems.append(Problem(file: table.file, line: row.line, column: column, value: value, reason: reason))
+    }
+
+    /// Records a problem with the whole file.
+    mutating func fail(_ reason: String) {
+        problems.append(Problem(file: table.file, reason: reason))
+    }
+}

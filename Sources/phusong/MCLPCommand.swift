@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import PhusongCoverage
+import PhusongPlanning
+
+/// `phusong mclp`: the classic maximal covering location problem (Church & ReVelle 1974) on
+/// CSV inputs, with the upper bound that the answer is proven to be within.
+struct MCLPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mclp",
+        abstract: "Maximal covering: choose p facilities that cover the most demand weight within a radius.",
+        discussion: """
+        Demand CSV: id,x,y,weight. Candidates CSV: id,x,y. A demand point is covered when an \
+        open facility is at distance <= radius: planar on x/y (--metric euclidean), or \
+        haversine metres with x = longitude, y = latitude (--metric haversine), or as given by \
+        --cost-matrix (demand_id,candidate_id,distance_m; coordinates are then not used). \
+        --fixed lists facilities that must be open (one id per line, or a CSV with an id \
+        column); they count towards p. Prints the covered weight, an upper bound on it, the \
+        relative gap (bound - objective) / bound and the chosen facilities. Exit codes: 64 \
+        usage, 65 bad data, 66 missing file.
+        """
+    )
+
+    enum MetricArgument: String, ExpressibleByArgument, CaseIterable {
+        case euclidean, haversine
+
+        var metric: DistanceMetric { self == .euclidean ? .euclidean : .haversine }
+    }
+
+    @Option(name: .long, help: ArgumentHelp("Demand points: CSV with id,x,y,weight.", valueName: "file"))
+    var demand: String
+
+    @Option(name: .long, help: ArgumentHelp("Candidate sites: CSV with id,x,y.", valueName: "file"))
+    var candidates: String
+
+    @Option(name: .long, help: ArgumentHelp("Service radius S (covered when distance <= S), in x/y units or metres.", valueName: "S"))
+    var radius: Double
+
+    @Option(name: .customLong("p"), help: ArgumentHelp("Number of facilities to open, fixed ones included.", valueName: "P"))
+    var facilities: Int
+
+    @Option(name: .long, help: ArgumentHelp("Facilities that must be open: one candidate id per line, or a CSV with an id column.", valueName: "file"))
+    var fixed: String?
+
+    @Option(name: .customLong("cost-matrix"), help: ArgumentHelp(
+        "Distances demand_id,candidate_id,distance_m; coverage then follows them (missing pairs are out of reach).", valueName: "file"))
+    var costMatrix: String?
+
+    @Option(name: .long, help: ArgumentHelp("Distance on the coordinates: euclidean (x/y) or haversine (lon/lat, metres).", valueName: "metric"))
+    var metric: MetricArgument = .euclidean
+
+    @Flag(name: .long, help: "Print one JSON object: objective, bound, gap, facilities, seconds and more.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the local search's perturbations. Results do not depend on --threads.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @OptionGroup var threads: ThreadsOption
+
+    mutating func validate() throws {
+        guard radius.isFinite, radius >= 0 else { throw ValidationError("--radius must be a number >= 0") }
+        guard facilities >= 0 else { throw ValidationError("--p must be >= 0") }
+    }
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let instance: MCLPInstance
+        do {
+            let paths = MCLPLoader.Paths(demand: demand, candidates: candidates, fixed: fixed, costMatrix: costMatrix)
+            instance = try MCLPLoader.load(paths, metric: metric.metric)
+        } catch {
+            Terminal.list(error.problems)
+            let missing = error.problems.contains { $0.line == nil && ($0.reason == "file not found" || $0.reason.hasPrefix("cannot be read")) }
+            throw missing ? ExitCodes.noInput : ExitCodes.dataError
+        }
+        guard facilities >= instance.fixed.count else {
+            throw ValidationError("--p \(facilities) is less than the \(instance.fixed.count) fixed facilities in \(fixed ?? "")")
+        }
+        let options = SolverOptions(threads: threads.count, seed: seed)
+        let result = try await MaximalCovering.solve(instance, radius: radius, facilities: facilities, options: options)
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        if json {
+            print(try MCLPText.json(result, seconds: seconds))
+        } else {
+            print(MCLPText.render(result, instance: instance, radius: radius, facilities: facilities, metric: costMatrix == nil ? metric.rawValue : "cost matrix", seconds: seconds))
+        }
+    }
+}
+
+/// The answer as terminal text or JSON.
+enum MCLPText {
+    private struct Output: Encodable {
+        var objective: Double
+        var bound: Double
+        var gap: Double
+        var facilities: [String]
+        var seconds: Double
+        var totalWeight: Double
+        var provenOptimal: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case objective, bound, gap, facilities, seconds
+            case totalWeight = "total_weight"
+            case provenOptimal = "proven_optimal"
+        }
+    }
+
+    static func json(_ result: MCLPResult, seconds: Double) throws -> String {
+        let solution = result.solution
+        let output = Output(
+            objective: solution.objective, bound: solution.bound, gap: solution.gap, facilities: result.facilityIDs,
+            seconds: (seconds * 1000).rounded() / 1000, totalWeight: result.totalWeight, provenOptimal: solution.gap == 0)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(output), as: UTF8.self)
+    }
+
+    static func render(_ result: MCLPResult, instance: MCLPInstance, radius: Double, facilities: Int, metric: String, seconds: Double) -> String {
+        let solution = result.solution
+        let share = result.totalWeight > 0 ? Format.decimal(100 * solution.objective / result.totalWeight, 2) + " %" : "n/a"
+        let optimality = solution.gap == 0 ? " (proven optimal)" : ""
+        var lines = [
+            "Maximal covering: \(Format.count(instance.demandIDs.count)) demand points, \(Format.count(instance.candidateIDs.count)) candidates, "
+                + "radius \(number(radius)) (\(metric)), p = \(facilities)" + (instance.fixed.isEmpty ? "" : ", \(instance.fixed.count) fixed"),
+            "  covered weight  \(number(solution.objective)) of \(number(result.totalWeight)) (\(share))",
+            "  upper bound     \(number(solution.bound))",
+            "  gap             \(Format.decimal(100 * solution.gap, 3)) %\(optimality)",
+            "  facilities (\(result.facilityIDs.count))  \(result.facilityIDs.joined(separator: " "))",
+        ]
+        if result.facilityIDs.count < facilities {
+            lines.append("  (the other \(facilities - result.facilityIDs.count) facilities would cover nothing more)")
+        }
+        lines.append("  time            \(Format.decimal(seconds, 2)) s")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A whole number with thousands separators, anything else with up to 3 decimals.
+    private static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return Format.count(Int(value)) }
+        return Format.decimal(value, 3)
+    }
+}
