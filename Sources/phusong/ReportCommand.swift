@@ -23,13 +23,16 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the outputs (created if needed).", valueName: "dir"))
     var out = "out"
 
+    @Flag(name: .customLong("no-area"), help: "Skip area coverage (footprint tracing and union), the slowest step.")
+    var noArea = false
+
     func run() async throws {
         let configuration = try config.load()
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count)
         let loadedAt = clock.now
-        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
+        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count, includeArea: !noArea)
         let computedAt = clock.now
         let written: [String]
         do {

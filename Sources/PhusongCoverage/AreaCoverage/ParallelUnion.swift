@@ -18,15 +18,16 @@ struct UnionJob: Sendable {
 /// Unions of many footprints on several cores with GEOS (shared/notes: "parallel union").
 ///
 /// A union is split by space into strips: its footprints sorted by centre longitude (ties:
-/// index) and cut into runs of ``stripSize``. Each strip is unioned (cascaded `unaryUnion`) in
-/// its own task with its own GEOS context, then the partial results are merged pairwise with
-/// `union` — neighbours first, in rounds — never with one `unaryUnion` of the parts, which
-/// would redo the whole cascade. Strip boundaries and the merge tree depend only on the
-/// footprints and `stripSize`, never on the number of threads, so the results are identical
-/// for any thread count.
+/// index) and cut into runs of a fixed size (``defaultStripSize``). Each strip is unioned
+/// (cascaded `unaryUnion`) in its own task with its own GEOS context, then the partial
+/// results are merged pairwise with `union` — neighbours first, in rounds — never with one
+/// `unaryUnion` of the parts, which would redo the whole cascade. Strip boundaries and the
+/// merge tree depend only on the footprints and the strip size, never on the number of
+/// threads, so the results are identical for any thread count.
 enum ParallelUnion {
-    /// Footprints per strip: a cascaded union of this many overlapping 72-vertex polygons
-    /// takes tens of milliseconds, enough work per task while leaving many tasks to balance.
+    /// Footprints per strip: on the national scenario (554 strips clipped to provinces) a strip
+    /// takes 18 ms on average and 50 ms at most, enough work per task while leaving many
+    /// tasks to balance; merging the strips' results then costs about 3 % of the unions.
     static let defaultStripSize = 512
 
     /// `members` (footprint indices) sorted by centre longitude and cut into strips of at most

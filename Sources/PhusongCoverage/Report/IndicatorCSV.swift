@@ -20,10 +20,24 @@ public enum IndicatorCSV {
         ]
     }
 
-    public static func provinces(_ tables: IndicatorTables) -> [UInt8] {
+    static let areaHeader = ["area_4g_km2", "area_5g_km2", "area_any_km2", "land_km2", "area_share_4g", "area_share_5g"]
+
+    /// One row per province; with area coverage, its covered km² and shares of land after the
+    /// indicators (empty where unknown).
+    public static func provinces(_ tables: IndicatorTables, area: AreaCoverage? = nil) -> [UInt8] {
         var csv = CSVWriter()
-        csv.writeRow(["province_code", "province_name"] + indicatorHeader)
-        for row in tables.provinces { csv.writeRow([row.code, row.name ?? ""] + fields(row.indicators)) }
+        csv.writeRow(["province_code", "province_name"] + indicatorHeader + (area == nil ? [] : areaHeader))
+        let areaByCode = Dictionary(area?.provinces.map { ($0.code, $0.figures) } ?? [], uniquingKeysWith: { first, _ in first })
+        for row in tables.provinces {
+            var fields = [row.code, row.name ?? ""] + fields(row.indicators)
+            if area != nil {
+                let figures = areaByCode[row.code]
+                let optional = { (value: Double?) in value.map { String($0) } ?? "" }
+                fields += [optional(figures?.area4GKm2), optional(figures?.area5GKm2), optional(figures?.areaAnyKm2),
+                           optional(figures?.landKm2), optional(figures?.areaShare4G), optional(figures?.areaShare5G)]
+            }
+            csv.writeRow(fields)
+        }
         return csv.bytes
     }
 

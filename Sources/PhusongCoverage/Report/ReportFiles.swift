@@ -6,7 +6,7 @@ public enum ReportFiles {
         return [
             ("summary.json", try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath)),
             ("villages.csv", VillageResultsCSV.bytes(run)),
-            ("provinces.csv", IndicatorCSV.provinces(run.tables)),
+            ("provinces.csv", IndicatorCSV.provinces(run.tables, area: run.area)),
             ("communes.csv", IndicatorCSV.communes(run.tables)),
             ("operators.csv", IndicatorCSV.operators(run.tables)),
             ("sites.csv", SitesCSV.bytes(run)),

@@ -27,6 +27,7 @@ public enum SummaryJSON {
             communes: Dictionary(uniqueKeysWithValues: run.tables.communes.map {
                 ($0.code, Entry(indicators: $0.indicators, name: $0.name, provinceCode: $0.provinceCode))
             }),
+            area: run.area,
             operators: Dictionary(uniqueKeysWithValues: run.tables.operators.map { row in
                 (row.name, Entry(indicators: row.indicators, name: nil, provinceCode: nil,
                                  cells: cells.count { $0.operatorName == row.name }, cells4G: nil, cells5G: nil))
@@ -45,6 +46,8 @@ public enum SummaryJSON {
         var national: Entry
         var provinces: [String: Entry]
         var communes: [String: Entry]
+        /// Covered area, when computed (absent with `report --no-area`).
+        var area: AreaCoverage?
         var operators: [String: Entry]
     }
 
