@@ -21,11 +21,22 @@ public struct AdminUnit: Sendable, Hashable {
 
 /// The boundary files of a run, with provinces and communes sorted by code.
 public struct AdminBoundaries: Sendable {
-    public var files: [String]
-    public var provinces: [AdminUnit]
-    public var communes: [AdminUnit]
+    public let files: [String]
+    public let provinces: [AdminUnit]
+    public let communes: [AdminUnit]
     /// Problems noticed while reading (invalid polygons repaired, etc.).
-    public var warnings: [Problem]
+    public let warnings: [Problem]
+    private let provinceNames: [String: String]
+    private let communeNames: [String: String]
+
+    public init(files: [String], provinces: [AdminUnit], communes: [AdminUnit], warnings: [Problem]) {
+        self.files = files
+        self.provinces = provinces
+        self.communes = communes
+        self.warnings = warnings
+        provinceNames = Dictionary(provinces.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        communeNames = Dictionary(communes.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The units points are matched against: communes when there are any (they carry their
     /// province's code), else provinces.
@@ -36,11 +47,12 @@ public struct AdminBoundaries: Sendable {
         (provinces + communes).map(\.envelope).reduce(nil) { partial, box in partial.map { $0.union(box) } ?? box }
     }
 
+    /// The province's name from the boundary file, else from the 2025 catalogue.
     public func provinceName(_ code: String) -> String? {
-        provinces.first { $0.code == code }?.name ?? ProvinceCatalog.names2025[code]
+        provinceNames[code] ?? ProvinceCatalog.names2025[code]
     }
 
     public func communeName(_ code: String) -> String? {
-        communes.first { $0.code == code }?.name
+        communeNames[code]
     }
 }
