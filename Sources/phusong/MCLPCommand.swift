@@ -55,11 +55,15 @@ struct MCLPCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seed of the local search's perturbations. Results do not depend on --threads.", valueName: "n"))
     var seed: UInt64 = 1
 
+    @Option(name: .long, help: ArgumentHelp("Perturbation rounds of the iterated local search (default 200).", valueName: "n"))
+    var rounds = SolverOptions().localSearchRounds
+
     @OptionGroup var threads: ThreadsOption
 
     mutating func validate() throws {
         guard radius.isFinite, radius >= 0 else { throw ValidationError("--radius must be a number >= 0") }
         guard facilities >= 0 else { throw ValidationError("--p must be >= 0") }
+        guard rounds >= 0 else { throw ValidationError("--rounds must be >= 0") }
     }
 
     func run() async throws {
@@ -77,7 +81,7 @@ struct MCLPCommand: AsyncParsableCommand {
         guard facilities >= instance.fixed.count else {
             throw ValidationError("--p \(facilities) is less than the \(instance.fixed.count) fixed facilities in \(fixed ?? "")")
         }
-        let options = SolverOptions(threads: threads.count, seed: seed)
+        let options = SolverOptions(threads: threads.count, seed: seed, localSearchRounds: rounds)
         let result = try await MaximalCovering.solve(instance, radius: radius, facilities: facilities, options: options)
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

@@ -6,7 +6,7 @@
 /// least cost per newly covered weight — the accelerated greedy of `LazyGreedy` on the key
 /// weight per cost; redundancy removal and swap local search (`CoverSearch`); the Lagrangian
 /// lower bound (`CoverLagrangian`); then, unless the bound proves the cover optimal, iterated
-/// local search and a second round of the bound.
+/// local search (`IteratedLocalSearch`).
 public enum CostEffectiveCover {
     public static func solve(_ problem: CoverageProblem, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
         try problem.validate()
@@ -20,17 +20,13 @@ public enum CostEffectiveCover {
 
         var lagrangian = CoverLagrangian(reduced)
         let cost = { (state: CoverageState) in reduced.fixedCost + state.cost(reduced) }
-        let first = cost(state)
-        try await lagrangian.improve(incumbent: first, iterations: options.subgradientIterations, threads: threads, deadline: deadline)
+        try await lagrangian.improve(incumbent: cost(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
         state = try await IteratedLocalSearch.run(
             from: state, reduced, rounds: options.localSearchRounds, seed: options.seed, deadline: deadline,
             score: { -cost($0) }, isOptimal: { lagrangian.isProvenOptimal(-$0) }
         ) { trial in
             try await LazyGreedy.extend(&trial, reduced, rule: .coverAll, threads: threads)
             try await CoverSearch.improve(&trial, reduced, threads: threads)
-        }
-        if cost(state) < first {
-            try await lagrangian.improve(incumbent: cost(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
         }
 
         let chosen = reduced.originalIndices(of: state.open)

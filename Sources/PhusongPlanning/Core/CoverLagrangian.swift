@@ -14,8 +14,9 @@
 /// value), and the highest L(u) found is a valid bound. The fixed candidates' cost is added.
 /// The start u_i = min_{j ∋ i} c_j / |N_j| is dual feasible (U_j ≤ c_j), so L(u) = Σ u_i
 /// there. L is maximised by subgradient steps: with x_j = 1 where c_j < U_j, the subgradient
-/// is g_i = 1 − Σ_{j ∋ i} x_j and u ← max(0, u + t g) with Polyak's step. With whole-number
-/// costs the optimum is a whole number, so the bound is rounded up.
+/// is g_i = 1 − Σ_{j ∋ i} x_j and u ← max(0, u + t d) along the deflected direction d with
+/// Polyak's step (`SubgradientSchedule`). With whole-number costs the optimum is a whole
+/// number, so the bound is rounded up.
 struct CoverLagrangian: Sendable {
     private let problem: ReducedProblem
     private var multipliers: [Double]
@@ -51,13 +52,12 @@ struct CoverLagrangian: Sendable {
         for _ in 0..<iterations {
             if isProvenOptimal(incumbent) || schedule.isExhausted || deadline.hasPassed { return }
             let (dualValue, subgradient) = try await evaluate(threads: threads)
-            schedule.record(improved: dualValue > value)
+            schedule.record(dualValue, lowerIsBetter: false)
             value = max(value, dualValue)
-            let normSquared = subgradient.reduce(0) { $0 + $1 * $1 }
-            guard normSquared > 0 else { return }
-            let step = schedule.step(value: dualValue, target: target, normSquared: normSquared)
+            guard !subgradient.allSatisfy({ $0 == 0 }),
+                  let (direction, length) = schedule.step(subgradient, value: dualValue, target: target) else { return }
             for item in multipliers.indices {
-                multipliers[item] = max(0, multipliers[item] + step * subgradient[item])
+                multipliers[item] = max(0, multipliers[item] + length * direction[item])
             }
         }
     }

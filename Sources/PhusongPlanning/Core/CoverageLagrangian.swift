@@ -19,7 +19,8 @@
 /// in [0, w_i]: above w_i it only raises L.
 ///
 /// L is minimised by subgradient steps: with (x, y) attaining L(λ), s_i = Σ_{j ∋ i} x_j − y_i
-/// is a subgradient, and λ ← clamp(λ − t s, 0, w) with Polyak's step (`SubgradientSchedule`).
+/// is a subgradient, and λ ← clamp(λ − t d, 0, w) along the deflected direction d with
+/// Polyak's step (`SubgradientSchedule`).
 /// With whole-number weights the optimum is a whole number, so the bound is rounded down.
 ///
 /// The relaxed facilities at each iteration are themselves a feasible choice (the p with the
@@ -35,6 +36,11 @@ struct CoverageLagrangian: Sendable {
     private var value: Double
     /// The relaxed facilities covering the most weight so far (reduced problem), and that weight.
     private(set) var bestRelaxed: (open: [Int], covered: Double) = ([], 0)
+    /// Relaxed facilities sampled every `sampleInterval` iterations: diverse starting points.
+    private(set) var samples: [[Int]] = []
+    private var iteration = 0
+    private let sampleInterval = 100
+    private let sampleLimit = 40
 
     /// Starts from λ = w/2, having evaluated L(0) = the total weight.
     init(_ problem: ReducedProblem, limit: FacilityLimit) {
@@ -67,15 +73,16 @@ struct CoverageLagrangian: Sendable {
             let whole = relaxed.filter { $0.1 == 1 }.map(\.0)
             let covered = coveredWeight(whole)
             if covered > bestRelaxed.covered { bestRelaxed = (whole, covered) }
+            iteration += 1
+            if iteration % sampleInterval == 0, samples.count < sampleLimit { samples.append(whole) }
             target = max(target, covered)
-            schedule.record(improved: dualValue < value)
+            schedule.record(dualValue, lowerIsBetter: true)
             value = min(value, dualValue)
-            let normSquared = subgradient.reduce(0) { $0 + $1 * $1 }
             // A zero subgradient means the relaxed solution is feasible and L(λ) is attained.
-            guard normSquared > 0 else { return }
-            let step = schedule.step(value: dualValue, target: target, normSquared: normSquared)
+            guard !subgradient.allSatisfy({ $0 == 0 }),
+                  let (direction, length) = schedule.step(subgradient, value: dualValue, target: target) else { return }
             for item in multipliers.indices {
-                multipliers[item] = min(problem.weights[item], max(0, multipliers[item] - step * subgradient[item]))
+                multipliers[item] = min(problem.weights[item], max(0, multipliers[item] - length * direction[item]))
             }
         }
     }
@@ -98,7 +105,11 @@ struct CoverageLagrangian: Sendable {
         let problem = problem
         let lambda = multipliers
         let values = try await ParallelEvaluation.map(count: problem.candidateCount, work: problem.nonZeros, threads: threads) { range in
-            range.map { candidate in problem.coverage[candidate].reduce(0) { $0 + lambda[Int($1)] } }
+            lambda.withUnsafeBufferPointer { lambda in
+                range.map { candidate in
+                    problem.coverage[candidate].withUnsafeBufferPointer { SparseSum.sum(lambda, at: $0) }
+                }
+            }
         }
         var total = 0.0
         var subgradient = [Double](repeating: 0, count: problem.itemCount)

@@ -1,14 +1,17 @@
 /// Iterated local search (Lourenço, Martin & Stützle 2003): from the best solution so far,
-/// swap a few open facilities for closed ones chosen at random (a kick the swap neighbourhood
-/// cannot undo in one move), repair greedily, descend by local search, and keep the result
-/// when it is at least as good (ties move the search along a plateau).
+/// kick, repair greedily, descend by local search, and keep the result when it is at least as
+/// good (ties move the search along a plateau). Kicks alternate between two kinds:
+/// - random: swap a few open facilities for random closed ones that would cover something
+///   new (a jump the 1-for-1 swap neighbourhood cannot undo in one move);
+/// - regional ("ruin and recreate", Schrimpf et al. 2000): close every open facility near a
+///   random open one (covering an item that a candidate covering one of its items also
+///   covers) and open a random candidate there, so that the region is rebuilt.
 ///
-/// The random choices come from a seeded generator and everything else is deterministic,
-/// so the same seed gives the same result for any number of threads.
+/// The random choices come from a seeded generator and everything else is deterministic, so
+/// the same seed gives the same result for any number of threads.
 enum IteratedLocalSearch {
     /// - Parameters:
-    ///   - fits: whether a closed candidate may be opened in a state (budget). The kick opens
-    ///     only candidates that would cover something new.
+    ///   - fits: whether a closed candidate may be opened in a state (budget).
     ///   - score: what the search maximises (covered weight, or minus the cost).
     ///   - isOptimal: true when a score is proven optimal (the bound is met): stop.
     ///   - repair: re-opens facilities and descends to a local optimum.
@@ -20,19 +23,14 @@ enum IteratedLocalSearch {
         var best = start
         var bestScore = score(best)
         var random = SplitMix64(seed: seed)
-        for _ in 0..<rounds {
+        let items = ItemIndex(coverage: problem.coverage, itemCount: problem.itemCount)
+        for round in 0..<rounds {
             if isOptimal(bestScore) || deadline.hasPassed || best.open.isEmpty { break }
             var trial = best
-            let strength = 1 + random.below(min(best.open.count, 2 + best.open.count / 8))
-            for _ in 0..<strength {
-                trial.remove(trial.open[random.below(trial.open.count)], problem)
-            }
-            for _ in 0..<strength {
-                let closed = (0..<problem.candidateCount).filter {
-                    !trial.isOpen[$0] && fits($0, trial) && trial.gain($0, problem) > 0
-                }
-                guard !closed.isEmpty else { break }
-                trial.add(closed[random.below(closed.count)], problem)
+            if round % 2 == 0 {
+                randomKick(&trial, problem, random: &random, fits: fits)
+            } else {
+                regionalKick(&trial, problem, items: items, random: &random, fits: fits)
             }
             try await repair(&trial)
             let trialScore = score(trial)
@@ -42,5 +40,38 @@ enum IteratedLocalSearch {
             }
         }
         return best
+    }
+
+    private static func randomKick(
+        _ state: inout CoverageState, _ problem: ReducedProblem, random: inout SplitMix64, fits: (Int, CoverageState) -> Bool
+    ) {
+        let strength = 1 + random.below(min(state.open.count, 2 + state.open.count / 8))
+        for _ in 0..<strength {
+            state.remove(state.open[random.below(state.open.count)], problem)
+        }
+        for _ in 0..<strength {
+            let closed = (0..<problem.candidateCount).filter { !state.isOpen[$0] && fits($0, state) && state.gain($0, problem) > 0 }
+            guard !closed.isEmpty else { return }
+            state.add(closed[random.below(closed.count)], problem)
+        }
+    }
+
+    private static func regionalKick(
+        _ state: inout CoverageState, _ problem: ReducedProblem, items: ItemIndex, random: inout SplitMix64,
+        fits: (Int, CoverageState) -> Bool
+    ) {
+        let centre = state.open[random.below(state.open.count)]
+        var near = Set<Int>()
+        var region = Set<Int32>()
+        for item in problem.coverage[centre] {
+            for candidate in items.candidates(of: Int(item)) where near.insert(Int(candidate)).inserted {
+                region.formUnion(problem.coverage[Int(candidate)])
+            }
+        }
+        for facility in state.open where problem.coverage[facility].contains(where: region.contains) {
+            state.remove(facility, problem)
+        }
+        let options = near.sorted().filter { $0 != centre && !state.isOpen[$0] && fits($0, state) }
+        if !options.isEmpty { state.add(options[random.below(options.count)], problem) }
     }
 }

@@ -7,9 +7,9 @@
 /// gain per unit cost, then the better of that and the best single facility, the classic
 /// guarantee of ½(1 − 1/e) (Khuller, Moss & Naor 1999); with a count the greedy alone is
 /// within 1 − 1/e (Nemhauser, Wolsey & Fisher 1978); add/swap local search (`SwapSearch`);
-/// the Lagrangian bound (`CoverageLagrangian`); then, unless the bound already proves the
-/// solution optimal, iterated local search and a second round of the bound against the
-/// improved solution.
+/// the Lagrangian bound (`CoverageLagrangian`); unless the bound already proves the solution
+/// optimal, local search from the relaxed solutions met along the way (the Lagrangian
+/// heuristic), then iterated local search (`IteratedLocalSearch`).
 public enum MaximumCoverage {
     /// At most `facilities` open facilities, the fixed ones included.
     public static func solve(_ problem: CoverageProblem, facilities: Int, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
@@ -35,11 +35,11 @@ public enum MaximumCoverage {
 
         var lagrangian = CoverageLagrangian(reduced, limit: reducedLimit)
         let covered = { (state: CoverageState) in reduced.fixedWeight + state.coveredWeight(reduced) }
-        let first = covered(state)
-        try await lagrangian.improve(incumbent: first, iterations: options.subgradientIterations, threads: threads, deadline: deadline)
-        if lagrangian.bestRelaxed.covered > 0 {
+        try await lagrangian.improve(incumbent: covered(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
+        for start in [lagrangian.bestRelaxed.open] + lagrangian.samples where !start.isEmpty {
+            if lagrangian.isProvenOptimal(covered(state)) { break }
             var relaxed = CoverageState(reduced)
-            for candidate in lagrangian.bestRelaxed.open { relaxed.add(candidate, reduced) }
+            for candidate in start { relaxed.add(candidate, reduced) }
             try await SwapSearch.improve(&relaxed, reduced, rule: rule, threads: threads)
             if covered(relaxed) > covered(state) { state = relaxed }
         }
@@ -49,9 +49,6 @@ public enum MaximumCoverage {
         ) { trial in
             try await LazyGreedy.extend(&trial, reduced, rule: rule, threads: threads)
             try await SwapSearch.improve(&trial, reduced, rule: rule, threads: threads)
-        }
-        if covered(state) > first {
-            try await lagrangian.improve(incumbent: covered(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
         }
 
         let chosen = reduced.originalIndices(of: state.open)

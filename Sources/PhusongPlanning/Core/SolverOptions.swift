@@ -17,7 +17,7 @@ public struct SolverOptions: Sendable, Hashable {
 
     public init(
         threads: Int = ParallelChunks.defaultThreads, seed: UInt64 = 1, localSearchRounds: Int = 200,
-        subgradientIterations: Int = 3_000, timeLimit: Duration? = nil
+        subgradientIterations: Int = 10_000, timeLimit: Duration? = nil
     ) {
         self.threads = max(1, threads)
         self.seed = seed

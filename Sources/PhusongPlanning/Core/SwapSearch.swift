@@ -27,6 +27,10 @@ enum SwapSearch {
         let slots = Move.slots(of: open, candidateCount: problem.candidateCount)
         let openCost = state.cost(problem)
         let canAdd = !rule.isFull(state)
+        let feasible: @Sendable (Int, Int) -> Bool = { dropped, added in
+            guard case .budget(let budget) = rule else { return true }
+            return openCost - problem.costs[dropped] + problem.costs[added] <= budget
+        }
         let work = problem.nonZeros + problem.candidateCount * open.count
         let moves = try await ParallelEvaluation.map(count: problem.candidateCount, work: work, threads: threads) { range in
             var shared = [Double](repeating: 0, count: open.count)
@@ -47,15 +51,23 @@ enum SwapSearch {
                         break
                     }
                 }
-                var best = Move.none
+                // Ties go to the add, then to the lowest candidate closed (`open` is ascending).
+                var bestGain = -Double.infinity
+                var bestDrop = -2
                 if canAdd, rule.fits(candidate, openCost: openCost, problem) {
-                    best = Move(gain: gain, add: candidate, drop: -1)
+                    bestGain = gain
+                    bestDrop = -1
                 }
-                for (slot, dropped) in open.enumerated() {
-                    if case .budget(let budget) = rule, openCost - problem.costs[dropped] + problem.costs[candidate] > budget { continue }
-                    let swap = Move(gain: gain + shared[slot] - losses[slot], add: candidate, drop: dropped)
-                    if swap.isBetter(than: best) { best = swap }
+                var slot = 0
+                while slot < open.count {
+                    let swapGain = gain + shared[slot] - losses[slot]
+                    if swapGain > bestGain, feasible(open[slot], candidate) {
+                        bestGain = swapGain
+                        bestDrop = open[slot]
+                    }
+                    slot += 1
                 }
+                let best = bestDrop == -2 ? Move.none : Move(gain: bestGain, add: candidate, drop: bestDrop)
                 for slot in touched { shared[slot] = 0 }
                 touched.removeAll(keepingCapacity: true)
                 return best
