@@ -117,14 +117,15 @@ def output_folder(notebook: str, scenario: Scenario) -> Path:
     return folder
 
 
-def phusong(*args, quiet: bool = False) -> subprocess.CompletedProcess:
-    """Runs phusong from the repository root; raises when it exits non-zero."""
+def phusong(*args, quiet: bool = False, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """Runs phusong from the repository root; raises when it exits non-zero or (with a
+    timeout, seconds) takes longer."""
     arguments = [str(a) for a in args]
     shown = " ".join(shlex.quote(a) for a in arguments)
     print(f"$ phusong {shown}")
     start = time.monotonic()
     result = subprocess.run([str(binary()), *arguments], cwd=ROOT, capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL)
+                            stdin=subprocess.DEVNULL, timeout=timeout)
     elapsed = time.monotonic() - start
     if result.returncode != 0:
         print(result.stdout)

@@ -14,6 +14,8 @@
 #    and, when ../shared/geodata (or $PHUSONG_SHARED/geodata) holds the national scenario and the
 #    2025 boundaries, on the national scenario too (PHUSONG_SCENARIO=national).
 #    PHUSONG_NOTEBOOK_SCENARIOS="default" (or "national") restricts the scenarios.
+#    PHUSONG_PLAN_SCOPE=subset makes 03-rollout-plan plan the Điện Biên subset instead of the
+#    whole country on the national scenario (see notebooks/README.md for every setting).
 # The executed notebooks and what phusong wrote go to PHUSONG_NOTEBOOK_RUN_DIR (default: a new
 # temporary folder, printed at the end).
 set -euo pipefail
@@ -102,7 +104,7 @@ for scenario in $scenarios; do
       failures+=("$name ($scenario)")
       echo "FAIL  $name ($scenario, $(($(date +%s) - start)) s)"
       # nbconvert prints the failing cell and the traceback.
-      grep -v "Kernel is running over TCP" "$log" | tail -n 40 | sed 's/^/      /'
+      grep -v "Kernel is running over TCP" "$log" | sed 's/\x1b\[[0-9;]*m//g' | tail -n 40 | sed 's/^/      /'
     fi
   done
 done

@@ -55,7 +55,7 @@ struct MCLPCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seed of the local search's perturbations. Results do not depend on --threads.", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: ArgumentHelp("Perturbation rounds of the iterated local search (default 200).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Local searches after the first: from Lagrangian starting points, then perturbation rounds.", valueName: "n"))
     var rounds = SolverOptions().localSearchRounds
 
     @OptionGroup var threads: ThreadsOption
@@ -79,7 +79,8 @@ struct MCLPCommand: AsyncParsableCommand {
             throw missing ? ExitCodes.noInput : ExitCodes.dataError
         }
         guard facilities >= instance.fixed.count else {
-            throw ValidationError("--p \(facilities) is less than the \(instance.fixed.count) fixed facilities in \(fixed ?? "")")
+            Terminal.error("phusong mclp: --p \(facilities) is less than the \(instance.fixed.count) fixed facilities in \(fixed ?? "--fixed")")
+            throw ExitCode.validationFailure
         }
         let options = SolverOptions(threads: threads.count, seed: seed, localSearchRounds: rounds)
         let result = try await MaximalCovering.solve(instance, radius: radius, facilities: facilities, options: options)

@@ -12,7 +12,7 @@ import Testing
 /// that run a script of the repository (`scripts/run.sh`, `notebooks/run-all.sh`, which build
 /// in release mode) are listed, not run; so are commands that need `../shared` when it is
 /// absent. Every command that runs must exit with 0.
-@Suite("Documentation commands")
+@Suite("Documentation commands", .serialized)
 struct ReadmeCommandsTests {
     @Test("README usage sections and docs/*.md: every shell command runs", arguments: DocumentationCommands.files)
     func commandsRun(file: String) throws {
@@ -131,7 +131,7 @@ struct DocumentationCommand: Sendable {
 
     /// Why the command is listed rather than run, or nil to run it.
     func skipReason(sharedAvailable: Bool) -> String? {
-        if let script { return "runs \(script) (release build), not run by this test" }
+        if let script { return "runs the repository script \(script): listed, not run here" }
         if text.contains("../shared/"), !sharedAvailable { return "needs ../shared/geodata, which is not beside the checkout" }
         return nil
     }

@@ -1,16 +1,14 @@
 /// Local search for covering all demand at least cost: drop redundant facilities (the most
 /// expensive first) and swap a facility for a cheaper closed one that covers every item only
-/// it covered, best improvement first, with the swap evaluation of `SwapSearch` counting
-/// items instead of weighing them. The cover stays complete after every move.
+/// it covered (several per pass: `MoveBatch`), with the swap evaluation of `SwapSearch`
+/// counting items instead of weighing them. The cover stays complete after every move.
 enum CoverSearch {
     static func improve(_ state: inout CoverageState, _ problem: ReducedProblem, threads: Int) async throws {
         let tolerance = 1e-12 * max(1, problem.costs.reduce(0, +))
         while true {
             dropRedundant(&state, problem)
-            let best = try await bestSwap(state, problem, threads: threads)
-            guard best.gain > tolerance else { return }
-            state.remove(best.drop, problem)
-            state.add(best.add, problem)
+            let moves = try await candidateSwaps(state, problem, threads: threads)
+            if MoveBatch.applyDisjoint(moves, to: &state, problem, tolerance: tolerance, allowed: { _, _ in true }) == 0 { return }
         }
     }
 
@@ -29,12 +27,13 @@ enum CoverSearch {
         problem.coverage[candidate].reduce(0) { $0 + (state.coverCount[Int($1)] == 1 ? 1 : 0) }
     }
 
-    private static func bestSwap(_ state: CoverageState, _ problem: ReducedProblem, threads: Int) async throws -> Move {
+    /// The best swap opening each candidate (`.none` for open ones and when none saves).
+    private static func candidateSwaps(_ state: CoverageState, _ problem: ReducedProblem, threads: Int) async throws -> [Move] {
         let open = state.open
         let unique = open.map { uniqueCount($0, state, problem) }
         let slots = Move.slots(of: open, candidateCount: problem.candidateCount)
-        let work = problem.nonZeros + problem.candidateCount * open.count
-        let moves = try await ParallelEvaluation.map(count: problem.candidateCount, work: work, threads: threads) { range in
+        let work = 2 * problem.nonZeros
+        return try await ParallelEvaluation.map(count: problem.candidateCount, work: work, threads: threads) { range in
             var shared = [Int](repeating: 0, count: open.count)
             var touched: [Int] = []
             return range.map { candidate -> Move in
@@ -54,6 +53,5 @@ enum CoverSearch {
                 return best
             }
         }
-        return Move.best(of: moves)
     }
 }

@@ -20,12 +20,14 @@
 ///
 /// L is minimised by subgradient steps: with (x, y) attaining L(λ), s_i = Σ_{j ∋ i} x_j − y_i
 /// is a subgradient, and λ ← clamp(λ − t d, 0, w) along the deflected direction d with
-/// Polyak's step (`SubgradientSchedule`).
-/// With whole-number weights the optimum is a whole number, so the bound is rounded down.
+/// Polyak's step (`SubgradientSchedule`). With whole-number weights the optimum is a whole
+/// number, so the bound is rounded down.
 ///
 /// The relaxed facilities at each iteration are themselves a feasible choice (the p with the
-/// largest v_j; under a budget the ones taken whole): the best of them is kept as a starting
-/// point for local search, the Lagrangian heuristic of Galvão & ReVelle.
+/// largest v_j; under a budget the ones taken whole): the one covering the most, and one every
+/// 25 iterations, are kept as starting points for local search (the Lagrangian heuristic of
+/// Galvão & ReVelle). Sampling along the way matters more than the best relaxed value: the
+/// samples lie in different basins of the swap neighbourhood.
 struct CoverageLagrangian: Sendable {
     private let problem: ReducedProblem
     /// The limit on the reduced problem (without the fixed candidates).
@@ -36,18 +38,24 @@ struct CoverageLagrangian: Sendable {
     private var value: Double
     /// The relaxed facilities covering the most weight so far (reduced problem), and that weight.
     private(set) var bestRelaxed: (open: [Int], covered: Double) = ([], 0)
-    /// Relaxed facilities sampled every `sampleInterval` iterations: diverse starting points.
+    /// Distinct relaxed facilities sampled every `sampleInterval` iterations (at most
+    /// `sampleLimit`).
     private(set) var samples: [[Int]] = []
+    private var sampled: Set<[Int]> = []
     private var iteration = 0
-    private let sampleInterval = 100
-    private let sampleLimit = 40
+    private let sampleInterval = 25
+    private let sampleLimit = 200
 
-    /// Starts from λ = w/2, having evaluated L(0) = the total weight.
+    /// Starts from λ = w/2, having evaluated the trivial bounds L(0) = the total weight and
+    /// L(w) = the sum of the p largest single-facility covers (under a budget, the fractional
+    /// knapsack of them).
     init(_ problem: ReducedProblem, limit: FacilityLimit) {
         self.problem = problem
         self.limit = limit
         multipliers = problem.weights.map { $0 / 2 }
-        value = problem.totalWeight
+        let singles = problem.coverage.map { items in items.reduce(0) { $0 + problem.weights[Int($1)] } }
+        let largest = Self.relaxedFacilities(singles, costs: problem.costs, limit: limit).reduce(0) { $0 + $1.1 * singles[$1.0] }
+        value = min(problem.totalWeight, largest)
     }
 
     /// The upper bound on the original problem's covered weight.
@@ -74,7 +82,7 @@ struct CoverageLagrangian: Sendable {
             let covered = coveredWeight(whole)
             if covered > bestRelaxed.covered { bestRelaxed = (whole, covered) }
             iteration += 1
-            if iteration % sampleInterval == 0, samples.count < sampleLimit { samples.append(whole) }
+            if iteration % sampleInterval == 0, samples.count < sampleLimit, sampled.insert(whole).inserted { samples.append(whole) }
             target = max(target, covered)
             schedule.record(dualValue, lowerIsBetter: true)
             value = min(value, dualValue)
@@ -117,7 +125,7 @@ struct CoverageLagrangian: Sendable {
             total += problem.weights[item] - lambda[item]
             subgradient[item] = -1
         }
-        let relaxed = relaxedFacilities(values)
+        let relaxed = Self.relaxedFacilities(values, costs: problem.costs, limit: limit)
         for (candidate, share) in relaxed {
             total += share * values[candidate]
             for item in problem.coverage[candidate] { subgradient[Int(item)] += share }
@@ -126,17 +134,17 @@ struct CoverageLagrangian: Sendable {
     }
 
     /// The x maximising Σ v_j x_j in the relaxation: (candidate, x_j) for x_j > 0.
-    private func relaxedFacilities(_ values: [Double]) -> [(Int, Double)] {
+    private static func relaxedFacilities(_ values: [Double], costs: [Double], limit: FacilityLimit) -> [(Int, Double)] {
         switch limit {
         case .count(let limit):
             return LargestValues.indices(limit, of: values).sorted().map { ($0, 1) }
         case .budget(let budget):
-            let ratio = values.indices.map { values[$0] <= 0 ? 0 : (problem.costs[$0] > 0 ? values[$0] / problem.costs[$0] : .infinity) }
+            let ratio = values.indices.map { values[$0] <= 0 ? 0 : (costs[$0] > 0 ? values[$0] / costs[$0] : .infinity) }
             let order = values.indices.filter { ratio[$0] > 0 }.sorted { ratio[$0] > ratio[$1] || (ratio[$0] == ratio[$1] && $0 < $1) }
             var remaining = budget
             var chosen: [(Int, Double)] = []
             for candidate in order {
-                let cost = problem.costs[candidate]
+                let cost = costs[candidate]
                 if cost <= remaining {
                     chosen.append((candidate, 1))
                     remaining -= cost

@@ -62,7 +62,4 @@ struct CoverageState: Sendable {
     func cost(_ problem: ReducedProblem) -> Double {
         open.reduce(0) { $0 + problem.costs[$1] }
     }
-
-    /// True when every item is covered.
-    var coversAll: Bool { !coverCount.contains(0) }
 }

@@ -49,10 +49,10 @@ enum IteratedLocalSearch {
         for _ in 0..<strength {
             state.remove(state.open[random.below(state.open.count)], problem)
         }
-        for _ in 0..<strength {
-            let closed = (0..<problem.candidateCount).filter { !state.isOpen[$0] && fits($0, state) && state.gain($0, problem) > 0 }
-            guard !closed.isEmpty else { return }
-            state.add(closed[random.below(closed.count)], problem)
+        var closed = (0..<problem.candidateCount).filter { !state.isOpen[$0] && state.gain($0, problem) > 0 }
+        for _ in 0..<strength where !closed.isEmpty {
+            let candidate = closed.remove(at: random.below(closed.count))
+            if fits(candidate, state) { state.add(candidate, problem) }
         }
     }
 

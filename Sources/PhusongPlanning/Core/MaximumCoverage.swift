@@ -36,15 +36,17 @@ public enum MaximumCoverage {
         var lagrangian = CoverageLagrangian(reduced, limit: reducedLimit)
         let covered = { (state: CoverageState) in reduced.fixedWeight + state.coveredWeight(reduced) }
         try await lagrangian.improve(incumbent: covered(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
-        for start in [lagrangian.bestRelaxed.open] + lagrangian.samples where !start.isEmpty {
-            if lagrangian.isProvenOptimal(covered(state)) { break }
+        // Half the local-search rounds at most go to the sampled starting points.
+        let sampled = lagrangian.samples.prefix(options.localSearchRounds / 2)
+        for start in [lagrangian.bestRelaxed.open] + sampled where !start.isEmpty {
+            if lagrangian.isProvenOptimal(covered(state)) || deadline.hasPassed { break }
             var relaxed = CoverageState(reduced)
             for candidate in start { relaxed.add(candidate, reduced) }
             try await SwapSearch.improve(&relaxed, reduced, rule: rule, threads: threads)
             if covered(relaxed) > covered(state) { state = relaxed }
         }
         state = try await IteratedLocalSearch.run(
-            from: state, reduced, rounds: options.localSearchRounds, seed: options.seed, deadline: deadline,
+            from: state, reduced, rounds: options.localSearchRounds - sampled.count, seed: options.seed, deadline: deadline,
             fits: { rule.fits($0, openCost: $1.cost(reduced), reduced) }, score: covered, isOptimal: lagrangian.isProvenOptimal
         ) { trial in
             try await LazyGreedy.extend(&trial, reduced, rule: rule, threads: threads)

@@ -15,11 +15,6 @@ struct Move: Sendable {
         return drop < other.drop
     }
 
-    /// The best of `moves`, or `.none`.
-    static func best(of moves: [Move]) -> Move {
-        moves.reduce(Move.none) { $1.isBetter(than: $0) ? $1 : $0 }
-    }
-
     /// Slot (position in `open`) of each candidate, -1 for closed ones.
     static func slots(of open: [Int], candidateCount: Int) -> [Int32] {
         var slots = [Int32](repeating: -1, count: candidateCount)

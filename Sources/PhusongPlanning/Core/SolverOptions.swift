@@ -7,7 +7,9 @@ public struct SolverOptions: Sendable, Hashable {
     public var threads: Int
     /// Seeds the perturbations of the iterated local search.
     public var seed: UInt64
-    /// Perturbation rounds of the iterated local search after the first local optimum.
+    /// Local searches after the first local optimum: from starting points sampled by the
+    /// Lagrangian heuristic (at most half of them, maximum coverage only), then perturbation
+    /// rounds of the iterated local search.
     public var localSearchRounds: Int
     /// Subgradient iterations for the bound (at most; it stops early when the bound meets
     /// the objective or the step becomes negligible).
@@ -16,7 +18,7 @@ public struct SolverOptions: Sendable, Hashable {
     public var timeLimit: Duration?
 
     public init(
-        threads: Int = ParallelChunks.defaultThreads, seed: UInt64 = 1, localSearchRounds: Int = 200,
+        threads: Int = ParallelChunks.defaultThreads, seed: UInt64 = 1, localSearchRounds: Int = 400,
         subgradientIterations: Int = 10_000, timeLimit: Duration? = nil
     ) {
         self.threads = max(1, threads)

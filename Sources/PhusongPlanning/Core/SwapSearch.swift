@@ -1,4 +1,4 @@
-/// Best-improvement local search for maximum coverage: add and 1-for-1 swap moves, the
+/// Local search for maximum coverage: add and 1-for-1 swap moves, the
 /// vertex substitution of Teitz & Bart (1968) with the fast swap evaluation of Whitaker
 /// (1983) and Resende & Werneck (2007).
 ///
@@ -6,24 +6,33 @@
 /// closing j and opening k changes the covered weight by gain(k) + shared(j, k) − loss(j),
 /// where gain(k) is the weight k would newly cover, loss(j) the weight only j covers, and
 /// shared(j, k) the part of loss(j) that k covers too (items whose only cover is j, found
-/// through `CoverageState.ownerSum`). So a whole neighbourhood costs one pass over the
-/// coverage matrix plus (closed candidates × open ones), evaluated in parallel chunks.
+/// through `CoverageState.ownerSum`). Only the facilities sharing items with k have
+/// shared(j, k) > 0; among the others the best partner is the one losing least. So a whole
+/// neighbourhood costs about one pass over the coverage matrix, evaluated in parallel chunks.
 enum SwapSearch {
-    /// Applies the best improving move until none improves by more than a rounding
+    /// Applies improving moves (`MoveBatch`) until none improves by more than a rounding
     /// tolerance. `rule` is `.count` or `.budget` (which moves are feasible).
     static func improve(_ state: inout CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int) async throws {
         let tolerance = 1e-10 * max(1, problem.totalWeight)
         while true {
-            let best = try await bestMove(state, problem, rule: rule, threads: threads)
-            guard best.gain > tolerance else { return }
-            if best.drop >= 0 { state.remove(best.drop, problem) }
-            state.add(best.add, problem)
+            let moves = try await candidateMoves(state, problem, rule: rule, threads: threads)
+            let applied = MoveBatch.applyDisjoint(moves, to: &state, problem, tolerance: tolerance) { move, state in
+                let openCost = state.cost(problem)
+                if move.drop < 0 { return !rule.isFull(state) && rule.fits(move.add, openCost: openCost, problem) }
+                guard case .budget(let budget) = rule else { return true }
+                return openCost - problem.costs[move.drop] + problem.costs[move.add] <= budget
+            }
+            if applied == 0 { return }
         }
     }
 
-    private static func bestMove(_ state: CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int) async throws -> Move {
+    /// The best move opening each candidate (`.none` for open ones).
+    private static func candidateMoves(_ state: CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int) async throws -> [Move] {
         let open = state.open
         let losses = open.map { state.loss($0, problem) }
+        // Slots by increasing loss, then candidate index: for a candidate sharing no item with
+        // an open facility, the best swap partner is the first feasible one here.
+        let byLoss = losses.indices.sorted { losses[$0] < losses[$1] || (losses[$0] == losses[$1] && $0 < $1) }
         let slots = Move.slots(of: open, candidateCount: problem.candidateCount)
         let openCost = state.cost(problem)
         let canAdd = !rule.isFull(state)
@@ -31,8 +40,8 @@ enum SwapSearch {
             guard case .budget(let budget) = rule else { return true }
             return openCost - problem.costs[dropped] + problem.costs[added] <= budget
         }
-        let work = problem.nonZeros + problem.candidateCount * open.count
-        let moves = try await ParallelEvaluation.map(count: problem.candidateCount, work: work, threads: threads) { range in
+        let work = 2 * problem.nonZeros
+        return try await ParallelEvaluation.map(count: problem.candidateCount, work: work, threads: threads) { range in
             var shared = [Double](repeating: 0, count: open.count)
             var touched: [Int] = []
             return range.map { candidate -> Move in
@@ -51,28 +60,25 @@ enum SwapSearch {
                         break
                     }
                 }
-                // Ties go to the add, then to the lowest candidate closed (`open` is ascending).
-                var bestGain = -Double.infinity
-                var bestDrop = -2
+                var best = Move.none
                 if canAdd, rule.fits(candidate, openCost: openCost, problem) {
-                    bestGain = gain
-                    bestDrop = -1
+                    best = Move(gain: gain, add: candidate, drop: -1)
                 }
-                var slot = 0
-                while slot < open.count {
-                    let swapGain = gain + shared[slot] - losses[slot]
-                    if swapGain > bestGain, feasible(open[slot], candidate) {
-                        bestGain = swapGain
-                        bestDrop = open[slot]
-                    }
-                    slot += 1
+                // Swaps with the open facilities that share items with the candidate…
+                for slot in touched where feasible(open[slot], candidate) {
+                    let swap = Move(gain: gain + shared[slot] - losses[slot], add: candidate, drop: open[slot])
+                    if swap.isBetter(than: best) { best = swap }
                 }
-                let best = bestDrop == -2 ? Move.none : Move(gain: bestGain, add: candidate, drop: bestDrop)
+                // …and with the best of the others: the feasible one losing least.
+                for slot in byLoss where shared[slot] == 0 && feasible(open[slot], candidate) {
+                    let swap = Move(gain: gain - losses[slot], add: candidate, drop: open[slot])
+                    if swap.isBetter(than: best) { best = swap }
+                    break
+                }
                 for slot in touched { shared[slot] = 0 }
                 touched.removeAll(keepingCapacity: true)
                 return best
             }
         }
-        return Move.best(of: moves)
     }
 }

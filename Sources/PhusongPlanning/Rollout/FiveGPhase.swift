@@ -102,10 +102,20 @@ struct FiveGPhase {
         if budget != nil, affordable < neededStations {
             shortfalls["station ratio"] = "the budget allows only \(affordable) 5G additions; \(neededStations) are needed"
         }
-        progress("5G: \(solution.chosen.count) additions, covering \(Int(solution.coveredWeight)) more people")
+        // Maximum coverage opens at most p facilities and stops when nothing new is covered;
+        // the station ratio still needs its count: top up with the remaining candidates,
+        // largest coverage first (ties: lowest index), which adds 5G stations at least cost.
+        var chosen = solution.chosen
+        if chosen.count < count {
+            let open = Set(chosen)
+            let rest = (0..<problem.candidateCount).filter { !open.contains($0) }
+                .sorted { (problem.coverage[$0].count, -$0) > (problem.coverage[$1].count, -$1) }
+            chosen = (chosen + rest.prefix(count - chosen.count)).sorted()
+        }
+        progress("5G: \(chosen.count) additions, covering \(Int(solution.coveredWeight)) more people")
 
         var credited = Set<Int32>()
-        let actions = solution.chosen.map { candidate -> PlanAction in
+        let actions = chosen.map { candidate -> PlanAction in
             let newly = problem.coverage[candidate].filter { credited.insert($0).inserted }
             let population = newly.reduce(0) { $0 + villages[items[Int($1)]].population }
             let cells = candidateCells[candidate]
