@@ -55,35 +55,11 @@ public enum CellsLoader {
     private static func load(
         path: String, studyArea: StudyArea, ids: inout UniqueIDs, sites: inout [String: SiteFirstCell]
     ) throws(LoadError) -> LoadedTable<Cell> {
-        let reader = try CSVReader(path: path)
-        let header = try TableHeader.read(from: reader, columns: columns, example: example)
-        var table = LoadedTable<Cell>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
-        var sawRow = false
-        while let record = try reader.next() {
-            sawRow = true
-            var row = RowReader(record: record, header: header, file: path)
-            if record.count != header.names.count {
-                row.fail("row", value: "\(record.count) fields",
-                         "the header has \(header.names.count) fields (a truncated line, or a value with an unquoted comma)")
-                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
-                continue
-            }
-            let cell = parse(&row, studyArea: studyArea, ids: &ids, warnings: &table.warnings)
-            if let cell, row.problems.isEmpty {
-                checkSite(cell, row: &row, sites: &sites, warnings: &table.warnings)
-            }
-            if let cell, row.problems.isEmpty {
-                table.rows.append(cell)
-                table.lines.append(record.line)
-            } else {
-                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
-            }
+        try TableLoader.load(path: path, columns: columns, example: example, noun: "cells") { row, warnings in
+            let cell = parse(&row, studyArea: studyArea, ids: &ids, warnings: &warnings)
+            if let cell, row.problems.isEmpty { checkSite(cell, row: &row, sites: &sites, warnings: &warnings) }
+            return cell
         }
-        guard sawRow else {
-            throw LoadError(problems: [Problem(file: path, line: 1, column: "header", value: nil,
-                                               reason: "the file has a header but no cells")])
-        }
-        return table
     }
 
     private struct SiteFirstCell {

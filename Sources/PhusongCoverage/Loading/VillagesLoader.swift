@@ -20,33 +20,10 @@ public enum VillagesLoader {
     /// - Throws: `LoadError` when the file as a whole cannot be read (missing, empty, wrong
     ///   delimiter, missing required column, header only, unclosed quote).
     public static func load(path: String, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Village> {
-        let reader = try CSVReader(path: path)
-        let header = try TableHeader.read(from: reader, columns: columns, example: example)
-        var table = LoadedTable<Village>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
         var ids = UniqueIDs()
-        var sawRow = false
-        while let record = try reader.next() {
-            sawRow = true
-            var row = RowReader(record: record, header: header, file: path)
-            if record.count != header.names.count {
-                row.fail("row", value: "\(record.count) fields",
-                         "the header has \(header.names.count) fields (a truncated line, or a value with an unquoted comma)")
-                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
-                continue
-            }
-            let village = parse(&row, studyArea: studyArea, ids: &ids, warnings: &table.warnings)
-            if let village, row.problems.isEmpty {
-                table.rows.append(village)
-                table.lines.append(record.line)
-            } else {
-                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
-            }
+        return try TableLoader.load(path: path, columns: columns, example: example, noun: "villages") { row, warnings in
+            parse(&row, studyArea: studyArea, ids: &ids, warnings: &warnings)
         }
-        guard sawRow else {
-            throw LoadError(problems: [Problem(file: path, line: 1, column: "header", value: nil,
-                                               reason: "the file has a header but no villages")])
-        }
-        return table
     }
 
     private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Village? {
