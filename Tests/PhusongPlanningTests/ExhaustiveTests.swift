@@ -34,6 +34,29 @@ struct ExhaustiveTests {
         #expect(Double(optimal) >= 0.95 * Double(total), "optimal on \(optimal) of \(total)")
     }
 
+    @Test("fewest facilities reaching a target: reaches it, count never below the minimum, bound never above, fewest on most")
+    func fewestFacilities() async throws {
+        var fewest = 0
+        var total = 0
+        for seed in Self.seeds {
+            let problem = Self.instance(seed)
+            let reachable = BruteForce.requiredWeight(problem)
+            for (share, minimum) in [(0.5, 0), (0.8, 2), (0.95, 0), (1.0, 1)] {
+                let target = share * reachable
+                let best = BruteForce.fewestFacilities(problem, target: target, minimum: minimum)
+                let result = try await FewestFacilities.solve(
+                    problem, target: target, minimum: minimum, maximum: problem.candidateCount, options: Self.options)
+                #expect(result.solution.coveredWeight + Self.tolerance >= target, "seed \(seed) share \(share)")
+                #expect(result.solution.chosen.count <= result.count && result.count >= best, "seed \(seed) share \(share)")
+                #expect(result.countBound <= best, "seed \(seed) share \(share): bound \(result.countBound) > fewest \(best)")
+                #expect(result.reachableWeight == reachable)
+                if result.count == best { fewest += 1 }
+                total += 1
+            }
+        }
+        #expect(Double(fewest) >= 0.95 * Double(total), "fewest on \(fewest) of \(total)")
+    }
+
     @Test("maximum coverage within a budget: feasible, never above the optimum, bound never below")
     func budgetLimit() async throws {
         var optimal = 0

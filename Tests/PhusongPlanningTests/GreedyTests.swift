@@ -52,6 +52,16 @@ struct GreedyTests {
         #expect(LargestValues.indices(9, of: values).sorted() == [0, 1, 2, 3, 4, 5])
     }
 
+    @Test("quickselect picks the same set as a full sort, with many ties", arguments: [1, 2, 7, 500, 999])
+    func largestValuesMatchSort(k: Int) {
+        var random = SplitMix64(seed: UInt64(k))
+        let values = (0..<1_000).map { _ in Double(random.below(40)) }
+        let sorted = values.indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }
+        #expect(LargestValues.indices(k, of: values).sorted() == Array(sorted.prefix(k)).sorted())
+        let constant = [Double](repeating: 1, count: 1_000)
+        #expect(LargestValues.indices(k, of: constant).sorted() == Array(0..<k))
+    }
+
     @Test("the heap pops the highest key, then the lowest candidate")
     func heapOrder() {
         var heap = CandidateHeap([

@@ -57,6 +57,13 @@ enum BruteForce {
         return subsets(problem).filter { problem.coveredWeight(by: $0) >= target }.map { problem.cost(of: $0) }.min() ?? .infinity
     }
 
+    /// The fewest open facilities (fixed ones included, at least `minimum`) covering at least
+    /// `target`.
+    static func fewestFacilities(_ problem: CoverageProblem, target: Double, minimum: Int) -> Int {
+        let counts = subsets(problem).filter { problem.coveredWeight(by: $0) >= target - 1e-9 }.map(\.count)
+        return max(minimum, problem.fixed.count, counts.min() ?? problem.candidateCount)
+    }
+
     /// The weight of all items some candidate covers.
     static func requiredWeight(_ problem: CoverageProblem) -> Double {
         problem.coveredWeight(by: 0..<problem.candidateCount)

@@ -10,7 +10,9 @@
 public enum CostEffectiveCover {
     public static func solve(_ problem: CoverageProblem, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
         try problem.validate()
-        let deadline = Deadline(options.timeLimit)
+        // Half the work at most for the bound, the rest for the search.
+        let boundBudget = SearchBudget(timeLimit: options.timeLimit, workLimit: options.workLimit / 2)
+        let searchBudget = SearchBudget(options)
         let threads = options.threads
         let reduced = try await Presolve.reduce(problem, threads: threads)
 
@@ -20,13 +22,13 @@ public enum CostEffectiveCover {
 
         var lagrangian = CoverLagrangian(reduced)
         let cost = { (state: CoverageState) in reduced.fixedCost + state.cost(reduced) }
-        try await lagrangian.improve(incumbent: cost(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
+        try await lagrangian.improve(incumbent: cost(state), iterations: options.subgradientIterations, threads: threads, budget: boundBudget)
         state = try await IteratedLocalSearch.run(
-            from: state, reduced, rounds: options.localSearchRounds, seed: options.seed, deadline: deadline,
+            from: state, reduced, rounds: options.localSearchRounds, seed: options.seed, budget: searchBudget,
             score: { -cost($0) }, isOptimal: { lagrangian.isProvenOptimal(-$0) }
         ) { trial in
-            try await LazyGreedy.extend(&trial, reduced, rule: .coverAll, threads: threads)
-            try await CoverSearch.improve(&trial, reduced, threads: threads)
+            try await LazyGreedy.extend(&trial, reduced, rule: .coverAll, threads: threads, budget: searchBudget)
+            try await CoverSearch.improve(&trial, reduced, threads: threads, budget: searchBudget)
         }
 
         let chosen = reduced.originalIndices(of: state.open)

@@ -47,10 +47,11 @@ struct CoverLagrangian: Sendable {
 
     /// Runs subgradient iterations with the cost of the best known cover (original problem)
     /// as the step target.
-    mutating func improve(incumbent: Double, iterations: Int, threads: Int, deadline: Deadline) async throws {
+    mutating func improve(incumbent: Double, iterations: Int, threads: Int, budget: SearchBudget) async throws {
         let target = incumbent - problem.fixedCost
         for _ in 0..<iterations {
-            if isProvenOptimal(incumbent) || schedule.isExhausted || deadline.hasPassed { return }
+            if isProvenOptimal(incumbent) || schedule.isExhausted || budget.isExhausted { return }
+            budget.charge(problem.passWork)
             let (dualValue, subgradient) = try await evaluate(threads: threads)
             schedule.record(dualValue, lowerIsBetter: false)
             value = max(value, dualValue)

@@ -3,10 +3,15 @@
 /// it covered (several per pass: `MoveBatch`), with the swap evaluation of `SwapSearch`
 /// counting items instead of weighing them. The cover stays complete after every move.
 enum CoverSearch {
-    static func improve(_ state: inout CoverageState, _ problem: ReducedProblem, threads: Int) async throws {
+    /// Stops at a local optimum or when `budget` is spent (the cover is complete either way).
+    static func improve(_ state: inout CoverageState, _ problem: ReducedProblem, threads: Int, budget: SearchBudget? = nil) async throws {
         let tolerance = 1e-12 * max(1, problem.costs.reduce(0, +))
         while true {
             dropRedundant(&state, problem)
+            if let budget {
+                if budget.isExhausted { return }
+                budget.charge(problem.passWork)
+            }
             let moves = try await candidateSwaps(state, problem, threads: threads)
             if MoveBatch.applyDisjoint(moves, to: &state, problem, tolerance: tolerance, allowed: { _, _ in true }) == 0 { return }
         }

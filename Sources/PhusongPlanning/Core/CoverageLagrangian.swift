@@ -72,11 +72,12 @@ struct CoverageLagrangian: Sendable {
 
     /// Runs subgradient iterations, with the covered weight of the best known solution
     /// (original problem) as the step target, until the bound proves it optimal, the step
-    /// vanishes, `iterations` are done or the deadline passes.
-    mutating func improve(incumbent: Double, iterations: Int, threads: Int, deadline: Deadline) async throws {
+    /// vanishes, `iterations` are done or the budget is spent.
+    mutating func improve(incumbent: Double, iterations: Int, threads: Int, budget: SearchBudget) async throws {
         var target = incumbent - problem.fixedWeight
         for _ in 0..<iterations {
-            if isProvenOptimal(problem.fixedWeight + target) || schedule.isExhausted || deadline.hasPassed { return }
+            if isProvenOptimal(problem.fixedWeight + target) || schedule.isExhausted || budget.isExhausted { return }
+            budget.charge(problem.passWork)
             let (dualValue, subgradient, relaxed) = try await evaluate(threads: threads)
             let whole = relaxed.filter { $0.1 == 1 }.map(\.0)
             let covered = coveredWeight(whole)

@@ -16,7 +16,7 @@ enum IteratedLocalSearch {
     ///   - isOptimal: true when a score is proven optimal (the bound is met): stop.
     ///   - repair: re-opens facilities and descends to a local optimum.
     static func run(
-        from start: CoverageState, _ problem: ReducedProblem, rounds: Int, seed: UInt64, deadline: Deadline,
+        from start: CoverageState, _ problem: ReducedProblem, rounds: Int, seed: UInt64, budget: SearchBudget,
         fits: (Int, CoverageState) -> Bool = { _, _ in true }, score: (CoverageState) -> Double, isOptimal: (Double) -> Bool,
         repair: (inout CoverageState) async throws -> Void
     ) async throws -> CoverageState {
@@ -25,7 +25,8 @@ enum IteratedLocalSearch {
         var random = SplitMix64(seed: seed)
         let items = ItemIndex(coverage: problem.coverage, itemCount: problem.itemCount)
         for round in 0..<rounds {
-            if isOptimal(bestScore) || deadline.hasPassed || best.open.isEmpty { break }
+            if isOptimal(bestScore) || budget.isExhausted || best.open.isEmpty { break }
+            budget.charge(problem.passWork / 2)
             var trial = best
             if round % 2 == 0 {
                 randomKick(&trial, problem, random: &random, fits: fits)
@@ -45,7 +46,9 @@ enum IteratedLocalSearch {
     private static func randomKick(
         _ state: inout CoverageState, _ problem: ReducedProblem, random: inout SplitMix64, fits: (Int, CoverageState) -> Bool
     ) {
-        let strength = 1 + random.below(min(state.open.count, 2 + state.open.count / 8))
+        // At most 2 + 1/8 of the open facilities, and never more than 18: with thousands open a
+        // larger kick is a restart, not a jump to a neighbouring basin.
+        let strength = 1 + random.below(min(state.open.count, 2 + min(state.open.count / 8, 16)))
         for _ in 0..<strength {
             state.remove(state.open[random.below(state.open.count)], problem)
         }

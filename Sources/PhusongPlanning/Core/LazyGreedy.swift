@@ -12,12 +12,17 @@
 /// among equal keys (the heap's order), whatever the batch size or thread count.
 enum LazyGreedy {
     /// Opens candidates greedily on top of `state` until `rule` says stop or nothing adds
-    /// coverage.
-    static func extend(_ state: inout CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int) async throws {
-        guard !rule.isFull(state) else { return }
+    /// coverage. Charges the evaluations to `budget` (it never stops early: a repair must finish).
+    /// - Returns: the candidates opened, in order, each with the weight it newly covered.
+    @discardableResult
+    static func extend(
+        _ state: inout CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int, budget: SearchBudget? = nil
+    ) async throws -> [(candidate: Int, gain: Double)] {
+        var opened: [(candidate: Int, gain: Double)] = []
+        guard !rule.isFull(state) else { return opened }
         var openCost = state.cost(problem)
         let closed = (0..<problem.candidateCount).filter { !state.isOpen[$0] && rule.fits($0, openCost: openCost, problem) }
-        let initial = try await keys(of: closed, state, problem, rule: rule, threads: threads)
+        let initial = try await keys(of: closed, state, problem, rule: rule, threads: threads, budget: budget)
         var heap = CandidateHeap(zip(closed, initial).map { .init(key: $1, candidate: $0, step: 0) })
         let batchSize = threads > 1 ? 8 * threads : 1
         var step = 0
@@ -28,11 +33,13 @@ enum LazyGreedy {
             }
             if top.step == step {
                 heap.pop()
-                guard top.key > 0 else { return }
+                guard top.key > 0 else { return opened }
+                opened.append((top.candidate, state.gain(top.candidate, problem)))
                 state.add(top.candidate, problem)
-                openCost = state.cost(problem)
+                // Summed in ascending order, as every budget check does; a count needs no sum.
+                if case .budget = rule { openCost = state.cost(problem) }
                 step += 1
-                if rule.isFull(state) { return }
+                if rule.isFull(state) { return opened }
                 continue
             }
             var batch: [Int] = []
@@ -40,16 +47,19 @@ enum LazyGreedy {
                 heap.pop()
                 if rule.fits(entry.candidate, openCost: openCost, problem) { batch.append(entry.candidate) }
             }
-            let fresh = try await keys(of: batch, state, problem, rule: rule, threads: threads)
+            let fresh = try await keys(of: batch, state, problem, rule: rule, threads: threads, budget: budget)
             for (candidate, key) in zip(batch, fresh) { heap.push(.init(key: key, candidate: candidate, step: step)) }
         }
+        return opened
     }
 
     /// Greedy keys of `candidates` against `state`, evaluated in parallel chunks.
     private static func keys(
-        of candidates: [Int], _ state: CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int
+        of candidates: [Int], _ state: CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int,
+        budget: SearchBudget?
     ) async throws -> [Double] {
         let work = candidates.reduce(0) { $0 + problem.coverage[$1].count }
+        budget?.charge(work + candidates.count)
         return try await ParallelEvaluation.map(count: candidates.count, work: work, threads: threads) { range in
             range.map { position in
                 let candidate = candidates[position]

@@ -18,39 +18,43 @@ public enum MaximumCoverage {
 
     public static func solve(_ problem: CoverageProblem, limit: FacilityLimit, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
         try problem.validate()
-        let deadline = Deadline(options.timeLimit)
+        // Half the work at most for the bound, the rest for the search.
+        let boundBudget = SearchBudget(timeLimit: options.timeLimit, workLimit: options.workLimit / 2)
+        let searchBudget = SearchBudget(options)
         let threads = options.threads
         let reduced = try await Presolve.reduce(problem, threads: threads)
         let reducedLimit = try reduce(limit, reduced)
         let rule = GreedyRule(reducedLimit)
 
         var state = CoverageState(reduced)
-        try await LazyGreedy.extend(&state, reduced, rule: rule, threads: threads)
+        try await LazyGreedy.extend(&state, reduced, rule: rule, threads: threads, budget: searchBudget)
         if case .budget = limit, let single = bestSingle(reduced, rule: rule) {
             var alone = CoverageState(reduced)
             alone.add(single, reduced)
             if alone.coveredWeight(reduced) > state.coveredWeight(reduced) { state = alone }
         }
+        // The first descent always reaches a local optimum (it charges, but is not cut short).
         try await SwapSearch.improve(&state, reduced, rule: rule, threads: threads)
+        searchBudget.charge(reduced.passWork)
 
         var lagrangian = CoverageLagrangian(reduced, limit: reducedLimit)
         let covered = { (state: CoverageState) in reduced.fixedWeight + state.coveredWeight(reduced) }
-        try await lagrangian.improve(incumbent: covered(state), iterations: options.subgradientIterations, threads: threads, deadline: deadline)
+        try await lagrangian.improve(incumbent: covered(state), iterations: options.subgradientIterations, threads: threads, budget: boundBudget)
         // Half the local-search rounds at most go to the sampled starting points.
         let sampled = lagrangian.samples.prefix(options.localSearchRounds / 2)
         for start in [lagrangian.bestRelaxed.open] + sampled where !start.isEmpty {
-            if lagrangian.isProvenOptimal(covered(state)) || deadline.hasPassed { break }
+            if lagrangian.isProvenOptimal(covered(state)) || searchBudget.isExhausted { break }
             var relaxed = CoverageState(reduced)
             for candidate in start { relaxed.add(candidate, reduced) }
-            try await SwapSearch.improve(&relaxed, reduced, rule: rule, threads: threads)
+            try await SwapSearch.improve(&relaxed, reduced, rule: rule, threads: threads, budget: searchBudget)
             if covered(relaxed) > covered(state) { state = relaxed }
         }
         state = try await IteratedLocalSearch.run(
-            from: state, reduced, rounds: options.localSearchRounds - sampled.count, seed: options.seed, deadline: deadline,
+            from: state, reduced, rounds: options.localSearchRounds - sampled.count, seed: options.seed, budget: searchBudget,
             fits: { rule.fits($0, openCost: $1.cost(reduced), reduced) }, score: covered, isOptimal: lagrangian.isProvenOptimal
         ) { trial in
-            try await LazyGreedy.extend(&trial, reduced, rule: rule, threads: threads)
-            try await SwapSearch.improve(&trial, reduced, rule: rule, threads: threads)
+            try await LazyGreedy.extend(&trial, reduced, rule: rule, threads: threads, budget: searchBudget)
+            try await SwapSearch.improve(&trial, reduced, rule: rule, threads: threads, budget: searchBudget)
         }
 
         let chosen = reduced.originalIndices(of: state.open)

@@ -11,10 +11,17 @@
 /// neighbourhood costs about one pass over the coverage matrix, evaluated in parallel chunks.
 enum SwapSearch {
     /// Applies improving moves (`MoveBatch`) until none improves by more than a rounding
-    /// tolerance. `rule` is `.count` or `.budget` (which moves are feasible).
-    static func improve(_ state: inout CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int) async throws {
+    /// tolerance, or until `budget` is spent. `rule` is `.count` or `.budget` (which moves are
+    /// feasible).
+    static func improve(
+        _ state: inout CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int, budget: SearchBudget? = nil
+    ) async throws {
         let tolerance = 1e-10 * max(1, problem.totalWeight)
         while true {
+            if let budget {
+                if budget.isExhausted { return }
+                budget.charge(problem.passWork)
+            }
             let moves = try await candidateMoves(state, problem, rule: rule, threads: threads)
             let applied = MoveBatch.applyDisjoint(moves, to: &state, problem, tolerance: tolerance) { move, state in
                 let openCost = state.cost(problem)
@@ -30,9 +37,15 @@ enum SwapSearch {
     private static func candidateMoves(_ state: CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int) async throws -> [Move] {
         let open = state.open
         let losses = open.map { state.loss($0, problem) }
-        // Slots by increasing loss, then candidate index: for a candidate sharing no item with
-        // an open facility, the best swap partner is the first feasible one here.
-        let byLoss = losses.indices.sorted { losses[$0] < losses[$1] || (losses[$0] == losses[$1] && $0 < $1) }
+        // Slots by increasing loss, then slot: for a candidate sharing no item with an open
+        // facility, the best swap partner is the first feasible one here. Under a count every
+        // partner is feasible and a candidate touches at most as many slots as it covers items,
+        // so the (largest cover + 1) smallest losses are enough: a selection, not a sort of
+        // thousands of open facilities at every pass.
+        var needed = open.count
+        if case .count = rule { needed = min(open.count, (problem.coverage.map(\.count).max() ?? 0) + 1) }
+        let byLoss = LargestValues.indices(needed, of: losses.map { -$0 })
+            .sorted { losses[$0] < losses[$1] || (losses[$0] == losses[$1] && $0 < $1) }
         let slots = Move.slots(of: open, candidateCount: problem.candidateCount)
         let openCost = state.cost(problem)
         let canAdd = !rule.isFull(state)

@@ -8,10 +8,10 @@ import PhusongCoverage
 /// population.
 ///
 /// Both targets count 5G additions, so the phase looks for the fewest additions that reach
-/// them: the station ratio needs at least K; maximum coverage with p = K additions
-/// (`MaximumCoverage`) either reaches the population target, or p grows (binary search)
-/// until it does. Lower bound: the larger of K and the smallest p whose proven coverage upper
-/// bound reaches the population target, times the cheapest 5G addition.
+/// them (`FewestFacilities`): the station ratio needs at least K; among K or more additions,
+/// the fewest whose maximum coverage reaches the population target, each set chosen to cover
+/// the most people. Lower bound: the count no fewer additions can reach (K, or proven by the
+/// Lagrangian bound), times the cheapest 5G addition.
 struct FiveGPhase {
     struct Result {
         var actions: [PlanAction]
@@ -63,41 +63,20 @@ struct FiveGPhase {
         if neededStations > problem.candidateCount {
             shortfalls["station ratio"] = "only \(problem.candidateCount) sites can get 5G; \(neededStations) more 5G stations are needed"
         }
-        var count = min(neededStations, problem.candidateCount, affordable)
-        var countBound = count
-        var solution = try await solve(problem, count: count, options: context.options)
-        if count > 0, solution.bound + 1e-6 < neededPopulation { countBound = count + 1 }
-        if solution.coveredWeight + 1e-6 < neededPopulation {
-            let reachable = problem.coveredWeight(by: 0..<problem.candidateCount)
-            if reachable + 1e-6 < neededPopulation {
-                let share = (Double(national.populationCovered5G) + reachable) / Double(max(1, national.population))
-                shortfalls["5G population coverage"] = "upgrading every 4G site reaches only \(csvNumber(100 * share, decimals: 2)) %; new 5G sites would be needed"
-            }
-            // Smallest count whose solution reaches the target (or everything that helps).
-            let target = min(neededPopulation, reachable)
-            var low = count  // does not reach
-            var high = min(problem.candidateCount, affordable)
-            var best = try await solve(problem, count: high, options: context.options.quick)
-            if best.coveredWeight + 1e-6 >= target {
-                while high - low > 1 {
-                    let middle = (low + high) / 2
-                    progress("5G: trying \(middle) additions")
-                    let probe = try await solve(problem, count: middle, options: context.options.quick)
-                    if probe.bound + 1e-6 < target { countBound = max(countBound, middle + 1) }
-                    if probe.coveredWeight + 1e-6 >= target {
-                        high = middle
-                        best = probe
-                    } else {
-                        low = middle
-                    }
-                }
-            }
-            count = high
-            solution = try await solve(problem, count: count, options: context.options)
-            if solution.coveredWeight + 1e-6 < best.coveredWeight { solution = best }
-            if budget != nil, count == affordable, solution.coveredWeight + 1e-6 < neededPopulation {
-                shortfalls["5G population coverage"] = shortfalls["5G population coverage"] ?? "the budget allows only \(affordable) 5G additions"
-            }
+        // The fewest additions, at least the station ratio's count, that reach the population
+        // target (`FewestFacilities`), within what the budget affords.
+        let maximum = min(problem.candidateCount, affordable)
+        progress("5G: choosing at least \(min(neededStations, maximum)) of \(problem.candidateCount) candidates")
+        let fewest = try await FewestFacilities.solve(
+            problem, target: neededPopulation, minimum: min(neededStations, maximum), maximum: maximum, options: context.options)
+        let solution = fewest.solution
+        let count = fewest.count
+        let countBound = fewest.countBound
+        if fewest.reachableWeight + 1e-6 < neededPopulation {
+            let share = (Double(national.populationCovered5G) + fewest.reachableWeight) / Double(max(1, national.population))
+            shortfalls["5G population coverage"] = "upgrading every 4G site reaches only \(csvNumber(100 * share, decimals: 2)) %; new 5G sites would be needed"
+        } else if solution.coveredWeight + 1e-6 < neededPopulation, budget != nil {
+            shortfalls["5G population coverage"] = "the budget allows only \(affordable) 5G additions"
         }
         if budget != nil, affordable < neededStations {
             shortfalls["station ratio"] = "the budget allows only \(affordable) 5G additions; \(neededStations) are needed"
@@ -129,19 +108,5 @@ struct FiveGPhase {
         }
         let cost = actions.reduce(0) { $0 + $1.cost }
         return Result(actions: actions, cost: cost, bound: Double(countBound) * cheapest, shortfalls: shortfalls)
-    }
-
-    private static func solve(_ problem: CoverageProblem, count: Int, options: SolverOptions) async throws -> CoverageSolution {
-        guard count > 0 else {
-            return CoverageSolution(sense: .maximiseCoverage, chosen: [], coveredWeight: 0, cost: 0, bound: 0)
-        }
-        return try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
-    }
-}
-
-extension SolverOptions {
-    /// Cheaper settings for probes: greedy and a short bound, no local search.
-    var quick: SolverOptions {
-        SolverOptions(threads: threads, seed: seed, localSearchRounds: 0, subgradientIterations: 200, timeLimit: nil)
     }
 }

@@ -1,0 +1,78 @@
+/// The fewest facilities that cover at least a target weight (partial set covering with
+/// unit costs; Slavík 1997 for the greedy's guarantee), with at least `minimum` of them —
+/// the planner's question "how many 5G additions reach 90 % of the population, given that
+/// the station ratio already asks for K?".
+///
+/// Steps: one accelerated greedy run up to `maximum` facilities gives, by its prefixes, the
+/// greedy's coverage for every count at once (greedy solutions are nested), so the smallest
+/// greedy count p reaching the target is read off one run instead of a search over p. Then
+/// `MaximumCoverage` at p (local search can only cover more). Then the count is lowered while
+/// maximum coverage at p − 1 still reaches the target (a few tries), and stops for good as soon
+/// as the Lagrangian upper bound at p − 1 is below the target: that proves p is the fewest.
+public enum FewestFacilities {
+    public struct Result: Sendable, Hashable {
+        /// The chosen facilities (maximum coverage at `count`).
+        public var solution: CoverageSolution
+        /// The facilities opened, fixed ones included: max(minimum, fewest found).
+        public var count: Int
+        /// No fewer facilities can reach the target (≤ `count`); equal to `count` when proven.
+        public var countBound: Int
+        /// The most weight any number of facilities covers.
+        public var reachableWeight: Double
+    }
+
+    /// How many counts below the greedy's the search tries.
+    static let descentTries = 3
+
+    public static func solve(
+        _ problem: CoverageProblem, target: Double, minimum: Int, maximum: Int, options: SolverOptions = SolverOptions()
+    ) async throws -> Result {
+        try problem.validate()
+        let reduced = try await Presolve.reduce(problem, threads: options.threads)
+        let fixed = reduced.fixed.count
+        let maximum = max(maximum, fixed)
+        let minimum = min(max(minimum, fixed), maximum)
+        let tolerance = 1e-9 * max(1, problem.weights.reduce(0, +))
+
+        // The greedy curve: covered weight after each greedy step.
+        var greedy = CoverageState(reduced)
+        let steps = try await LazyGreedy.extend(&greedy, reduced, rule: .count(maximum - fixed), threads: options.threads)
+        var covered = reduced.fixedWeight
+        var greedyCount = covered + tolerance >= target ? fixed : fixed + steps.count
+        for (index, step) in steps.enumerated() where greedyCount > fixed + index {
+            covered += step.gain
+            if covered + tolerance >= target { greedyCount = fixed + index + 1 }
+        }
+        let reachable = problem.coveredWeight(by: 0..<problem.candidateCount)
+        let goal = min(target, reachable)
+
+        var count = max(minimum, greedyCount)
+        var solution = try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
+        var countBound = max(minimum, trivialCountBound(reduced, target: goal, tolerance: tolerance))
+        for _ in 0..<descentTries where count > countBound {
+            let probe = try await MaximumCoverage.solve(problem, limit: .count(count - 1), options: options)
+            if probe.bound + tolerance < goal {
+                countBound = count
+                break
+            }
+            guard probe.coveredWeight + tolerance >= goal else { break }
+            count -= 1
+            solution = probe
+        }
+        return Result(solution: solution, count: count, countBound: min(countBound, count), reachableWeight: reachable)
+    }
+
+    /// The smallest q whose q largest single-facility covers (plus the fixed weight) reach
+    /// the target: no q − 1 facilities can cover more than their sum.
+    private static func trivialCountBound(_ reduced: ReducedProblem, target: Double, tolerance: Double) -> Int {
+        let singles = reduced.coverage.map { items in items.reduce(0) { $0 + reduced.weights[Int($1)] } }.sorted(by: >)
+        var total = reduced.fixedWeight
+        var count = reduced.fixed.count
+        for single in singles {
+            if total + tolerance >= target { break }
+            total += single
+            count += 1
+        }
+        return count
+    }
+}
