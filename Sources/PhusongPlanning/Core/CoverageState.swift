@@ -40,14 +40,20 @@ struct CoverageState: Sendable {
     /// The weight `candidate` would newly cover.
     func gain(_ candidate: Int, _ problem: ReducedProblem) -> Double {
         var total = 0.0
-        for item in problem.coverage[candidate] where coverCount[Int(item)] == 0 { total += problem.weights[Int(item)] }
+        for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
+            let item = Int(problem.flatItems[position])
+            if coverCount[item] == 0 { total += problem.weights[item] }
+        }
         return total
     }
 
     /// The weight only `candidate` (open) covers: what closing it would lose.
     func loss(_ candidate: Int, _ problem: ReducedProblem) -> Double {
         var total = 0.0
-        for item in problem.coverage[candidate] where coverCount[Int(item)] == 1 { total += problem.weights[Int(item)] }
+        for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
+            let item = Int(problem.flatItems[position])
+            if coverCount[item] == 1 { total += problem.weights[item] }
+        }
         return total
     }
 

@@ -25,10 +25,41 @@ struct ReducedProblem: Sendable {
     /// True when every original cost is a whole number, so an optimal cost is one too.
     let integralCosts: Bool
 
+    /// `coverage` in compressed sparse rows: candidate j covers `flatItems[rowStarts[j]..<rowStarts[j + 1]]`.
+    /// The hot loops read it through unsafe buffers: one contiguous array, no reference count
+    /// touched per candidate, so parallel tasks do not contend on shared counters.
+    let flatItems: [Int32]
+    let rowStarts: [Int]
+    /// Number of (candidate, item) pairs: the work of one pass over the coverage matrix.
+    let nonZeros: Int
+    /// The most items one candidate covers.
+    let largestCover: Int
+
+    init(
+        weights: [Double], coverage: [[Int32]], costs: [Double], originalCandidate: [Int], fixed: [Int],
+        fixedWeight: Double, fixedCost: Double, totalWeight: Double, integralWeights: Bool, integralCosts: Bool
+    ) {
+        self.weights = weights
+        self.coverage = coverage
+        self.costs = costs
+        self.originalCandidate = originalCandidate
+        self.fixed = fixed
+        self.fixedWeight = fixedWeight
+        self.fixedCost = fixedCost
+        self.totalWeight = totalWeight
+        self.integralWeights = integralWeights
+        self.integralCosts = integralCosts
+        flatItems = coverage.flatMap { $0 }
+        var starts = [0]
+        starts.reserveCapacity(coverage.count + 1)
+        for items in coverage { starts.append(starts[starts.count - 1] + items.count) }
+        rowStarts = starts
+        nonZeros = flatItems.count
+        largestCover = coverage.map(\.count).max() ?? 0
+    }
+
     var itemCount: Int { weights.count }
     var candidateCount: Int { coverage.count }
-    /// Number of (candidate, item) pairs: the work of one pass over the coverage matrix.
-    var nonZeros: Int { coverage.reduce(0) { $0 + $1.count } }
 
     /// The original candidate indices of a reduced solution, with the fixed ones, ascending.
     func originalIndices(of chosen: [Int]) -> [Int] {

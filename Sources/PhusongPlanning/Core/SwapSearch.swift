@@ -43,7 +43,7 @@ enum SwapSearch {
         // so the (largest cover + 1) smallest losses are enough: a selection, not a sort of
         // thousands of open facilities at every pass.
         var needed = open.count
-        if case .count = rule { needed = min(open.count, (problem.coverage.map(\.count).max() ?? 0) + 1) }
+        if case .count = rule { needed = min(open.count, problem.largestCover + 1) }
         let byLoss = LargestValues.indices(needed, of: losses.map { -$0 })
             .sorted { losses[$0] < losses[$1] || (losses[$0] == losses[$1] && $0 < $1) }
         let slots = Move.slots(of: open, candidateCount: problem.candidateCount)
@@ -54,43 +54,69 @@ enum SwapSearch {
             return openCost - problem.costs[dropped] + problem.costs[added] <= budget
         }
         let work = 2 * problem.nonZeros
+        let coverCount = state.coverCount
+        let ownerSum = state.ownerSum
+        let isOpen = state.isOpen
         return try await ParallelEvaluation.map(count: problem.candidateCount, work: work, threads: threads) { range in
             var shared = [Double](repeating: 0, count: open.count)
             var touched: [Int] = []
-            return range.map { candidate -> Move in
-                guard !state.isOpen[candidate] else { return .none }
-                var gain = 0.0
-                for item in problem.coverage[candidate] {
-                    let index = Int(item)
-                    switch state.coverCount[index] {
-                    case 0:
-                        gain += problem.weights[index]
-                    case 1:
-                        let slot = Int(slots[state.ownerSum[index]])
-                        if shared[slot] == 0 { touched.append(slot) }
-                        shared[slot] += problem.weights[index]
-                    default:
+            // The inner loop reads through unsafe buffers taken once per chunk: no reference
+            // count is touched per item, which two tasks would otherwise bounce between caches.
+            return withBuffers(problem, coverCount, ownerSum, slots) { items, starts, weights, coverCount, ownerSum, slots in
+                range.map { candidate -> Move in
+                    guard !isOpen[candidate] else { return .none }
+                    var gain = 0.0
+                    for position in starts[candidate]..<starts[candidate + 1] {
+                        let index = Int(items[position])
+                        switch coverCount[index] {
+                        case 0:
+                            gain += weights[index]
+                        case 1:
+                            let slot = Int(slots[ownerSum[index]])
+                            if shared[slot] == 0 { touched.append(slot) }
+                            shared[slot] += weights[index]
+                        default:
+                            break
+                        }
+                    }
+                    var best = Move.none
+                    if canAdd, rule.fits(candidate, openCost: openCost, problem) {
+                        best = Move(gain: gain, add: candidate, drop: -1)
+                    }
+                    // Swaps with the open facilities that share items with the candidate…
+                    for slot in touched where feasible(open[slot], candidate) {
+                        let swap = Move(gain: gain + shared[slot] - losses[slot], add: candidate, drop: open[slot])
+                        if swap.isBetter(than: best) { best = swap }
+                    }
+                    // …and with the best of the others: the feasible one losing least.
+                    for slot in byLoss where shared[slot] == 0 && feasible(open[slot], candidate) {
+                        let swap = Move(gain: gain - losses[slot], add: candidate, drop: open[slot])
+                        if swap.isBetter(than: best) { best = swap }
                         break
                     }
+                    for slot in touched { shared[slot] = 0 }
+                    touched.removeAll(keepingCapacity: true)
+                    return best
                 }
-                var best = Move.none
-                if canAdd, rule.fits(candidate, openCost: openCost, problem) {
-                    best = Move(gain: gain, add: candidate, drop: -1)
+            }
+        }
+    }
+
+    /// Runs `body` with unsafe views of the coverage rows, the weights and the state arrays.
+    private static func withBuffers<T>(
+        _ problem: ReducedProblem, _ coverCount: [Int32], _ ownerSum: [Int], _ slots: [Int32],
+        _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Double>,
+                 UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>) -> T
+    ) -> T {
+        problem.flatItems.withUnsafeBufferPointer { items in
+            problem.rowStarts.withUnsafeBufferPointer { starts in
+                problem.weights.withUnsafeBufferPointer { weights in
+                    coverCount.withUnsafeBufferPointer { coverCount in
+                        ownerSum.withUnsafeBufferPointer { ownerSum in
+                            slots.withUnsafeBufferPointer { slots in body(items, starts, weights, coverCount, ownerSum, slots) }
+                        }
+                    }
                 }
-                // Swaps with the open facilities that share items with the candidate…
-                for slot in touched where feasible(open[slot], candidate) {
-                    let swap = Move(gain: gain + shared[slot] - losses[slot], add: candidate, drop: open[slot])
-                    if swap.isBetter(than: best) { best = swap }
-                }
-                // …and with the best of the others: the feasible one losing least.
-                for slot in byLoss where shared[slot] == 0 && feasible(open[slot], candidate) {
-                    let swap = Move(gain: gain - losses[slot], add: candidate, drop: open[slot])
-                    if swap.isBetter(than: best) { best = swap }
-                    break
-                }
-                for slot in touched { shared[slot] = 0 }
-                touched.removeAll(keepingCapacity: true)
-                return best
             }
         }
     }
