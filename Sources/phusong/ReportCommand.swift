@@ -44,8 +44,11 @@ struct ReportCommand: AsyncParsableCommand {
         print(HeadlineTable.render(run))
         print("")
         print("Wrote \(written.joined(separator: ", "))")
-        Terminal.note(String(format: "Time: load %.2f s, coverage %.2f s, total %.2f s (%d threads)",
-                             seconds(loadedAt - start), seconds(computedAt - loadedAt), seconds(clock.now - start), threads.count))
+        let steps = run.timings
+        Terminal.note(String(format: "Time: load %.2f s, coverage %.2f s (setup %.2f s, villages %.2f s, indicators %.2f s, area %.2f s), total %.2f s (%d threads)",
+                             seconds(loadedAt - start), seconds(computedAt - loadedAt), seconds(steps.engineSetup),
+                             seconds(steps.villages), seconds(steps.indicators), seconds(steps.area),
+                             seconds(clock.now - start), threads.count))
     }
 
     private func seconds(_ duration: Duration) -> Double {

@@ -14,16 +14,17 @@ struct ReachBounds: Sendable {
     /// (dB); the bound stays valid, it only lets the search look a little further.
     static let marginDB = 1e-6
 
-    /// `values[areaType.ordinal][k]`: the bound at distance `k × step`, dBm; `-infinity` for
-    /// an empty group.
-    private let values: [[Double]]
+    /// `values[areaType.ordinal × binCount + k]`: the bound at distance `k × step`, dBm;
+    /// `-infinity` for an empty group. One flat array: a lookup copies no inner array, so the
+    /// parallel searches touch no shared reference count (which costs scaling across cores).
+    private let values: [Double]
+    private let binCount: Int
 
     /// The bound for a receiver of `areaType` at distance ≥ `distanceM` from every cell, dBm.
     @inline(__always)
     func upperBoundDBm(areaType: AreaType, atLeastM distanceM: Double) -> Double {
-        let table = values[areaType.ordinal]
-        let bin = Int(distanceM / Self.stepM)
-        return bin < table.count ? table[bin] : table[table.count - 1]
+        let bin = min(Int(distanceM / Self.stepM), binCount - 1)
+        return values[areaType.ordinal * binCount + bin]
     }
 
     /// Bounds for the cells of one group.
@@ -41,7 +42,8 @@ struct ReachBounds: Sendable {
             representatives[key] = index
         }
         let chosen = representatives.values.sorted()
-        values = AreaType.allCases.map { areaType in
+        self.binCount = binCount
+        values = AreaType.allCases.flatMap { areaType in
             (0..<binCount).map { bin in
                 let distanceM = Double(bin) * Self.stepM
                 var best = -Double.infinity

@@ -8,16 +8,42 @@ public struct CoverageRun: Sendable {
     public var tables: IndicatorTables
     /// Covered area (km², share of land), when asked for.
     public var area: AreaCoverage?
+    /// How long each step took (for the terminal and benchmarks; never written to a report file,
+    /// which must not depend on the machine).
+    public var timings = StepTimings()
+
+    /// Wall-clock time of the steps of `compute`.
+    public struct StepTimings: Sendable {
+        /// Preparing the cells: radio parameters, search grids, reach bounds, tie ranks.
+        public var engineSetup: Duration = .zero
+        /// Every village's best servers and coverage (the parallel search).
+        public var villages: Duration = .zero
+        /// Aggregating the indicator tables.
+        public var indicators: Duration = .zero
+        /// Footprints and area coverage (zero without `includeArea`).
+        public var area: Duration = .zero
+    }
 
     /// Runs the coverage engine over the inputs and aggregates the indicators; with
     /// `includeArea`, also traces footprints and computes area coverage.
     public static func compute(
         inputs: LoadedInputs, configuration: PhusongConfiguration, threads: Int, includeArea: Bool = false
     ) async throws -> CoverageRun {
-        let engine = try CoverageEngine(cells: inputs.scenario.cells, parameters: configuration.radio)
+        let clock = ContinuousClock()
+        var timings = StepTimings()
+        var start = clock.now
+        func lap() -> Duration {
+            let now = clock.now
+            defer { start = now }
+            return now - start
+        }
+        let engine = try await CoverageEngine.prepare(cells: inputs.scenario.cells, parameters: configuration.radio, threads: threads)
+        timings.engineSetup = lap()
         let coverage = try await engine.coverage(of: inputs.scenario.villages, threads: threads)
+        timings.villages = lap()
         let tables = IndicatorTables(villages: inputs.scenario.villages, coverage: coverage, engine: engine,
                                      boundaries: inputs.boundaries, sitesWithCodes: inputs.sites)
+        timings.indicators = lap()
         var area: AreaCoverage?
         if includeArea {
             var siteProvinces: [String: String] = [:]
@@ -28,6 +54,9 @@ public struct CoverageRun: Sendable {
                 cells: inputs.scenario.cells, siteProvinceCodes: siteProvinces, villages: inputs.scenario.villages,
                 boundaries: inputs.boundaries, parameters: configuration.radio, settings: configuration.area, threads: threads)
         }
-        return CoverageRun(inputs: inputs, configuration: configuration, engine: engine, coverage: coverage, tables: tables, area: area)
+        timings.area = lap()
+        return CoverageRun(
+            inputs: inputs, configuration: configuration, engine: engine, coverage: coverage, tables: tables, area: area,
+            timings: timings)
     }
 }
