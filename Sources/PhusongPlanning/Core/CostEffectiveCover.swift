@@ -24,11 +24,11 @@ public enum CostEffectiveCover {
         let cost = { (state: CoverageState) in reduced.fixedCost + state.cost(reduced) }
         try await lagrangian.improve(incumbent: cost(state), iterations: options.subgradientIterations, threads: threads, budget: boundBudget)
         state = try await IteratedLocalSearch.run(
-            from: state, reduced, rounds: options.localSearchRounds, seed: options.seed, budget: searchBudget,
+            from: state, reduced, trials: options.localSearchRounds, seed: options.seed, budget: searchBudget, threads: threads,
             score: { -cost($0) }, isOptimal: { lagrangian.isProvenOptimal(-$0) }
-        ) { trial in
-            try await LazyGreedy.extend(&trial, reduced, rule: .coverAll, threads: threads, budget: searchBudget)
-            try await CoverSearch.improve(&trial, reduced, threads: threads, budget: searchBudget)
+        ) { trial, budget, threads in
+            try await LazyGreedy.extend(&trial, reduced, rule: .coverAll, threads: threads, budget: budget)
+            try await CoverSearch.improve(&trial, reduced, threads: threads, budget: budget)
         }
 
         let chosen = reduced.originalIndices(of: state.open)

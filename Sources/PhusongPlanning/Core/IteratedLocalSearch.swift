@@ -7,37 +7,68 @@
 ///   random open one (covering an item that a candidate covering one of its items also
 ///   covers) and open a random candidate there, so that the region is rebuilt.
 ///
-/// The random choices come from a seeded generator and everything else is deterministic, so
-/// the same seed gives the same result for any number of threads.
+/// Each round kicks the best solution several times and repairs the trials in parallel.
+/// The random choices come from a seeded generator, drawn in a fixed order, and everything
+/// else is deterministic, so the same seed gives the same result for any number of threads.
 enum IteratedLocalSearch {
+    /// Trials per round: kicked copies of the best solution, repaired side by side
+    /// (`ParallelTrials`). Fixed, so the search is the same for every thread count.
+    static let trialsPerRound = 4
+
+    /// A repair: re-opens facilities and descends to a local optimum, within a work budget,
+    /// evaluating moves with the given number of tasks.
+    typealias Repair = @Sendable (inout CoverageState, SearchBudget, Int) async throws -> Void
+
     /// - Parameters:
+    ///   - trials: the number of kicked trials in all (in rounds of `trialsPerRound`).
     ///   - fits: whether a closed candidate may be opened in a state (budget).
     ///   - score: what the search maximises (covered weight, or minus the cost).
     ///   - isOptimal: true when a score is proven optimal (the bound is met): stop.
-    ///   - repair: re-opens facilities and descends to a local optimum.
     static func run(
-        from start: CoverageState, _ problem: ReducedProblem, rounds: Int, seed: UInt64, budget: SearchBudget,
+        from start: CoverageState, _ problem: ReducedProblem, trials: Int, seed: UInt64, budget: SearchBudget, threads: Int,
         fits: (Int, CoverageState) -> Bool = { _, _ in true }, score: (CoverageState) -> Double, isOptimal: (Double) -> Bool,
-        repair: (inout CoverageState) async throws -> Void
+        repair: @escaping Repair
     ) async throws -> CoverageState {
         var best = start
         var bestScore = score(best)
         var random = SplitMix64(seed: seed)
         let items = ItemIndex(coverage: problem.coverage, itemCount: problem.itemCount)
-        for round in 0..<rounds {
+        var kicks = 0
+        while kicks < trials {
             if isOptimal(bestScore) || budget.isExhausted || best.open.isEmpty { break }
-            budget.charge(problem.passWork / 2)
-            var trial = best
-            if round % 2 == 0 {
-                randomKick(&trial, problem, random: &random, fits: fits)
-            } else {
-                regionalKick(&trial, problem, items: items, random: &random, fits: fits)
+            // The kicks, drawn in order from the seeded generator…
+            var starts: [CoverageState] = []
+            while starts.count < trialsPerRound && kicks < trials {
+                var trial = best
+                if kicks % 2 == 0 {
+                    randomKick(&trial, problem, random: &random, fits: fits)
+                } else {
+                    regionalKick(&trial, problem, items: items, random: &random, fits: fits)
+                }
+                budget.charge(problem.passWork / 2)
+                starts.append(trial)
+                kicks += 1
             }
-            try await repair(&trial)
-            let trialScore = score(trial)
-            if trialScore >= bestScore {
-                best = trial
-                bestScore = trialScore
+            // …repaired side by side, each with an equal share of the work left…
+            let share = budget.remaining / starts.count
+            let kicked = starts
+            let repaired = try await ParallelTrials.run(count: kicked.count, threads: threads) { index in
+                var trial = kicked[index]
+                let trialBudget = SearchBudget(timeLimit: nil, workLimit: share)
+                try await repair(&trial, trialBudget, 1)
+                return (trial, trialBudget.spent)
+            }
+            // …and the best of them (the first among equals) kept when it is at least as good as
+            // the best so far: ties move the search along a plateau.
+            var roundBest: (state: CoverageState, score: Double)?
+            for (trial, spent) in repaired {
+                budget.charge(spent)
+                let trialScore = score(trial)
+                if trialScore > roundBest?.score ?? -.infinity { roundBest = (trial, trialScore) }
+            }
+            if let roundBest, roundBest.score >= bestScore {
+                best = roundBest.state
+                bestScore = roundBest.score
             }
         }
         return best

@@ -12,7 +12,7 @@
 /// among equal keys (the heap's order), whatever the batch size or thread count.
 enum LazyGreedy {
     /// Opens candidates greedily on top of `state` until `rule` says stop or nothing adds
-    /// coverage. Charges the evaluations to `budget` (it never stops early: a repair must finish).
+    /// coverage. Charges its work to `budget` (it never stops early: a repair must finish).
     /// - Returns: the candidates opened, in order, each with the weight it newly covered.
     @discardableResult
     static func extend(
@@ -22,7 +22,11 @@ enum LazyGreedy {
         guard !rule.isFull(state) else { return opened }
         var openCost = state.cost(problem)
         let closed = (0..<problem.candidateCount).filter { !state.isOpen[$0] && rule.fits($0, openCost: openCost, problem) }
-        let initial = try await keys(of: closed, state, problem, rule: rule, threads: threads, budget: budget)
+        // Charged: the first evaluation of every candidate and the cover of each one opened.
+        // Re-evaluations are not: how many there are depends on the batch size, which follows
+        // the thread count, and the work charged must not.
+        budget?.charge(closed.reduce(closed.count) { $0 + problem.coverage[$1].count })
+        let initial = try await keys(of: closed, state, problem, rule: rule, threads: threads)
         var heap = CandidateHeap(zip(closed, initial).map { .init(key: $1, candidate: $0, step: 0) })
         let batchSize = threads > 1 ? 8 * threads : 1
         var step = 0
@@ -35,6 +39,7 @@ enum LazyGreedy {
                 heap.pop()
                 guard top.key > 0 else { return opened }
                 opened.append((top.candidate, state.gain(top.candidate, problem)))
+                budget?.charge(problem.coverage[top.candidate].count)
                 state.add(top.candidate, problem)
                 // Summed in ascending order, as every budget check does; a count needs no sum.
                 if case .budget = rule { openCost = state.cost(problem) }
@@ -47,7 +52,7 @@ enum LazyGreedy {
                 heap.pop()
                 if rule.fits(entry.candidate, openCost: openCost, problem) { batch.append(entry.candidate) }
             }
-            let fresh = try await keys(of: batch, state, problem, rule: rule, threads: threads, budget: budget)
+            let fresh = try await keys(of: batch, state, problem, rule: rule, threads: threads)
             for (candidate, key) in zip(batch, fresh) { heap.push(.init(key: key, candidate: candidate, step: step)) }
         }
         return opened
@@ -55,11 +60,9 @@ enum LazyGreedy {
 
     /// Greedy keys of `candidates` against `state`, evaluated in parallel chunks.
     private static func keys(
-        of candidates: [Int], _ state: CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int,
-        budget: SearchBudget?
+        of candidates: [Int], _ state: CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int
     ) async throws -> [Double] {
         let work = candidates.reduce(0) { $0 + problem.coverage[$1].count }
-        budget?.charge(work + candidates.count)
         return try await ParallelEvaluation.map(count: candidates.count, work: work, threads: threads) { range in
             range.map { position in
                 let candidate = candidates[position]

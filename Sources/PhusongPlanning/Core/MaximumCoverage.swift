@@ -40,21 +40,41 @@ public enum MaximumCoverage {
         var lagrangian = CoverageLagrangian(reduced, limit: reducedLimit)
         let covered = { (state: CoverageState) in reduced.fixedWeight + state.coveredWeight(reduced) }
         try await lagrangian.improve(incumbent: covered(state), iterations: options.subgradientIterations, threads: threads, budget: boundBudget)
-        // Half the local-search rounds at most go to the sampled starting points.
-        let sampled = lagrangian.samples.prefix(options.localSearchRounds / 2)
-        for start in [lagrangian.bestRelaxed.open] + sampled where !start.isEmpty {
-            if lagrangian.isProvenOptimal(covered(state)) || searchBudget.isExhausted { break }
+        // The best relaxed solution first, with all the work left (on large instances a
+        // relaxed solution is far from a local optimum, and this one is the most promising);
+        // then the sampled ones (half the local-search rounds at most), side by side in rounds
+        // of `IteratedLocalSearch.trialsPerRound`, each with an equal share of the work left.
+        if !lagrangian.bestRelaxed.open.isEmpty, !lagrangian.isProvenOptimal(covered(state)), !searchBudget.isExhausted {
             var relaxed = CoverageState(reduced)
-            for candidate in start { relaxed.add(candidate, reduced) }
+            for candidate in lagrangian.bestRelaxed.open { relaxed.add(candidate, reduced) }
             try await SwapSearch.improve(&relaxed, reduced, rule: rule, threads: threads, budget: searchBudget)
             if covered(relaxed) > covered(state) { state = relaxed }
         }
+        let sampled = Array(lagrangian.samples.prefix(options.localSearchRounds / 2))
+        var position = 0
+        while position < sampled.count, !lagrangian.isProvenOptimal(covered(state)), !searchBudget.isExhausted {
+            let batch = Array(sampled[position..<min(sampled.count, position + IteratedLocalSearch.trialsPerRound)])
+            position += batch.count
+            let share = searchBudget.remaining / batch.count
+            let searched = try await ParallelTrials.run(count: batch.count, threads: threads) { index in
+                var relaxed = CoverageState(reduced)
+                for candidate in batch[index] { relaxed.add(candidate, reduced) }
+                let trialBudget = SearchBudget(timeLimit: nil, workLimit: share)
+                try await SwapSearch.improve(&relaxed, reduced, rule: rule, threads: 1, budget: trialBudget)
+                return (relaxed, trialBudget.spent)
+            }
+            for (relaxed, spent) in searched {
+                searchBudget.charge(spent)
+                if covered(relaxed) > covered(state) { state = relaxed }
+            }
+        }
         state = try await IteratedLocalSearch.run(
-            from: state, reduced, rounds: options.localSearchRounds - sampled.count, seed: options.seed, budget: searchBudget,
+            from: state, reduced, trials: options.localSearchRounds - sampled.count, seed: options.seed,
+            budget: searchBudget, threads: threads,
             fits: { rule.fits($0, openCost: $1.cost(reduced), reduced) }, score: covered, isOptimal: lagrangian.isProvenOptimal
-        ) { trial in
-            try await LazyGreedy.extend(&trial, reduced, rule: rule, threads: threads, budget: searchBudget)
-            try await SwapSearch.improve(&trial, reduced, rule: rule, threads: threads, budget: searchBudget)
+        ) { trial, budget, threads in
+            try await LazyGreedy.extend(&trial, reduced, rule: rule, threads: threads, budget: budget)
+            try await SwapSearch.improve(&trial, reduced, rule: rule, threads: threads, budget: budget)
         }
 
         let chosen = reduced.originalIndices(of: state.open)
