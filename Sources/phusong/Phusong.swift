@@ -15,6 +15,6 @@ struct Phusong: AsyncParsableCommand {
         73 an output could not be written.
         """,
         version: PhusongVersion.current,
-        subcommands: [ReportCommand.self, DeadZonesCommand.self, UnpoweredCommand.self, PlanCommand.self, CompareCommand.self, ValidateCommand.self, ConfigCommand.self, SynthCommand.self, MCLPCommand.self]
+        subcommands: [ReportCommand.self, DeadZonesCommand.self, UnpoweredCommand.self, PlanCommand.self, CompareCommand.self, ValidateCommand.self, ConfigCommand.self, SynthCommand.self, MCLPCommand.self, RadioRateCommand.self]
     )
 }

@@ -49,6 +49,10 @@ struct ReportCommand: AsyncParsableCommand {
                              seconds(loadedAt - start), seconds(computedAt - loadedAt), seconds(steps.engineSetup),
                              seconds(steps.villages), seconds(steps.indicators), seconds(steps.area),
                              seconds(clock.now - start), threads.count))
+        let search = run.searchStatistics
+        let villages = max(1, loaded.scenario.villages.count)
+        Terminal.note("Search: \(search.rsrpEvaluations) RSRP evaluations, \(search.distances) distances, \(search.cellsVisited) cells visited"
+            + String(format: " (%.1f RSRP evaluations per village)", Double(search.rsrpEvaluations) / Double(villages)))
     }
 
     private func seconds(_ duration: Duration) -> Double {

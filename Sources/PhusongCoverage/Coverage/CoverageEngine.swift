@@ -154,31 +154,48 @@ public struct CoverageEngine: Sendable {
 
     /// The coverage of every village, in village order.
     public func coverage(of villages: [Village], threads: Int) async throws -> [VillageCoverage] {
-        try await ParallelChunks.map(count: villages.count, threads: threads, minimumChunk: 512) { range in
-            range.map { coverage(of: villages[$0]) }
+        try await coverageAndStatistics(of: villages, threads: threads).coverage
+    }
+
+    /// The coverage of every village, in village order, and how much searching it took (counted
+    /// per village and summed, so the same for every thread count).
+    public func coverageAndStatistics(of villages: [Village], threads: Int) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
+        let results = try await ParallelChunks.map(count: villages.count, threads: threads, minimumChunk: 512) { range in
+            range.map { index -> (VillageCoverage, SearchStatistics) in
+                var statistics = SearchStatistics()
+                return (coverage(of: villages[index], statistics: &statistics), statistics)
+            }
         }
+        var total = SearchStatistics()
+        for (_, statistics) in results { total.add(statistics) }
+        return (results.map(\.0), total)
     }
 
     /// The coverage of one village.
     public func coverage(of village: Village) -> VillageCoverage {
+        var statistics = SearchStatistics()
+        return coverage(of: village, statistics: &statistics)
+    }
+
+    private func coverage(of village: Village, statistics: inout SearchStatistics) -> VillageCoverage {
         let receiver = ReceiverPoint(village)
         let vector = UnitVectors.vector(lon: village.lon, lat: village.lat)
         var covered: UInt64 = 0
         // A tuple, not an array: no allocation per village in the parallel loop.
         var best: (VillageCoverage.BestServer?, VillageCoverage.BestServer?) = (nil, nil)
         if let group = technologyGroups[0] {
-            best.0 = bestServer(group, receiver: receiver, vector: vector, technology: 0, covered: &covered)
+            best.0 = bestServer(group, receiver: receiver, vector: vector, technology: 0, covered: &covered, statistics: &statistics)
         }
         if let group = technologyGroups[1] {
-            best.1 = bestServer(group, receiver: receiver, vector: vector, technology: 1, covered: &covered)
+            best.1 = bestServer(group, receiver: receiver, vector: vector, technology: 1, covered: &covered, statistics: &statistics)
         }
         for (index, group) in operatorGroups.enumerated() {
             guard let group, covered & (1 << UInt64(index)) == 0 else { continue }
-            if reachesThreshold(group, receiver: receiver, vector: vector, technology: index % 2) {
+            if reachesThreshold(group, receiver: receiver, vector: vector, technology: index % 2, statistics: &statistics) {
                 covered |= 1 << UInt64(index)
             }
         }
-        let nearest = nearestCell(receiver: receiver, vector: vector)
+        let nearest = nearestCell(receiver: receiver, vector: vector, statistics: &statistics)
         return VillageCoverage(
             best4G: best.0, best5G: best.1,
             covered4G: (best.0?.rsrpDBm ?? -.infinity) >= parameters.coverageThreshold4GdBm,
@@ -196,7 +213,7 @@ public struct CoverageEngine: Sendable {
     /// evaluated cell that reaches the threshold also marks its operator as covering.
     private func bestServer(
         _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int,
-        covered: inout UInt64
+        covered: inout UInt64, statistics: inout SearchStatistics
     ) -> VillageCoverage.BestServer? {
         let maxRange = parameters.maxRangeM
         let areaType = receiver.areaType
@@ -206,11 +223,14 @@ public struct CoverageEngine: Sendable {
         group.grid.search(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
             lowerBound <= maxRange && (bestCell < 0 || group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
         } visit: { cell in
+            statistics.cellsVisited += 1
             guard vectors.chordSquared(cell, vector) <= rangeChordSquared else { return }
             let distance = cells[cell].location.distanceM(to: receiver.location)
+            statistics.distances += 1
             guard distance <= maxRange else { return }
             if bestCell >= 0, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) < bestRSRP { return }
             let rsrp = cells[cell].rsrpDBm(at: receiver, distance2DM: distance)
+            statistics.rsrpEvaluations += 1
             if rsrp > bestRSRP || (rsrp == bestRSRP && cellRank[cell] < cellRank[bestCell]) {
                 bestRSRP = rsrp
                 bestCell = cell
@@ -222,7 +242,8 @@ public struct CoverageEngine: Sendable {
 
     /// Whether any of the group's cells in range reaches the technology's threshold.
     private func reachesThreshold(
-        _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int
+        _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int,
+        statistics: inout SearchStatistics
     ) -> Bool {
         let maxRange = parameters.maxRangeM
         let areaType = receiver.areaType
@@ -231,9 +252,12 @@ public struct CoverageEngine: Sendable {
         group.grid.search(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
             !reached && lowerBound <= maxRange && group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= threshold
         } visit: { cell in
+            statistics.cellsVisited += 1
             guard !reached, vectors.chordSquared(cell, vector) <= rangeChordSquared else { return }
             let distance = cells[cell].location.distanceM(to: receiver.location)
+            statistics.distances += 1
             guard distance <= maxRange, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) >= threshold else { return }
+            statistics.rsrpEvaluations += 1
             if cells[cell].rsrpDBm(at: receiver, distance2DM: distance) >= threshold { reached = true }
         }
         return reached
@@ -241,15 +265,19 @@ public struct CoverageEngine: Sendable {
 
     /// The nearest cell of any technology (unclamped great-circle distance, no range limit;
     /// exact ties: smallest cell id).
-    private func nearestCell(receiver: ReceiverPoint, vector: (Double, Double, Double)) -> (cell: Int, distanceM: Double)? {
+    private func nearestCell(
+        receiver: ReceiverPoint, vector: (Double, Double, Double), statistics: inout SearchStatistics
+    ) -> (cell: Int, distanceM: Double)? {
         var nearestDistance = Double.infinity
         var nearestChordSquared = Double.infinity
         var nearest = -1
         allCells.search(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
             lowerBound <= nearestDistance
         } visit: { cell in
+            statistics.cellsVisited += 1
             guard vectors.chordSquared(cell, vector) <= nearestChordSquared else { return }
             let distance = cells[cell].location.distanceM(to: receiver.location)
+            statistics.distances += 1
             if distance < nearestDistance || (distance == nearestDistance && cellRank[cell] < cellRank[nearest]) {
                 nearestDistance = distance
                 nearest = cell

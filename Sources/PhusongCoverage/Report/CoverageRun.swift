@@ -11,6 +11,8 @@ public struct CoverageRun: Sendable {
     /// How long each step took (for the terminal and benchmarks; never written to a report file,
     /// which must not depend on the machine).
     public var timings = StepTimings()
+    /// How much searching the village coverage took (cells visited, distances, RSRP evaluations).
+    public var searchStatistics = SearchStatistics()
 
     /// Wall-clock time of the steps of `compute`.
     public struct StepTimings: Sendable {
@@ -39,7 +41,7 @@ public struct CoverageRun: Sendable {
         }
         let engine = try await CoverageEngine.prepare(cells: inputs.scenario.cells, parameters: configuration.radio, threads: threads)
         timings.engineSetup = lap()
-        let coverage = try await engine.coverage(of: inputs.scenario.villages, threads: threads)
+        let (coverage, statistics) = try await engine.coverageAndStatistics(of: inputs.scenario.villages, threads: threads)
         timings.villages = lap()
         let tables = IndicatorTables(villages: inputs.scenario.villages, coverage: coverage, engine: engine,
                                      boundaries: inputs.boundaries, sitesWithCodes: inputs.sites)
@@ -57,6 +59,6 @@ public struct CoverageRun: Sendable {
         timings.area = lap()
         return CoverageRun(
             inputs: inputs, configuration: configuration, engine: engine, coverage: coverage, tables: tables, area: area,
-            timings: timings)
+            timings: timings, searchStatistics: statistics)
     }
 }

@@ -13,7 +13,7 @@
 enum IteratedLocalSearch {
     /// Trials per round: kicked copies of the best solution, repaired side by side
     /// (`ParallelTrials`). Fixed, so the search is the same for every thread count.
-    static let trialsPerRound = 4
+    static let trialsPerRound = 2
 
     /// A repair: re-opens facilities and descends to a local optimum, within a work budget,
     /// evaluating moves with the given number of tasks.

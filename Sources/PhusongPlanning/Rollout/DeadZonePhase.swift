@@ -45,7 +45,7 @@ struct DeadZonePhase {
             solution = try await MaximumCoverage.solve(problem, limit: .budget(budget), options: context.options)
             unconnected = deadZoneIndices.count - Int(solution.coveredWeight.rounded())
         }
-        progress("dead zones: plan costs \(solution.cost), lower bound \(solution.bound)")
+        progress("dead zones: plan costs \(csvNumber(solution.cost, decimals: 1)), lower bound \(csvNumber(solution.bound, decimals: 1))")
 
         // Actions, crediting each village to the first chosen action that covers it.
         var credited = Set<Int32>()
