@@ -118,3 +118,33 @@ struct DecimalParserTests {
         }
     }
 }
+
+@Suite("Fixed-decimal numbers")
+struct FixedDecimalTests {
+    /// What csvNumber did before the fast path: printf, without a negative zero.
+    private func reference(_ value: Double, _ decimals: Int) -> String {
+        var text = String(format: "%.\(decimals)f", value)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+        return text
+    }
+
+    @Test("the same text as printf: halves, ties to even, negative zero, large and random values")
+    func matchesPrintf() {
+        let special: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, -0.125, 0.005, 0.015, 1.005, 105.1234565,
+                                 -110.0, -109.99999999, 99.995, 1e14, 123456789.123456, -0.0004, 21.0394, 1e-300]
+        var random = TestRandom(seed: 11)
+        var values = special
+        for _ in 0..<200_000 {
+            let magnitude = pow(10, Double(random.next() % 12) - 4)
+            values.append((Double(random.next() >> 11) / Double(1 << 53) - 0.3) * magnitude)
+        }
+        var mismatches: [String] = []
+        for value in values {
+            for decimals in [0, 1, 2, 3, 6] where csvNumber(value, decimals: decimals) != reference(value, decimals) {
+                mismatches.append("\(value) to \(decimals): \(csvNumber(value, decimals: decimals)) vs \(reference(value, decimals))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}
+

@@ -3,22 +3,24 @@ public enum VillageLists {
     /// Every dead-zone village that passes `filter`, sorted by province, commune, population
     /// (largest first), then id.
     public static func deadZones(_ run: CoverageRun, filter: VillageFilter = VillageFilter()) -> [VillageListEntry] {
-        entries(run, filter: filter) { $0.deadZone }
+        entries(run, filter: filter) { _, coverage in coverage.deadZone }
     }
 
     /// Every village without grid power that passes `filter`, sorted like `deadZones`.
     public static func unpowered(_ run: CoverageRun, filter: VillageFilter = VillageFilter()) -> [VillageListEntry] {
-        entries(run, filter: filter) { _ in true }.filter { !$0.village.gridPower }
+        entries(run, filter: filter) { village, _ in !village.gridPower }
     }
 
-    private static func entries(_ run: CoverageRun, filter: VillageFilter, _ include: (VillageCoverage) -> Bool) -> [VillageListEntry] {
+    private static func entries(
+        _ run: CoverageRun, filter: VillageFilter, _ include: (Village, VillageCoverage) -> Bool
+    ) -> [VillageListEntry] {
         let villages = run.inputs.scenario.villages
         let cells = run.inputs.scenario.cells
         let sites = run.engine.sites
         let boundaries = run.inputs.boundaries
         let communeNames = Dictionary(boundaries?.communes.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { first, _ in first })
         var list: [VillageListEntry] = []
-        for (village, coverage) in zip(villages, run.coverage) where include(coverage) {
+        for (village, coverage) in zip(villages, run.coverage) where include(village, coverage) {
             let best = [coverage.best4G, coverage.best5G].compactMap { $0 }.max {
                 ($0.rsrpDBm, cells[$1.cellIndex].id) < ($1.rsrpDBm, cells[$0.cellIndex].id)
             }
