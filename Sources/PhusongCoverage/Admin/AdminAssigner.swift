@@ -27,7 +27,8 @@ public struct AdminMatch: Sendable, Hashable {
 /// Assigns lon/lat points to administrative units by point-in-polygon, in parallel.
 ///
 /// Each task reads the units from WKB into its own GEOS context and builds its own STRtree
-/// and prepared geometries (GEOS objects must not be shared between threads). Where polygons
+/// and prepared geometries (GEOS objects must not be shared between threads); one chunk per
+/// thread, so that set-up is paid once per thread, not once per chunk. Where polygons
 /// overlap (slivers of simplified boundaries), the unit with the smallest code wins.
 public enum AdminAssigner {
     /// A point outside every polygon takes the nearest unit within this distance, metres.
@@ -40,7 +41,7 @@ public enum AdminAssigner {
     ) async throws -> [AdminMatch] {
         precondition(lons.count == lats.count, "lons and lats must have one entry per point")
         guard !units.isEmpty else { return Array(repeating: .unmatched, count: lons.count) }
-        return try await ParallelChunks.map(count: lons.count, threads: threads, minimumChunk: 2_048) { range in
+        return try await ParallelChunks.map(count: lons.count, threads: threads, minimumChunk: 2_048, chunksPerThread: 1) { range in
             let matcher = try UnitMatcher(units: units)
             var matches: [AdminMatch] = []
             matches.reserveCapacity(range.count)

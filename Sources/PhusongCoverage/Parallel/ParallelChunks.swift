@@ -6,16 +6,17 @@ public enum ParallelChunks {
     /// The number of worker tasks to use when the user does not say: one per core.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// Splits `0..<count` into about `threads × 4` chunks (for load balance), runs `body` on
-    /// each with at most `threads` chunks in flight, and concatenates the results in chunk
-    /// order. `body` must return one element per index of its range.
+    /// Splits `0..<count` into about `threads × chunksPerThread` chunks (several per thread for
+    /// load balance; one when each chunk pays a fixed set-up cost, such as building its own
+    /// GEOS tree), runs `body` on each with at most `threads` chunks in flight, and concatenates
+    /// the results in chunk order. `body` must return one element per index of its range.
     public static func map<T: Sendable>(
-        count: Int, threads: Int, minimumChunk: Int = 256,
+        count: Int, threads: Int, minimumChunk: Int = 256, chunksPerThread: Int = 4,
         _ body: @escaping @Sendable (Range<Int>) throws -> [T]
     ) async throws -> [T] {
         guard count > 0 else { return [] }
         let workers = max(1, threads)
-        let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * 4)
+        let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * max(1, chunksPerThread))
         let ranges = (0..<chunkCount).map { chunk in
             (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
         }

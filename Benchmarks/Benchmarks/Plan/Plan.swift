@@ -1,0 +1,34 @@
+import Benchmark
+import PhusongBenchmarkSupport
+import PhusongCoverage
+import PhusongPlanning
+
+/// The rollout plan (`RolloutPlanner.plan`, what `phusong plan` computes after the coverage
+/// run): dead-zone phase, 5G phase, and the check of the plan with the coverage engine. On the
+/// embedded default data and on the Điện Biên subset of the national scenario; the national
+/// plan is not benchmarked here. The coverage run is made in setup; seed 1 and the default
+/// solver options, as `phusong plan`.
+let benchmarks: @Sendable () -> Void = {
+    var sets: [(set: DataSet, configuration: Benchmark.Configuration)] = [
+        (BenchmarkData.defaultData, BenchmarkSettings.heavy(maxIterations: 5, maxSeconds: 8)),
+    ]
+    if let dienBien = BenchmarkData.dienBien(suite: "Plan") {
+        sets.append((dienBien, BenchmarkSettings.quick(maxIterations: 20, maxSeconds: 3)))
+    }
+
+    for (set, configuration) in sets {
+        for threads in BenchmarkSettings.threadCounts {
+            Benchmark("Rollout plan, \(set.label), \(BenchmarkSettings.threads(threads))",
+                      configuration: configuration) { benchmark, run in
+                do {
+                    blackHole(try await RolloutPlanner.plan(run, options: SolverOptions(threads: threads, seed: 1)))
+                } catch {
+                    benchmark.error("plan failed: \(error)")
+                }
+            } setup: {
+                let loaded = try await BenchmarkData.load(set)
+                return try await CoverageRun.compute(inputs: loaded, configuration: PhusongConfiguration(), threads: 2)
+            }
+        }
+    }
+}
