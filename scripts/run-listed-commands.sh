@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the documented commands that the documentation test (ReadmeCommandsTests) lists but does
-# not run, because they build in release mode or take minutes: every `scripts/run.sh …` and
-# `cd Benchmarks && swift package … benchmark …` line of the ```sh blocks in README.md and
+# not run, because they build in release mode or take minutes: every `scripts/run.sh …`,
+# `bash Benchmarks/…` and `cd Benchmarks && swift package … benchmark …` line of the ```sh blocks in README.md and
 # docs/*.md, in order, from the repository root. CI (.ci/run) calls it, so that every command
 # the documentation shows is run by a test or by CI. `scripts/test.sh` and
 # `notebooks/run-all.sh` are left out: .ci/run runs them itself.
@@ -23,7 +23,8 @@ for path in sys.argv[1:]:
         if not inside:
             continue
         command = re.sub(r"\s+#.*$", "", stripped)
-        if command.startswith("scripts/run.sh") or re.match(r"cd Benchmarks && swift package .*benchmark", command):
+        if (command.startswith(("scripts/run.sh", "bash Benchmarks/"))
+                or re.match(r"cd Benchmarks && swift package .*benchmark", command)):
             if command not in seen:
                 seen.append(command)
 print("\n".join(seen))
@@ -34,6 +35,11 @@ if [ "${1:-}" = "--list" ]; then
   exit 0
 fi
 shared="${PHUSONG_SHARED:-../shared}"
+# One release build for every command: the Benchmarks scripts use PHUSONG_BIN instead of
+# building their own copy.
+bash scripts/ensure-deps.sh
+swift build -c release --product phusong >&2
+export PHUSONG_BIN="$PWD/.build/release/phusong"
 for command in "${commands[@]}"; do
   if [[ "$command" == *"../shared/"* ]] && [ ! -d "$shared/geodata" ]; then
     echo "skipped (needs ../shared/geodata): $command"
