@@ -55,28 +55,40 @@ public struct CoverageEngine: Sendable {
         let prepared = cells.map { PreparedCell($0, parameters: parameters) }
         let layout = try Layout(cells: cells)
         let groups = layout.members.map { Self.searchGroup($0, cells: cells, prepared: prepared, parameters: parameters) }
-        self.init(cells: cells, parameters: parameters, prepared: prepared, layout: layout, groups: groups)
+        self.init(
+            parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: SiteTable(cells: cells),
+            ranks: Self.ranks(ofIDs: cells.map(\.id)), positions: Positions(cells: cells))
     }
 
-    /// Prepares the cells with `threads` tasks: the prepared cells in chunks, the search
-    /// groups one per task. The engine is the same as `init(cells:parameters:)` gives.
+    /// Prepares the cells with `threads` tasks. The independent parts (the prepared cells, in
+    /// chunks; the search layout; the site table; the tie ranks; the position grid) run side by
+    /// side, then the search groups, one per task. The engine is the same as
+    /// `init(cells:parameters:)` gives.
     public static func prepare(
         cells: [Cell], parameters: RadioModelParameters = RadioModelParameters(), threads: Int
     ) async throws -> CoverageEngine {
-        let prepared = try await ParallelChunks.map(count: cells.count, threads: threads, minimumChunk: 4_096) { range in
+        guard threads > 1 else { return try CoverageEngine(cells: cells, parameters: parameters) }
+        async let preparedCells = ParallelChunks.map(count: cells.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
             range.map { PreparedCell(cells[$0], parameters: parameters) }
         }
-        let layout = try Layout(cells: cells)
+        async let layoutPart = Result { () throws(CoverageError) in try Layout(cells: cells) }
+        async let sitesPart = SiteTable(cells: cells)
+        async let ranksPart = ranks(ofIDs: cells.map(\.id))
+        async let positionsPart = Positions(cells: cells)
+        let layout = try await layoutPart.get()
+        let prepared = try await preparedCells
         let members = layout.members
         let groups = try await ParallelChunks.map(count: members.count, threads: threads, minimumChunk: 1) { range in
             range.map { Self.searchGroup(members[$0], cells: cells, prepared: prepared, parameters: parameters) }
         }
-        return CoverageEngine(cells: cells, parameters: parameters, prepared: prepared, layout: layout, groups: groups)
+        return await CoverageEngine(
+            parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: sitesPart,
+            ranks: ranksPart, positions: positionsPart)
     }
 
     /// Which search group each cell belongs to: groups `0..<2` hold the cells of a technology
     /// (4G, 5G), group `2 + 2·o + t` the cells of operator o and technology t.
-    private struct Layout {
+    private struct Layout: Sendable {
         let operators: [String]
         let cellIsNR: [Bool]
         let cellOperator: [Int32]
@@ -100,6 +112,31 @@ public struct CoverageEngine: Sendable {
         }
     }
 
+    /// The sites, in order of first cell, and each cell's site.
+    private struct SiteTable: Sendable {
+        let sites: [Site]
+        let cellSite: [Int32]
+
+        init(cells: [Cell]) {
+            sites = Site.sites(of: cells)
+            let siteIndex = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($0.element.id, Int32($0.offset)) })
+            cellSite = cells.map { siteIndex[$0.siteID] ?? 0 }
+        }
+    }
+
+    /// The cells' unit vectors and the grid over all of them (for the nearest site).
+    private struct Positions: Sendable {
+        let vectors: UnitVectors
+        let allCells: CellGrid
+
+        init(cells: [Cell]) {
+            let lons = cells.map(\.lon)
+            let lats = cells.map(\.lat)
+            vectors = UnitVectors(lons: lons, lats: lats)
+            allCells = CellGrid(lons: lons, lats: lats, squareDeg: CoverageEngine.gridSquareDeg)
+        }
+    }
+
     private static func searchGroup(
         _ members: [Int], cells: [Cell], prepared: [PreparedCell], parameters: RadioModelParameters
     ) -> SearchGroup? {
@@ -110,20 +147,20 @@ public struct CoverageEngine: Sendable {
             bounds: ReachBounds(cells: prepared, members: members, maxRangeM: parameters.maxRangeM))
     }
 
-    private init(cells: [Cell], parameters: RadioModelParameters, prepared: [PreparedCell], layout: Layout, groups: [SearchGroup?]) {
+    private init(
+        parameters: RadioModelParameters, prepared: [PreparedCell], layout: Layout, groups: [SearchGroup?], sites: SiteTable,
+        ranks: [Int32], positions: Positions
+    ) {
         self.parameters = parameters
         operators = layout.operators
-        sites = Site.sites(of: cells)
-        self.cells = prepared
-        let lons = cells.map(\.lon)
-        let lats = cells.map(\.lat)
-        vectors = UnitVectors(lons: lons, lats: lats)
+        self.sites = sites.sites
+        cells = prepared
+        vectors = positions.vectors
         cellIsNR = layout.cellIsNR
         cellOperator = layout.cellOperator
-        let siteIndex = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($0.element.id, Int32($0.offset)) })
-        cellSite = cells.map { siteIndex[$0.siteID] ?? 0 }
-        cellRank = Self.ranks(ofIDs: cells.map(\.id))
-        allCells = CellGrid(lons: lons, lats: lats, squareDeg: Self.gridSquareDeg)
+        cellSite = sites.cellSite
+        cellRank = ranks
+        allCells = positions.allCells
         rangeChordSquared = UnitVectors.chordSquaredLimit(distanceM: parameters.maxRangeM)
         technologyGroups = Array(groups[0..<2])
         operatorGroups = Array(groups[2...])
