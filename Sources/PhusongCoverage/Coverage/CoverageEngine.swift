@@ -27,8 +27,9 @@ public struct CoverageEngine: Sendable {
     let cellIsNR: [Bool]
     let cellOperator: [Int32]
     let cellSite: [Int32]
-    /// Position of each cell in the order of `cell_id` UTF-8 bytes: the tie rule.
-    let cellRank: [Int32]
+    /// Each cell's `cell_id`, for the tie rule (the smallest in UTF-8 byte order wins), which
+    /// only exact ties consult.
+    let cellIDs: [String]
     /// Every cell, for the nearest-site search.
     let allCells: CellGrid
     /// Cells of a technology: [4G, 5G]; nil when there is no such cell.
@@ -57,11 +58,11 @@ public struct CoverageEngine: Sendable {
         let groups = layout.members.map { Self.searchGroup($0, cells: cells, prepared: prepared, parameters: parameters) }
         self.init(
             parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: SiteTable(cells: cells),
-            ranks: Self.ranks(ofIDs: cells.map(\.id)), positions: Positions(cells: cells))
+            positions: Positions(cells: cells), cellIDs: cells.map(\.id))
     }
 
     /// Prepares the cells with `threads` tasks. The independent parts (the prepared cells, in
-    /// chunks; the search layout; the site table; the tie ranks; the position grid) run side by
+    /// chunks; the search layout; the site table; the position grid) run side by
     /// side, then the search groups, one per task. The engine is the same as
     /// `init(cells:parameters:)` gives.
     public static func prepare(
@@ -73,7 +74,6 @@ public struct CoverageEngine: Sendable {
         }
         async let layoutPart = Result { () throws(CoverageError) in try Layout(cells: cells) }
         async let sitesPart = SiteTable(cells: cells)
-        async let ranksPart = ranks(ofIDs: cells.map(\.id))
         async let positionsPart = Positions(cells: cells)
         let layout = try await layoutPart.get()
         let prepared = try await preparedCells
@@ -83,7 +83,7 @@ public struct CoverageEngine: Sendable {
         }
         return await CoverageEngine(
             parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: sitesPart,
-            ranks: ranksPart, positions: positionsPart)
+            positions: positionsPart, cellIDs: cells.map(\.id))
     }
 
     /// Which search group each cell belongs to: groups `0..<2` hold the cells of a technology
@@ -95,13 +95,27 @@ public struct CoverageEngine: Sendable {
         let members: [[Int]]
 
         init(cells: [Cell]) throws(CoverageError) {
-            operators = Array(Set(cells.map(\.operatorName))).sorted()
+            // Cells of one operator usually follow each other: a name equal to the one before
+            // needs no hashing.
+            var names = Set<String>()
+            var previous: String?
+            for cell in cells where cell.operatorName != previous {
+                names.insert(cell.operatorName)
+                previous = cell.operatorName
+            }
+            operators = names.sorted()
             guard operators.count <= CoverageEngine.maxOperators else {
                 throw CoverageError.tooManyOperators(operators.count)
             }
             cellIsNR = cells.map { $0.technology == .nr }
             let operatorIndex = Dictionary(uniqueKeysWithValues: operators.enumerated().map { ($0.element, Int32($0.offset)) })
-            cellOperator = cells.map { operatorIndex[$0.operatorName] ?? 0 }
+            var last: (name: String, index: Int32)?
+            cellOperator = cells.map { cell in
+                if let last, last.name == cell.operatorName { return last.index }
+                let index = operatorIndex[cell.operatorName] ?? 0
+                last = (cell.operatorName, index)
+                return index
+            }
             var members = [[Int]](repeating: [], count: 2 + 2 * operators.count)
             for index in cells.indices {
                 let technology = cellIsNR[index] ? 1 : 0
@@ -118,9 +132,7 @@ public struct CoverageEngine: Sendable {
         let cellSite: [Int32]
 
         init(cells: [Cell]) {
-            sites = Site.sites(of: cells)
-            let siteIndex = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($0.element.id, Int32($0.offset)) })
-            cellSite = cells.map { siteIndex[$0.siteID] ?? 0 }
+            (sites, cellSite) = Site.sitesAndMembership(of: cells)
         }
     }
 
@@ -149,7 +161,7 @@ public struct CoverageEngine: Sendable {
 
     private init(
         parameters: RadioModelParameters, prepared: [PreparedCell], layout: Layout, groups: [SearchGroup?], sites: SiteTable,
-        ranks: [Int32], positions: Positions
+        positions: Positions, cellIDs: [String]
     ) {
         self.parameters = parameters
         operators = layout.operators
@@ -159,34 +171,16 @@ public struct CoverageEngine: Sendable {
         cellIsNR = layout.cellIsNR
         cellOperator = layout.cellOperator
         cellSite = sites.cellSite
-        cellRank = ranks
+        self.cellIDs = cellIDs
         allCells = positions.allCells
         rangeChordSquared = UnitVectors.chordSquaredLimit(distanceM: parameters.maxRangeM)
         technologyGroups = Array(groups[0..<2])
         operatorGroups = Array(groups[2...])
     }
 
-    /// The position of each id in the order of UTF-8 bytes (the spec's tie rule). Sorted on
-    /// the first 16 bytes packed into two integers, and on the whole ids only where those tie:
-    /// several times faster than comparing 341,154 strings byte by byte.
-    static func ranks(ofIDs ids: [String]) -> [Int32] {
-        let keys = ids.map { id -> (UInt64, UInt64) in
-            var high: UInt64 = 0
-            var low: UInt64 = 0
-            var position = 0
-            for byte in id.utf8.prefix(16) {
-                if position < 8 { high |= UInt64(byte) << (56 - 8 * position) } else { low |= UInt64(byte) << (56 - 8 * (position - 8)) }
-                position += 1
-            }
-            return (high, low)
-        }
-        let order = ids.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            return ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
-        }
-        var rank = [Int32](repeating: 0, count: ids.count)
-        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
-        return rank
+    /// True when cell `a`'s id comes before cell `b`'s in UTF-8 byte order (the tie rule).
+    private func idPrecedes(_ a: Int, _ b: Int) -> Bool {
+        cellIDs[a].utf8.lexicographicallyPrecedes(cellIDs[b].utf8)
     }
 
     /// The coverage of every village, in village order.
@@ -268,7 +262,7 @@ public struct CoverageEngine: Sendable {
             if bestCell >= 0, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) < bestRSRP { return }
             let rsrp = cells[cell].rsrpDBm(at: receiver, distance2DM: distance)
             statistics.rsrpEvaluations += 1
-            if rsrp > bestRSRP || (rsrp == bestRSRP && cellRank[cell] < cellRank[bestCell]) {
+            if rsrp > bestRSRP || (rsrp == bestRSRP && idPrecedes(cell, bestCell)) {
                 bestRSRP = rsrp
                 bestCell = cell
             }
@@ -315,7 +309,7 @@ public struct CoverageEngine: Sendable {
             guard vectors.chordSquared(cell, vector) <= nearestChordSquared else { return }
             let distance = cells[cell].location.distanceM(to: receiver.location)
             statistics.distances += 1
-            if distance < nearestDistance || (distance == nearestDistance && cellRank[cell] < cellRank[nearest]) {
+            if distance < nearestDistance || (distance == nearestDistance && idPrecedes(cell, nearest)) {
                 nearestDistance = distance
                 nearest = cell
                 nearestChordSquared = UnitVectors.chordSquaredLimit(distanceM: distance)

@@ -17,19 +17,35 @@ public struct Site: Sendable, Hashable {
 
     /// The sites of `cells`, in order of each site's first cell.
     public static func sites(of cells: [Cell]) -> [Site] {
+        sitesAndMembership(of: cells).sites
+    }
+
+    /// The sites, in order of first cell, and the index of each cell's site. A site's cells
+    /// usually follow each other, so a cell with the same site id as the one before is placed
+    /// without hashing.
+    public static func sitesAndMembership(of cells: [Cell]) -> (sites: [Site], cellSite: [Int32]) {
         var sites: [Site] = []
+        var cellSite = [Int32](repeating: 0, count: cells.count)
         var indexByID: [String: Int] = [:]
-        for cell in cells {
-            if let index = indexByID[cell.siteID] {
-                if cell.technology == .lte { sites[index].has4G = true } else { sites[index].has5G = true }
-                continue
+        var previous: (id: String, index: Int)?
+        for (position, cell) in cells.enumerated() {
+            let index: Int
+            if let previous, previous.id == cell.siteID {
+                index = previous.index
+            } else if let known = indexByID[cell.siteID] {
+                index = known
+            } else {
+                index = sites.count
+                indexByID[cell.siteID] = index
+                sites.append(Site(
+                    id: cell.siteID, operatorName: cell.operatorName, lon: cell.lon, lat: cell.lat,
+                    has4G: false, has5G: false
+                ))
             }
-            indexByID[cell.siteID] = sites.count
-            sites.append(Site(
-                id: cell.siteID, operatorName: cell.operatorName, lon: cell.lon, lat: cell.lat,
-                has4G: cell.technology == .lte, has5G: cell.technology == .nr
-            ))
+            if cell.technology == .lte { sites[index].has4G = true } else { sites[index].has5G = true }
+            cellSite[position] = Int32(index)
+            previous = (cell.siteID, index)
         }
-        return sites
+        return (sites, cellSite)
     }
 }
