@@ -48,8 +48,11 @@ public enum PlanFiles {
         let byKind = Dictionary(grouping: plan.actions, by: \.kind)
         let document = Summary(
             tool: ["name": "phusong", "version": toolVersion],
-            seed: seed, budget: plan.budget, totalCost: plan.totalCost, lowerBound: plan.lowerBound, gap: plan.gap,
-            actions: Dictionary(uniqueKeysWithValues: byKind.map { ($0.key.rawValue, ActionCount(count: $0.value.count, cost: $0.value.reduce(0) { $0 + $1.cost })) }),
+            seed: seed, budget: plan.budget, totalCost: money(plan.totalCost), lowerBound: money(plan.lowerBound, rounding: .down),
+            gap: plan.gap,
+            actions: Dictionary(uniqueKeysWithValues: byKind.map {
+                ($0.key.rawValue, ActionCount(count: $0.value.count, cost: money($0.value.reduce(0) { $0 + $1.cost })))
+            }),
             before: plan.before, after: plan.after,
             afterVillagesConnectedWithSatellite: plan.villagesConnectedWithSatellite,
             targets: plan.targets.map { TargetEntry(name: $0.name, target: $0.target, before: $0.before, after: $0.after, met: $0.met, reason: $0.reason) },
@@ -58,6 +61,12 @@ public enum PlanFiles {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(document)) + [0x0A]
+    }
+
+    /// A cost in billion VND to a millionth (1,000 VND), so that sums such as 180 × 0.3 read
+    /// 54 and not 53.999999999999844. A lower bound is rounded down, so it stays a bound.
+    private static func money(_ value: Double, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> Double {
+        (value * 1e6).rounded(rounding) / 1e6
     }
 
     private struct Summary: Encodable {
