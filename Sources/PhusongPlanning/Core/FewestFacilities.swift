@@ -6,9 +6,10 @@
 /// Steps: one accelerated greedy run up to `maximum` facilities gives, by its prefixes, the
 /// greedy's coverage for every count at once (greedy solutions are nested), so the smallest
 /// greedy count p reaching the target is read off one run instead of a search over p. Then
-/// `MaximumCoverage` at p (local search can only cover more). Then the count is lowered while
-/// maximum coverage at p − 1 still reaches the target (a few tries), and stops for good as soon
-/// as the Lagrangian upper bound at p − 1 is below the target: that proves p is the fewest.
+/// `MaximumCoverage` at p (local search can only cover more). Then a binary search below p
+/// (at most `probeLimit` probes, each maximum coverage with a tenth of the work): a count whose
+/// solution reaches the target lowers p; one whose Lagrangian upper bound misses the target
+/// proves that it and every smaller count are too few.
 public enum FewestFacilities {
     public struct Result: Sendable, Hashable {
         /// The chosen facilities (maximum coverage at `count`).
@@ -21,8 +22,8 @@ public enum FewestFacilities {
         public var reachableWeight: Double
     }
 
-    /// How many counts below the greedy's the search tries.
-    static let descentTries = 3
+    /// Probes of the binary search below the greedy's count, at most.
+    static let probeLimit = 12
 
     public static func solve(
         _ problem: CoverageProblem, target: Double, minimum: Int, maximum: Int, options: SolverOptions = SolverOptions()
@@ -49,15 +50,33 @@ public enum FewestFacilities {
         var count = max(minimum, greedyCount)
         var solution = try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
         var countBound = max(minimum, trivialCountBound(reduced, target: goal, tolerance: tolerance))
-        for _ in 0..<descentTries where count > countBound {
-            let probe = try await MaximumCoverage.solve(problem, limit: .count(count - 1), options: options)
+        // Binary search below the count found, with probes at a tenth of the work: a probe
+        // whose Lagrangian bound misses the goal proves that count (and every smaller one) too
+        // few; one whose solution reaches it lowers the count.
+        var low = countBound - 1
+        var probes = 0
+        var lowered = false
+        var probeOptions = options
+        probeOptions.workLimit = options.workLimit / 10
+        while count - low > 1, probes < probeLimit {
+            let middle = low + (count - low) / 2
+            let probe = try await MaximumCoverage.solve(problem, limit: .count(middle), options: probeOptions)
+            probes += 1
             if probe.bound + tolerance < goal {
-                countBound = count
-                break
+                countBound = max(countBound, middle + 1)
+                low = middle
+            } else if probe.coveredWeight + tolerance >= goal {
+                count = middle
+                solution = probe
+                lowered = true
+            } else {
+                low = middle
             }
-            guard probe.coveredWeight + tolerance >= goal else { break }
-            count -= 1
-            solution = probe
+        }
+        if lowered {
+            // The lowered count with the full work, kept when it covers more.
+            let full = try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
+            if full.coveredWeight > solution.coveredWeight { solution = full }
         }
         return Result(solution: solution, count: count, countBound: min(countBound, count), reachableWeight: reachable)
     }
