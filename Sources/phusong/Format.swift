@@ -1,17 +1,10 @@
 import Foundation
+import PhusongCoverage
 
 /// Number formatting for terminal output.
 enum Format {
     /// A count with thousands separators: 106445 → "106,445".
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return value < 0 ? "-" + grouped : grouped
-    }
+    static func count(_ value: Int) -> String { groupedThousands(value) }
 
     /// A share as a percentage with two decimals: "99.30 %".
     static func percent(_ part: Int, of whole: Int) -> String {

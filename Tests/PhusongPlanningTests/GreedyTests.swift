@@ -1,3 +1,4 @@
+import PhusongCoverage
 import Testing
 @testable import PhusongPlanning
 

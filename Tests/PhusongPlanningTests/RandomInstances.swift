@@ -1,3 +1,4 @@
+import PhusongCoverage
 @testable import PhusongPlanning
 
 /// Seeded random covering problems for the tests.

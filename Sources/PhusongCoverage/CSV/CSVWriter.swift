@@ -49,6 +49,18 @@ public func csvNumber(_ value: Double) -> String {
     return String(value)
 }
 
+/// A whole number with thousands separators, for people (terminal, report.html):
+/// 106445 → "106,445".
+public func groupedThousands(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var grouped = ""
+    for (index, character) in digits.enumerated() {
+        if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+        grouped.append(character)
+    }
+    return value < 0 ? "-" + grouped : grouped
+}
+
 /// Formats a number with a fixed count of decimals (e.g. 6 for coordinates, ~0.1 m).
 public func csvNumber(_ value: Double, decimals: Int) -> String {
     if let text = FixedDecimal.format(value, decimals: decimals) { return text }

@@ -4,15 +4,7 @@ import Foundation
 /// element, search keys.
 enum HTMLText {
     /// A count with thousands separators: 106445 → "106,445".
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return value < 0 ? "-" + grouped : grouped
-    }
+    static func count(_ value: Int) -> String { groupedThousands(value) }
 
     /// A share (0…1) as a percentage with two decimals: 0.98123 → "98.12%".
     static func percent(_ share: Double) -> String {

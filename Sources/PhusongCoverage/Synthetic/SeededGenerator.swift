@@ -44,24 +44,6 @@ struct SeededGenerator: Sendable {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood, 2014): turns one 64-bit seed into well-mixed state words.
-struct SplitMix64: Sendable {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return Self.mix(state)
-    }
-
-    /// The SplitMix64 output function: a bijective 64-bit mixer.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension UInt64 {
     fileprivate func rotatedLeft(by count: UInt64) -> UInt64 {
         (self << count) | (self >> (64 - count))

@@ -39,20 +39,20 @@ struct CoverageState: Sendable {
 
     /// The weight `candidate` would newly cover.
     func gain(_ candidate: Int, _ problem: ReducedProblem) -> Double {
-        var total = 0.0
-        for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
-            let item = Int(problem.flatItems[position])
-            if coverCount[item] == 0 { total += problem.weights[item] }
-        }
-        return total
+        weight(of: candidate, coveredTimes: 0, problem)
     }
 
     /// The weight only `candidate` (open) covers: what closing it would lose.
     func loss(_ candidate: Int, _ problem: ReducedProblem) -> Double {
+        weight(of: candidate, coveredTimes: 1, problem)
+    }
+
+    /// The weight of `candidate`'s items that exactly `times` open candidates cover.
+    private func weight(of candidate: Int, coveredTimes times: Int32, _ problem: ReducedProblem) -> Double {
         var total = 0.0
         for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
             let item = Int(problem.flatItems[position])
-            if coverCount[item] == 1 { total += problem.weights[item] }
+            if coverCount[item] == times { total += problem.weights[item] }
         }
         return total
     }

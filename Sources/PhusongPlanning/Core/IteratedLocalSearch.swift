@@ -1,3 +1,5 @@
+import PhusongCoverage
+
 /// Iterated local search (Lourenço, Martin & Stützle 2003): from the best solution so far,
 /// kick, repair greedily, descend by local search, and keep the result when it is at least as
 /// good (ties move the search along a plateau). Kicks alternate between two kinds:
