@@ -57,8 +57,8 @@ struct FootprintTracer: Sendable {
                     ray = known
                 } else {
                     ray = solver.rayM { distanceM in
-                        cell.rsEIRPdBm + gain - cell.pathLoss(distance2DM: distanceM, areaType: areaType).pathLossDB
-                            - cell.extraLossDB - thresholdDBm
+                        cell.rsEIRPdBm + gain - cell.radio.pathLoss(distance2DM: distanceM, areaType: areaType).pathLossDB
+                            - cell.radio.extraLossDB - thresholdDBm
                     }
                     solved[gain] = ray
                 }
@@ -141,8 +141,9 @@ extension PreparedCell {
     /// True when `other` delivers the same RSRP as this cell toward a receiver of `areaType` at
     /// any distance and equal antenna gain.
     func sharesRadio(with other: PreparedCell, areaType: AreaType) -> Bool {
-        rsEIRPdBm == other.rsEIRPdBm && frequencyMHz == other.frequencyMHz
-            && heightDifferenceSquaredM2 == other.heightDifferenceSquaredM2 && extraLossDB == other.extraLossDB
-            && minDistanceM == other.minDistanceM && pathLoss[areaType] == other.pathLoss[areaType]
+        rsEIRPdBm == other.rsEIRPdBm && radio.frequencyMHz == other.radio.frequencyMHz
+            && radio.heightDifferenceSquaredM2 == other.radio.heightDifferenceSquaredM2
+            && radio.extraLossDB == other.radio.extraLossDB && radio.minDistanceM == other.radio.minDistanceM
+            && radio.pathLoss[areaType] == other.radio.pathLoss[areaType]
     }
 }

@@ -22,7 +22,7 @@ public struct CoverageEngine: Sendable {
     /// The scenario's sites, in order of first cell.
     public let sites: [Site]
 
-    let cells: [PreparedCell]
+    let cells: SearchCells
     let vectors: UnitVectors
     let cellIsNR: [Bool]
     let cellOperator: [Int32]
@@ -53,37 +53,37 @@ public struct CoverageEngine: Sendable {
     /// Prepares the cells on the calling task. `prepare(cells:parameters:threads:)` does the
     /// same work in parallel.
     public init(cells: [Cell], parameters: RadioModelParameters = RadioModelParameters()) throws(CoverageError) {
-        let prepared = cells.map { PreparedCell($0, parameters: parameters) }
+        let prepared = SearchCells(cells: cells, parameters: parameters)
+        let losses = ReachBounds.LossTable(radios: prepared.radios, parameters: parameters)
         let layout = try Layout(cells: cells)
-        let groups = layout.members.map { Self.searchGroup($0, cells: cells, prepared: prepared, parameters: parameters) }
+        let groups = layout.members.map { Self.searchGroup($0, cells: cells, prepared: prepared, losses: losses) }
         self.init(
             parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: SiteTable(cells: cells),
             positions: Positions(cells: cells), cellIDs: cells.map(\.id))
     }
 
-    /// Prepares the cells with `threads` tasks. The independent parts (the prepared cells, in
-    /// chunks; the search layout; the site table; the position grid) run side by
-    /// side, then the search groups, one per task. The engine is the same as
-    /// `init(cells:parameters:)` gives.
+    /// Prepares the cells with `threads` tasks. The independent parts (the compact cells and
+    /// their radios; the search layout; the site table; the position grid; the cell ids) run
+    /// side by side, then the radios' loss table in chunks, then the search groups, one per
+    /// task. The engine is the same as `init(cells:parameters:)` gives.
     public static func prepare(
         cells: [Cell], parameters: RadioModelParameters = RadioModelParameters(), threads: Int
     ) async throws -> CoverageEngine {
         guard threads > 1 else { return try CoverageEngine(cells: cells, parameters: parameters) }
-        async let preparedCells = ParallelChunks.map(count: cells.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
-            range.map { PreparedCell(cells[$0], parameters: parameters) }
-        }
+        async let preparedPart = SearchCells(cells: cells, parameters: parameters)
         async let layoutPart = Result { () throws(CoverageError) in try Layout(cells: cells) }
         async let sitesPart = SiteTable(cells: cells)
         async let positionsPart = Positions(cells: cells)
-        let layout = try await layoutPart.get()
-        let prepared = try await preparedCells
-        let members = layout.members
+        async let cellIDsPart = cells.map(\.id)
+        let prepared = await preparedPart
+        let losses = try await ReachBounds.LossTable(radios: prepared.radios, parameters: parameters, threads: threads)
+        let members = try await layoutPart.get().members
         let groups = try await ParallelChunks.map(count: members.count, threads: threads, minimumChunk: 1) { range in
-            range.map { Self.searchGroup(members[$0], cells: cells, prepared: prepared, parameters: parameters) }
+            range.map { Self.searchGroup(members[$0], cells: cells, prepared: prepared, losses: losses) }
         }
-        return await CoverageEngine(
-            parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: sitesPart,
-            positions: positionsPart, cellIDs: cells.map(\.id))
+        return try await CoverageEngine(
+            parameters: parameters, prepared: prepared, layout: layoutPart.get(), groups: groups, sites: sitesPart,
+            positions: positionsPart, cellIDs: cellIDsPart)
     }
 
     /// Which search group each cell belongs to: groups `0..<2` hold the cells of a technology
@@ -150,17 +150,17 @@ public struct CoverageEngine: Sendable {
     }
 
     private static func searchGroup(
-        _ members: [Int], cells: [Cell], prepared: [PreparedCell], parameters: RadioModelParameters
+        _ members: [Int], cells: [Cell], prepared: SearchCells, losses: ReachBounds.LossTable
     ) -> SearchGroup? {
         guard !members.isEmpty else { return nil }
         return SearchGroup(
             grid: CellGrid(lons: members.map { cells[$0].lon }, lats: members.map { cells[$0].lat },
                            ids: members.map { Int32($0) }, squareDeg: gridSquareDeg),
-            bounds: ReachBounds(cells: prepared, members: members, maxRangeM: parameters.maxRangeM))
+            bounds: ReachBounds(cells: prepared, members: members, losses: losses))
     }
 
     private init(
-        parameters: RadioModelParameters, prepared: [PreparedCell], layout: Layout, groups: [SearchGroup?], sites: SiteTable,
+        parameters: RadioModelParameters, prepared: SearchCells, layout: Layout, groups: [SearchGroup?], sites: SiteTable,
         positions: Positions, cellIDs: [String]
     ) {
         self.parameters = parameters
@@ -256,11 +256,11 @@ public struct CoverageEngine: Sendable {
         } visit: { cell in
             statistics.cellsVisited += 1
             guard vectors.chordSquared(cell, vector) <= rangeChordSquared else { return }
-            let distance = cells[cell].location.distanceM(to: receiver.location)
+            let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
             guard distance <= maxRange else { return }
             if bestCell >= 0, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) < bestRSRP { return }
-            let rsrp = cells[cell].rsrpDBm(at: receiver, distance2DM: distance)
+            let rsrp = cells.rsrpDBm(cell, at: receiver, distance2DM: distance)
             statistics.rsrpEvaluations += 1
             if rsrp > bestRSRP || (rsrp == bestRSRP && idPrecedes(cell, bestCell)) {
                 bestRSRP = rsrp
@@ -285,11 +285,11 @@ public struct CoverageEngine: Sendable {
         } visit: { cell in
             statistics.cellsVisited += 1
             guard !reached, vectors.chordSquared(cell, vector) <= rangeChordSquared else { return }
-            let distance = cells[cell].location.distanceM(to: receiver.location)
+            let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
             guard distance <= maxRange, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) >= threshold else { return }
             statistics.rsrpEvaluations += 1
-            if cells[cell].rsrpDBm(at: receiver, distance2DM: distance) >= threshold { reached = true }
+            if cells.rsrpDBm(cell, at: receiver, distance2DM: distance) >= threshold { reached = true }
         }
         return reached
     }
@@ -307,7 +307,7 @@ public struct CoverageEngine: Sendable {
         } visit: { cell in
             statistics.cellsVisited += 1
             guard vectors.chordSquared(cell, vector) <= nearestChordSquared else { return }
-            let distance = cells[cell].location.distanceM(to: receiver.location)
+            let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
             if distance < nearestDistance || (distance == nearestDistance && idPrecedes(cell, nearest)) {
                 nearestDistance = distance

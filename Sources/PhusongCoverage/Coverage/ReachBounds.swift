@@ -5,8 +5,9 @@
 /// coverage-model.md (Hata, COST-231 Hata, 38.901 UMa/RMa with their breakpoints, the 10 m
 /// clamp and the free-space floor) is non-decreasing in distance. So for d ≥ D,
 /// RSRP ≤ EIRP − PL(D) − extra loss. The table holds, for distances D_k = k × step, the
-/// largest of these over the group's cells; cells sharing band and height are evaluated
-/// once, with their largest EIRP.
+/// largest of these over the group's cells. PL(D_k) depends only on the cell's radio (band and
+/// height), so it is computed once per radio for every group (``LossTable``), and each radio
+/// of a group counts once, with its largest EIRP in the group.
 struct ReachBounds: Sendable {
     /// Distance step of the table, metres.
     static let stepM = 250.0
@@ -20,6 +21,50 @@ struct ReachBounds: Sendable {
     private let values: [Double]
     private let binCount: Int
 
+    /// The path loss PL(D_k) of every radio toward every area type, dB:
+    /// `values[(radio × 4 + areaType.ordinal) × binCount + k]`.
+    struct LossTable: Sendable {
+        let binCount: Int
+        let values: [Double]
+        /// `extra_loss_db`, dB.
+        let extraLossDB: Double
+
+        /// The losses of `radios`, computed with `threads` tasks over chunks of radios.
+        init(radios: [PreparedRadio], parameters: RadioModelParameters, threads: Int) async throws {
+            let binCount = Self.binCount(maxRangeM: parameters.maxRangeM)
+            let values = try await ParallelChunks.map(count: radios.count, threads: threads, minimumChunk: 64) { range in
+                range.map { Self.losses(of: radios[$0], binCount: binCount) }
+            }
+            self.init(binCount: binCount, values: values.flatMap { $0 }, extraLossDB: parameters.extraLossDB)
+        }
+
+        /// The losses of `radios`, computed on the calling task.
+        init(radios: [PreparedRadio], parameters: RadioModelParameters) {
+            let binCount = Self.binCount(maxRangeM: parameters.maxRangeM)
+            self.init(binCount: binCount, values: radios.flatMap { Self.losses(of: $0, binCount: binCount) },
+                      extraLossDB: parameters.extraLossDB)
+        }
+
+        private init(binCount: Int, values: [Double], extraLossDB: Double) {
+            self.binCount = binCount
+            self.values = values
+            self.extraLossDB = extraLossDB
+        }
+
+        /// Bins 0 ... ⌊max range / step⌋ + 1: the last one bounds every distance beyond.
+        private static func binCount(maxRangeM: Double) -> Int {
+            Int(maxRangeM / ReachBounds.stepM) + 2
+        }
+
+        private static func losses(of radio: PreparedRadio, binCount: Int) -> [Double] {
+            AreaType.allCases.flatMap { areaType in
+                (0..<binCount).map { bin in
+                    radio.pathLoss(distance2DM: Double(bin) * ReachBounds.stepM, areaType: areaType).pathLossDB
+                }
+            }
+        }
+    }
+
     /// The bound for a receiver of `areaType` at distance ≥ `distanceM` from every cell, dBm.
     @inline(__always)
     func upperBoundDBm(areaType: AreaType, atLeastM distanceM: Double) -> Double {
@@ -29,35 +74,25 @@ struct ReachBounds: Sendable {
 
     /// Bounds for the cells of one group.
     /// - Parameters:
-    ///   - cells: prepared cells of the whole scenario.
+    ///   - cells: the scenario's cells.
     ///   - members: indices (into `cells`) of the group's cells.
-    ///   - maxRangeM: the search never looks beyond it.
-    init(cells: [PreparedCell], members: [Int], maxRangeM: Double) {
-        let binCount = Int(maxRangeM / Self.stepM) + 2
-        // One representative per (band, height): the member with the largest EIRP.
-        var representatives: [BandHeight: Int] = [:]
+    ///   - losses: the loss table of `cells.radios`.
+    init(cells: SearchCells, members: [Int], losses: LossTable) {
+        var strongestEIRP = [Double](repeating: -.infinity, count: cells.radios.count)
         for index in members {
-            let key = BandHeight(bandMHz: cells[index].frequencyMHz, heightDifferenceSquaredM2: cells[index].heightDifferenceSquaredM2)
-            if let existing = representatives[key], cells[existing].rsEIRPdBm >= cells[index].rsEIRPdBm { continue }
-            representatives[key] = index
+            let entry = cells.entries[index]
+            strongestEIRP[Int(entry.radio)] = max(strongestEIRP[Int(entry.radio)], entry.rsEIRPdBm)
         }
-        let chosen = representatives.values.sorted()
-        self.binCount = binCount
-        values = AreaType.allCases.flatMap { areaType in
-            (0..<binCount).map { bin in
-                let distanceM = Double(bin) * Self.stepM
-                var best = -Double.infinity
-                for index in chosen {
-                    best = max(best, cells[index].unobstructedRSRPdBm(distance2DM: distanceM, areaType: areaType))
-                }
-                return best + Self.marginDB
+        let slots = AreaType.allCases.count * losses.binCount
+        var values = [Double](repeating: -.infinity, count: slots)
+        for (radio, eirp) in strongestEIRP.enumerated() where eirp > -.infinity {
+            let first = radio * slots
+            for slot in 0..<slots {
+                values[slot] = max(values[slot], eirp - losses.values[first + slot] - losses.extraLossDB)
             }
         }
-    }
-
-    private struct BandHeight: Hashable {
-        var bandMHz: Double
-        var heightDifferenceSquaredM2: Double
+        binCount = losses.binCount
+        self.values = values.map { $0 + Self.marginDB }
     }
 }
 

@@ -24,41 +24,49 @@ public struct IndicatorTables: Sendable {
     ///
     /// A site belongs to the province and commune whose polygon contains it when boundaries
     /// were given (its codes are then set on `Site`), otherwise to those of its nearest
-    /// village (great-circle; exact ties: the village first in the file).
+    /// village (great-circle; exact ties: the village first in the file), found with
+    /// `threads` tasks.
     public init(
         villages: [Village], coverage: [VillageCoverage], engine: CoverageEngine,
-        boundaries: AdminBoundaries?, sitesWithCodes: [Site]? = nil
-    ) {
+        boundaries: AdminBoundaries?, sitesWithCodes: [Site]? = nil, threads: Int
+    ) async throws {
         precondition(villages.count == coverage.count, "one coverage result per village")
         let sites = sitesWithCodes ?? engine.sites
         if boundaries != nil {
             siteAreas = sites.map { ($0.provinceCode, $0.communeCode) }
         } else {
             let nearest = NearestVillage(villages: villages)
-            siteAreas = sites.map { site in
-                guard let index = nearest.nearest(lon: site.lon, lat: site.lat) else { return (nil, nil) }
-                return (villages[index].provinceCode, villages[index].communeCode)
+            siteAreas = try await ParallelChunks.map(count: sites.count, threads: threads, minimumChunk: 1_024) { range in
+                range.map { index -> (provinceCode: String?, communeCode: String?) in
+                    guard let village = nearest.nearest(lon: sites[index].lon, lat: sites[index].lat) else { return (nil, nil) }
+                    return (villages[village].provinceCode, villages[village].communeCode)
+                }
             }
         }
 
         var national = CoverageIndicators()
-        var byProvince: [String: CoverageIndicators] = [:]
-        var byCommune: [String: CoverageIndicators] = [:]
+        var byProvince = KeyedIndicators()
+        var byCommune = KeyedIndicators()
         var communeProvince: [String: String] = [:]
+        var provinceKnownFor: String?
         var byOperator = [CoverageIndicators](repeating: CoverageIndicators(), count: engine.operators.count)
         for (village, result) in zip(villages, coverage) {
             national.add(population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
                          gridPower: village.gridPower)
             if let code = village.provinceCode {
-                byProvince[code, default: CoverageIndicators()].add(
+                byProvince[code].add(
                     population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
                     gridPower: village.gridPower)
             }
             if let code = village.communeCode {
-                byCommune[code, default: CoverageIndicators()].add(
+                byCommune[code].add(
                     population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
                     gridPower: village.gridPower)
-                if communeProvince[code] == nil, let province = village.provinceCode { communeProvince[code] = province }
+                // A commune's province is that of its first village with one.
+                if let province = village.provinceCode, code != provinceKnownFor {
+                    if communeProvince[code] == nil { communeProvince[code] = province }
+                    provinceKnownFor = code
+                }
             }
             for operatorIndex in engine.operators.indices {
                 byOperator[operatorIndex].add(
@@ -71,19 +79,19 @@ public struct IndicatorTables: Sendable {
         let operatorIndex = Dictionary(uniqueKeysWithValues: engine.operators.enumerated().map { ($0.element, $0.offset) })
         for (site, area) in zip(sites, siteAreas) {
             national.add(site: site)
-            if let code = area.provinceCode { byProvince[code, default: CoverageIndicators()].add(site: site) }
-            if let code = area.communeCode { byCommune[code, default: CoverageIndicators()].add(site: site) }
+            if let code = area.provinceCode { byProvince[code].add(site: site) }
+            if let code = area.communeCode { byCommune[code].add(site: site) }
             if let index = operatorIndex[site.operatorName] { byOperator[index].add(site: site) }
         }
         self.national = national
-        provinces = byProvince.keys.sorted().map { code in
+        provinces = byProvince.sorted().map { code, indicators in
             AreaIndicators(code: code, name: boundaries?.provinceName(code) ?? ProvinceCatalog.names2025[code],
-                           provinceCode: nil, indicators: byProvince[code] ?? CoverageIndicators())
+                           provinceCode: nil, indicators: indicators)
         }
-        communes = byCommune.keys.sorted().map { code in
+        communes = byCommune.sorted().map { code, indicators in
             AreaIndicators(code: code, name: boundaries?.communeName(code),
                            provinceCode: communeProvince[code] ?? boundaries?.communes.first { $0.code == code }?.provinceCode,
-                           indicators: byCommune[code] ?? CoverageIndicators())
+                           indicators: indicators)
         }
         operators = engine.operators.enumerated().map { ($0.element, byOperator[$0.offset]) }
     }

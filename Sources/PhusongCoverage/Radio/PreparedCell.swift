@@ -1,8 +1,8 @@
 import Foundation
 
 /// A cell prepared for RSRP evaluation by the reference model (coverage-model.md): its location
-/// terms, antenna, EIRP, and the path-loss model its band gets in each area type, with every
-/// per-cell constant (logarithms of frequency and height, breakpoint distances, …) computed once.
+/// terms, antenna, EIRP, and its ``PreparedRadio`` (the path-loss model its band gets in each
+/// area type, with every per-cell constant computed once).
 ///
 /// ``rsrpDBm(at:)`` is the hot-loop entry point: no allocation, no hashing, two to three
 /// `log10`, three to six trigonometric calls per link. It computes, in this order:
@@ -22,32 +22,25 @@ public struct PreparedCell: Sendable, Hashable {
     public let antenna: SectorAntenna
     /// Reference-signal EIRP, dBm.
     public let rsEIRPdBm: Double
+    /// The band-and-height part: path-loss models, clamp and free-space floor.
+    public let radio: PreparedRadio
+
     /// Carrier frequency, MHz.
-    public let frequencyMHz: Double
+    public var frequencyMHz: Double { radio.frequencyMHz }
     /// The path-loss model for each area type of village.
-    public let pathLoss: ByAreaType<PathLossModel>
-    /// `(hBS - hUT)^2`, m².
-    @usableFromInline let heightDifferenceSquaredM2: Double
-    @usableFromInline let maxRangeM: Double
-    @usableFromInline let minDistanceM: Double
-    @usableFromInline let extraLossDB: Double
+    public var pathLoss: ByAreaType<PathLossModel> { radio.pathLoss }
 
     public init(_ cell: Cell, parameters: RadioModelParameters) {
+        self.init(cell, radio: PreparedRadio(bandMHz: cell.bandMHz, heightM: cell.heightM, parameters: parameters))
+    }
+
+    /// A cell with its radio already prepared (`radio` must be the one of the cell's band and
+    /// height under the same parameters).
+    init(_ cell: Cell, radio: PreparedRadio) {
         location = PreparedLocation(lon: cell.lon, lat: cell.lat)
         antenna = SectorAntenna(azimuthDeg: cell.azimuthDeg, beamwidthDeg: cell.beamwidthDeg)
         rsEIRPdBm = cell.rsEIRPdBm
-        frequencyMHz = cell.bandMHz
-        pathLoss = parameters.propagation.models(bandMHz: cell.bandMHz).map { areaType, kind in
-            PathLossModel(
-                kind: kind, frequencyMHz: cell.bandMHz, baseStationHeightM: cell.heightM,
-                userHeightM: parameters.userHeightM, areaType: areaType, policy: parameters.propagation
-            )
-        }
-        let heightDifference = cell.heightM - parameters.userHeightM
-        heightDifferenceSquaredM2 = heightDifference * heightDifference
-        maxRangeM = parameters.maxRangeM
-        minDistanceM = parameters.minDistanceM
-        extraLossDB = parameters.extraLossDB
+        self.radio = radio
     }
 
     /// RSRP at `receiver`, dBm, or nil when the receiver is beyond the maximum range.
@@ -61,7 +54,7 @@ public struct PreparedCell: Sendable, Hashable {
     @inlinable
     public func link(to receiver: ReceiverPoint) -> RadioLink? {
         let distance2DM = location.distanceM(to: receiver.location)
-        guard distance2DM <= maxRangeM else { return nil }
+        guard distance2DM <= radio.maxRangeM else { return nil }
         return link(to: receiver, distance2DM: distance2DM)
     }
 
@@ -71,30 +64,25 @@ public struct PreparedCell: Sendable, Hashable {
     public func link(to receiver: ReceiverPoint, distance2DM: Double) -> RadioLink {
         let bearingDeg = antenna.azimuthDeg == nil ? nil : location.bearingDeg(to: receiver.location)
         let antennaGainDB = bearingDeg.map { antenna.gainDB(towardBearingDeg: $0) } ?? 0
-        let loss = pathLoss(distance2DM: distance2DM, areaType: receiver.areaType)
+        let loss = radio.pathLoss(distance2DM: distance2DM, areaType: receiver.areaType)
         return RadioLink(
             distance2DM: distance2DM, clampedDistance2DM: loss.clampedDistance2DM, distance3DM: loss.distance3DM,
-            bearingDeg: bearingDeg, antennaGainDB: antennaGainDB, modelKind: pathLoss[receiver.areaType].kind,
+            bearingDeg: bearingDeg, antennaGainDB: antennaGainDB, modelKind: radio.pathLoss[receiver.areaType].kind,
             modelPathLossDB: loss.modelDB, freeSpacePathLossDB: loss.freeSpaceDB, pathLossDB: loss.pathLossDB,
-            rsrpDBm: rsEIRPdBm + antennaGainDB - loss.pathLossDB - extraLossDB
+            rsrpDBm: rsEIRPdBm + antennaGainDB - loss.pathLossDB - radio.extraLossDB
         )
     }
 
     /// RSRP at `receiver` at a ground distance already measured, dBm (no range check).
     @inlinable
     public func rsrpDBm(at receiver: ReceiverPoint, distance2DM: Double) -> Double {
-        link(to: receiver, distance2DM: distance2DM).rsrpDBm
+        radio.rsrpDBm(rsEIRPdBm: rsEIRPdBm, antenna: antenna, location: location, receiver: receiver, distance2DM: distance2DM)
     }
 
-    /// The path loss toward a receiver of `areaType` at unclamped ground distance
-    /// `distance2DM`: the clamp, d3D, the model's loss, the free-space floor and their maximum.
-    @inlinable
-    func pathLoss(distance2DM: Double, areaType: AreaType)
-        -> (clampedDistance2DM: Double, distance3DM: Double, modelDB: Double, freeSpaceDB: Double, pathLossDB: Double) {
-        let clampedDistance2DM = max(distance2DM, minDistanceM)
-        let distance3DM = sqrt(clampedDistance2DM * clampedDistance2DM + heightDifferenceSquaredM2)
-        let modelDB = pathLoss[areaType].pathLossDB(distance2DM: clampedDistance2DM, distance3DM: distance3DM)
-        let freeSpaceDB = FreeSpacePathLoss.pathLossDB(distance3DM: distance3DM, frequencyMHz: frequencyMHz)
-        return (clampedDistance2DM, distance3DM, modelDB, freeSpaceDB, max(modelDB, freeSpaceDB))
+    /// The RSRP at the main-lobe peak (A_H = 0) for a receiver of `areaType` at ground
+    /// distance `distance2DM` (unclamped, metres), dBm: an upper bound on what this cell
+    /// delivers there.
+    func unobstructedRSRPdBm(distance2DM: Double, areaType: AreaType) -> Double {
+        radio.unobstructedRSRPdBm(rsEIRPdBm: rsEIRPdBm, distance2DM: distance2DM, areaType: areaType)
     }
 }

@@ -43,8 +43,9 @@ public struct CoverageRun: Sendable {
         timings.engineSetup = lap()
         let (coverage, statistics) = try await engine.coverageAndStatistics(of: inputs.scenario.villages, threads: threads)
         timings.villages = lap()
-        let tables = IndicatorTables(villages: inputs.scenario.villages, coverage: coverage, engine: engine,
-                                     boundaries: inputs.boundaries, sitesWithCodes: inputs.sites)
+        let tables = try await IndicatorTables(
+            villages: inputs.scenario.villages, coverage: coverage, engine: engine, boundaries: inputs.boundaries,
+            sitesWithCodes: inputs.sites, threads: threads)
         timings.indicators = lap()
         var area: AreaCoverage?
         if includeArea {
