@@ -573,22 +573,22 @@ def markdown(args, info, sizes, root):
     return "\n".join(lines)
 
 
-def update_readme(path, block):
-    """Replaces the text between the markers; adds the markers under `## Scaling` (and the
+def update_readme(path, block, begin_marker=BEGIN, end_marker=END, heading_text=HEADING):
+    """Replaces the text between the markers; adds the markers under the heading (and the
     heading at the end of the file) when they are missing. Nothing else of the file changes."""
     text = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-    begin = text.find(BEGIN)
-    end = text.find(END, begin + 1) if begin >= 0 else -1
+    begin = text.find(begin_marker)
+    end = text.find(end_marker, begin + 1) if begin >= 0 else -1
     if begin >= 0 and end >= 0:
-        text = text[:begin] + block + text[end + len(END):]
+        text = text[:begin] + block + text[end + len(end_marker):]
     else:
-        heading = re.search(r"^## Scaling[ \t]*(\n|$)", text, re.MULTILINE)
+        heading = re.search(r"^" + re.escape(heading_text) + r"[ \t]*(\n|$)", text, re.MULTILINE)
         if heading:
             text = text[:heading.end()] + ("" if heading.group(1) else "\n") + "\n" + block + "\n" + text[heading.end():]
         else:
             if text and not text.endswith("\n"):
                 text += "\n"
-            text += ("\n" if text else "") + HEADING + "\n\n" + block + "\n"
+            text += ("\n" if text else "") + heading_text + "\n\n" + block + "\n"
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(text)

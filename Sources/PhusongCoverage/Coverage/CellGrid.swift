@@ -80,16 +80,30 @@ struct CellGrid: Sendable {
     /// entry of the ring.
     @inline(__always)
     func search(lon: Double, lat: Double, proceed: (Double) -> Bool, visit: (Int) -> Void) {
+        searchPositions(lon: lon, lat: lat, proceed: proceed) { visit(Int(entries[$0])) }
+    }
+
+    /// `search`, but `visit` gets each entry's position in `entries` rather than its id: where
+    /// an array kept in the grid's order (such as a group's unit vectors) is read
+    /// sequentially, square after square.
+    @inline(__always)
+    func searchPositions(lon: Double, lat: Double, proceed: (Double) -> Bool, visit: (Int) -> Void) {
         let (column, row) = squareCoordinates(lon: lon, lat: lat)
         for ring in 0...lastRing(column: column, row: row) {
             guard proceed(ringLowerBoundM(ring: ring, lat: lat)) else { return }
-            forEachEntry(ring: ring, column: column, row: row, visit)
+            forEachPosition(ring: ring, column: column, row: row, visit)
         }
     }
 
     /// Calls `body` with the entries of every square of `ring` around (column, row).
     @inline(__always)
     func forEachEntry(ring: Int, column: Int, row: Int, _ body: (Int) -> Void) {
+        forEachPosition(ring: ring, column: column, row: row) { body(Int(entries[$0])) }
+    }
+
+    /// Calls `body` with the positions in `entries` of every square of `ring` around (column, row).
+    @inline(__always)
+    func forEachPosition(ring: Int, column: Int, row: Int, _ body: (Int) -> Void) {
         let firstRow = max(0, row - ring)
         let lastRow = min(rows - 1, row + ring)
         guard firstRow <= lastRow else { return }
@@ -110,6 +124,6 @@ struct CellGrid: Sendable {
     private func visit(row: Int, columns range: ClosedRange<Int>, _ body: (Int) -> Void) {
         let first = row * columns + range.lowerBound
         let last = row * columns + range.upperBound
-        for position in Int(starts[first])..<Int(starts[last + 1]) { body(Int(entries[position])) }
+        for position in Int(starts[first])..<Int(starts[last + 1]) { body(position) }
     }
 }

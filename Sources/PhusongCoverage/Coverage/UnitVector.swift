@@ -5,23 +5,26 @@ import Foundation
 /// (chord = 2 sin(d / 2R)). Exact distances are then computed, with the haversine formula of
 /// coverage-model.md, only for the points that pass.
 struct UnitVectors: Sendable {
-    let x: [Double]
-    let y: [Double]
-    let z: [Double]
+    /// x, y, z of each point, one after the other: the three are read together, from one
+    /// cache line.
+    private let xyz: [Double]
 
     init(lons: [Double], lats: [Double]) {
-        var x = [Double](repeating: 0, count: lons.count)
-        var y = x
-        var z = x
+        var xyz = [Double](repeating: 0, count: 3 * lons.count)
         for index in lons.indices {
-            let (vx, vy, vz) = Self.vector(lon: lons[index], lat: lats[index])
-            x[index] = vx
-            y[index] = vy
-            z[index] = vz
+            (xyz[3 * index], xyz[3 * index + 1], xyz[3 * index + 2]) = Self.vector(lon: lons[index], lat: lats[index])
         }
-        self.x = x
-        self.y = y
-        self.z = z
+        self.xyz = xyz
+    }
+
+    /// The vectors of `other` at `indices`, in that order (no trigonometry).
+    init(_ other: UnitVectors, at indices: [Int32]) {
+        var xyz = [Double](repeating: 0, count: 3 * indices.count)
+        for (position, index) in indices.enumerated() {
+            let from = 3 * Int(index)
+            (xyz[3 * position], xyz[3 * position + 1], xyz[3 * position + 2]) = (other.xyz[from], other.xyz[from + 1], other.xyz[from + 2])
+        }
+        self.xyz = xyz
     }
 
     @inline(__always)
@@ -34,9 +37,9 @@ struct UnitVectors: Sendable {
     /// Squared chord from point `index` to the unit vector `v`.
     @inline(__always)
     func chordSquared(_ index: Int, _ v: (Double, Double, Double)) -> Double {
-        let dx = x[index] - v.0
-        let dy = y[index] - v.1
-        let dz = z[index] - v.2
+        let dx = xyz[3 * index] - v.0
+        let dy = xyz[3 * index + 1] - v.1
+        let dz = xyz[3 * index + 2] - v.2
         return dx * dx + dy * dy + dz * dz
     }
 
@@ -45,5 +48,14 @@ struct UnitVectors: Sendable {
     static func chordSquaredLimit(distanceM: Double) -> Double {
         let chord = 2 * sin(min(Double.pi / 2, distanceM / (2 * Geodesy.earthRadiusM)))
         return chord * chord * (1 + 1e-9) + 1e-18
+    }
+
+    /// A lower bound, metres, on the great-circle distance between two points whose squared
+    /// chord (on the unit sphere) is `chordSquared`: the chord is never longer than the arc,
+    /// d = 2R asin(c / 2) ≥ R c; shrunk by far more than the rounding of either side, so that it
+    /// stays below the haversine distance of coverage-model.md computed in floating point.
+    @inline(__always)
+    static func distanceLowerBoundM(chordSquared: Double) -> Double {
+        max(0, Geodesy.earthRadiusM * chordSquared.squareRoot() * (1 - 1e-9) - 1e-6)
     }
 }

@@ -14,15 +14,26 @@ public enum ParallelChunks {
         count: Int, threads: Int, minimumChunk: Int = 256, chunksPerThread: Int = 4,
         _ body: @escaping @Sendable (Range<Int>) throws -> [T]
     ) async throws -> [T] {
+        try await mapChunks(count: count, threads: threads, minimumChunk: minimumChunk, chunksPerThread: chunksPerThread, body)
+            .flatMap { $0 }
+    }
+
+    /// Splits `0..<count` into chunks as `map` does, runs `body` on each, and returns the
+    /// chunks' results in chunk order (one per chunk; none when `count` is 0): for work that
+    /// gathers something per chunk besides one element per index.
+    public static func mapChunks<R: Sendable>(
+        count: Int, threads: Int, minimumChunk: Int = 256, chunksPerThread: Int = 4,
+        _ body: @escaping @Sendable (Range<Int>) throws -> R
+    ) async throws -> [R] {
         guard count > 0 else { return [] }
         let workers = max(1, threads)
         let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * max(1, chunksPerThread))
         let ranges = (0..<chunkCount).map { chunk in
             (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
         }
-        if workers == 1 { return try body(0..<count) }
-        var results = [[T]](repeating: [], count: chunkCount)
-        try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
+        if workers == 1 { return [try body(0..<count)] }
+        var results = [R?](repeating: nil, count: chunkCount)
+        try await withThrowingTaskGroup(of: (Int, R).self) { group in
             var next = 0
             func submit() {
                 let chunk = next
@@ -36,6 +47,6 @@ public enum ParallelChunks {
                 if next < chunkCount { submit() }
             }
         }
-        return results.flatMap { $0 }
+        return results.compactMap { $0 }
     }
 }

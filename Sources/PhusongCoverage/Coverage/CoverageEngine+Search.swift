@@ -1,0 +1,170 @@
+/// The searches of ``CoverageEngine``: for each village, the best server of each technology,
+/// each operator's coverage and the nearest site.
+extension CoverageEngine {
+    /// True when cell `a`'s id comes before cell `b`'s in UTF-8 byte order (the tie rule).
+    private func idPrecedes(_ a: Int, _ b: Int) -> Bool {
+        cellIDs[a].utf8.lexicographicallyPrecedes(cellIDs[b].utf8)
+    }
+
+    /// The coverage of every village, in village order.
+    public func coverage(of villages: [Village], threads: Int) async throws -> [VillageCoverage] {
+        try await coverageAndStatistics(of: villages, threads: threads).coverage
+    }
+
+    /// The coverage of every village, in village order, and how much searching it took (summed
+    /// over the villages, so the same for every thread count).
+    ///
+    /// Sixteen chunks per thread: a thread that finishes early (the villages of a city cost
+    /// more than those of the mountains) takes the next chunk.
+    public func coverageAndStatistics(of villages: [Village], threads: Int) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
+        let chunks = try await ParallelChunks.mapChunks(count: villages.count, threads: threads, minimumChunk: 512, chunksPerThread: 16) { range in
+            coverage(of: villages[range])
+        }
+        var results: [VillageCoverage] = []
+        results.reserveCapacity(villages.count)
+        var total = SearchStatistics()
+        for chunk in chunks {
+            results.append(contentsOf: chunk.coverage)
+            total.add(chunk.statistics)
+        }
+        return (results, total)
+    }
+
+    /// The coverage of one village.
+    public func coverage(of village: Village) -> VillageCoverage {
+        coverage(of: [village][...]).coverage[0]
+    }
+
+    /// The coverage of a run of villages, group after group: each search group is taken out
+    /// of `groups` once for the run (taking it retains it, and the parallel runs retaining the
+    /// same group for every village would bounce its reference count between the cores'
+    /// caches) and searched for every village while its grid is in cache.
+    private func coverage(of villages: ArraySlice<Village>) -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
+        var statistics = SearchStatistics()
+        let receivers = villages.map { ReceiverPoint($0) }
+        let vectors = villages.map { UnitVectors.vector(lon: $0.lon, lat: $0.lat) }
+        var covered = [UInt64](repeating: 0, count: villages.count)
+        var best: [[VillageCoverage.BestServer?]] = []
+        for technology in 0..<2 {
+            let group = groups[technology]
+            best.append(receivers.indices.map { index in
+                bestServer(group, receiver: receivers[index], vector: vectors[index], technology: technology,
+                           covered: &covered[index], statistics: &statistics)
+            })
+        }
+        for index in 2..<groups.count {
+            let group = groups[index]
+            let bit: UInt64 = 1 << UInt64(index - 2)
+            for village in receivers.indices where covered[village] & bit == 0 {
+                if reachesThreshold(group, receiver: receivers[village], vector: vectors[village], technology: index % 2,
+                                    statistics: &statistics) {
+                    covered[village] |= bit
+                }
+            }
+        }
+        let results = receivers.indices.map { index in
+            let nearest = nearestCell(receiver: receivers[index], vector: vectors[index], statistics: &statistics)
+            return VillageCoverage(
+                best4G: best[0][index], best5G: best[1][index],
+                covered4G: (best[0][index]?.rsrpDBm ?? -.infinity) >= parameters.coverageThreshold4GdBm,
+                covered5G: (best[1][index]?.rsrpDBm ?? -.infinity) >= parameters.coverageThreshold5GdBm,
+                nearestSite: nearest.map { .init(siteIndex: Int(cellSite[$0.cell]), distanceM: $0.distanceM) },
+                operatorCoverage: covered[index]
+            )
+        }
+        return (results, statistics)
+    }
+
+    private func threshold(_ technology: Int) -> Double {
+        technology == 0 ? parameters.coverageThreshold4GdBm : parameters.coverageThreshold5GdBm
+    }
+
+    /// The exact best server among the group's cells in range (ties: smallest cell id). Every
+    /// evaluated cell that reaches the threshold also marks its operator as covering.
+    private func bestServer(
+        _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int,
+        covered: inout UInt64, statistics: inout SearchStatistics
+    ) -> VillageCoverage.BestServer? {
+        guard !group.isEmpty else { return nil }
+        let maxRange = parameters.maxRangeM
+        let areaType = receiver.areaType
+        let threshold = threshold(technology)
+        var bestRSRP = -Double.infinity
+        var bestCell = -1
+        group.grid.searchPositions(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+            lowerBound <= maxRange && (bestCell < 0 || group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
+        } visit: { position in
+            statistics.cellsVisited += 1
+            let chordSquared = group.vectors.chordSquared(position, vector)
+            guard chordSquared <= rangeChordSquared else { return }
+            if bestCell >= 0, group.bounds.upperBoundDBm(
+                areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared)) < bestRSRP { return }
+            let cell = Int(group.grid.entries[position])
+            let distance = cells.distanceM(cell, to: receiver)
+            statistics.distances += 1
+            guard distance <= maxRange else { return }
+            if bestCell >= 0, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) < bestRSRP { return }
+            let rsrp = cells.rsrpDBm(cell, at: receiver, distance2DM: distance)
+            statistics.rsrpEvaluations += 1
+            if rsrp > bestRSRP || (rsrp == bestRSRP && idPrecedes(cell, bestCell)) {
+                bestRSRP = rsrp
+                bestCell = cell
+            }
+            if rsrp >= threshold { covered |= 1 << UInt64(2 * Int(cellOperator[cell]) + technology) }
+        }
+        return bestCell >= 0 ? .init(cellIndex: bestCell, rsrpDBm: bestRSRP) : nil
+    }
+
+    /// Whether any of the group's cells in range reaches the technology's threshold.
+    private func reachesThreshold(
+        _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int,
+        statistics: inout SearchStatistics
+    ) -> Bool {
+        guard !group.isEmpty else { return false }
+        let maxRange = parameters.maxRangeM
+        let areaType = receiver.areaType
+        let threshold = threshold(technology)
+        var reached = false
+        group.grid.searchPositions(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+            !reached && lowerBound <= maxRange && group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= threshold
+        } visit: { position in
+            statistics.cellsVisited += 1
+            guard !reached else { return }
+            let chordSquared = group.vectors.chordSquared(position, vector)
+            guard chordSquared <= rangeChordSquared, group.bounds.upperBoundDBm(
+                areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared)) >= threshold else { return }
+            let cell = Int(group.grid.entries[position])
+            let distance = cells.distanceM(cell, to: receiver)
+            statistics.distances += 1
+            guard distance <= maxRange, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) >= threshold else { return }
+            statistics.rsrpEvaluations += 1
+            if cells.rsrpDBm(cell, at: receiver, distance2DM: distance) >= threshold { reached = true }
+        }
+        return reached
+    }
+
+    /// The nearest cell of any technology (unclamped great-circle distance, no range limit;
+    /// exact ties: smallest cell id).
+    private func nearestCell(
+        receiver: ReceiverPoint, vector: (Double, Double, Double), statistics: inout SearchStatistics
+    ) -> (cell: Int, distanceM: Double)? {
+        var nearestDistance = Double.infinity
+        var nearestChordSquared = Double.infinity
+        var nearest = -1
+        allCells.searchPositions(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+            lowerBound <= nearestDistance
+        } visit: { position in
+            statistics.cellsVisited += 1
+            guard allCellVectors.chordSquared(position, vector) <= nearestChordSquared else { return }
+            let cell = Int(allCells.entries[position])
+            let distance = cells.distanceM(cell, to: receiver)
+            statistics.distances += 1
+            if distance < nearestDistance || (distance == nearestDistance && idPrecedes(cell, nearest)) {
+                nearestDistance = distance
+                nearest = cell
+                nearestChordSquared = UnitVectors.chordSquaredLimit(distanceM: distance)
+            }
+        }
+        return nearest >= 0 ? (nearest, nearestDistance) : nil
+    }
+}
