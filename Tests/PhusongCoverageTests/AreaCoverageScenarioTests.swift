@@ -11,7 +11,7 @@ struct AreaCoverageScenarioTests {
 
     /// Site → province by the nearest village, as `IndicatorTables` does without boundaries.
     static func nearestVillageProvinces(_ scenario: Scenario) -> [String: String] {
-        let nearest = NearestVillage(villages: scenario.villages)
+        let nearest = VillageIndex(villages: scenario.villages)
         var codes: [String: String] = [:]
         for site in Site.sites(of: scenario.cells) {
             if let index = nearest.nearest(lon: site.lon, lat: site.lat), let code = scenario.villages[index].provinceCode {

@@ -22,7 +22,7 @@ enum FootprintCollection {
     ) async throws -> [CoverageFootprint] {
         let groups = groupBySiteLocation(cells)
         let tracer = FootprintTracer(bearings: settings.bearings, toleranceM: settings.toleranceM, parameters: parameters)
-        let nearest = NearestVillage(villages: villages)
+        let nearest = VillageIndex(villages: villages)
         let areaTypes = villages.map(\.areaType)
         let traced: [CoverageFootprint?] = try await ParallelChunks.map(count: groups.count, threads: threads, minimumChunk: 64) { range in
             range.map { index in

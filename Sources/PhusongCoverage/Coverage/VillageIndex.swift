@@ -1,7 +1,10 @@
-/// Finds villages near a point: a grid over the villages' locations, searched in rings with
-/// exact great-circle distances.
+/// Finds villages near a point: a grid over the villages' locations, searched in rings. Unit
+/// vectors kept in the grid's order rule most villages out by their chord (no trigonometry);
+/// the great-circle distance of coverage-model.md decides for the rest.
 public struct VillageIndex: Sendable {
     private let grid: CellGrid
+    /// The unit vectors of the grid's entries, in its order.
+    private let vectors: UnitVectors
     private let locations: [PreparedLocation]
 
     /// Indexes `villages` (or the villages at `subset`, whose indices are then what queries return).
@@ -10,16 +13,21 @@ public struct VillageIndex: Sendable {
         locations = villages.map { PreparedLocation(lon: $0.lon, lat: $0.lat) }
         grid = CellGrid(lons: members.map { villages[$0].lon }, lats: members.map { villages[$0].lat },
                         ids: members.map { Int32($0) }, squareDeg: CoverageEngine.gridSquareDeg)
+        vectors = UnitVectors(lons: grid.entries.map { villages[Int($0)].lon }, lats: grid.entries.map { villages[Int($0)].lat })
     }
 
     /// Indices of the indexed villages within `radiusM` metres (great-circle, inclusive) of
     /// (`lon`, `lat`), ascending, with their distances.
     public func villages(within radiusM: Double, lon: Double, lat: Double) -> [(index: Int, distanceM: Double)] {
         let point = PreparedLocation(lon: lon, lat: lat)
+        let vector = UnitVectors.vector(lon: lon, lat: lat)
+        let chordLimit = UnitVectors.chordSquaredLimit(distanceM: radiusM)
         var found: [(index: Int, distanceM: Double)] = []
-        grid.search(lon: lon, lat: lat) { lowerBound in
+        grid.searchPositions(lon: lon, lat: lat) { lowerBound in
             lowerBound <= radiusM
-        } visit: { index in
+        } visit: { position in
+            guard vectors.chordSquared(position, vector) <= chordLimit else { return }
+            let index = Int(grid.entries[position])
             let distance = locations[index].distanceM(to: point)
             if distance <= radiusM { found.append((index, distance)) }
         }
@@ -30,15 +38,20 @@ public struct VillageIndex: Sendable {
     /// smaller index), or nil when none is indexed.
     public func nearest(lon: Double, lat: Double) -> Int? {
         let point = PreparedLocation(lon: lon, lat: lat)
+        let vector = UnitVectors.vector(lon: lon, lat: lat)
         var best = Double.infinity
+        var bestChordSquared = Double.infinity
         var bestIndex = -1
-        grid.search(lon: lon, lat: lat) { lowerBound in
+        grid.searchPositions(lon: lon, lat: lat) { lowerBound in
             lowerBound <= best
-        } visit: { index in
+        } visit: { position in
+            guard vectors.chordSquared(position, vector) <= bestChordSquared else { return }
+            let index = Int(grid.entries[position])
             let distance = locations[index].distanceM(to: point)
             if distance < best || (distance == best && index < bestIndex) {
                 best = distance
                 bestIndex = index
+                bestChordSquared = UnitVectors.chordSquaredLimit(distanceM: distance)
             }
         }
         return bestIndex >= 0 ? bestIndex : nil

@@ -35,7 +35,7 @@ public struct IndicatorTables: Sendable {
         if boundaries != nil {
             siteAreas = sites.map { ($0.provinceCode, $0.communeCode) }
         } else {
-            let nearest = NearestVillage(villages: villages)
+            let nearest = VillageIndex(villages: villages)
             siteAreas = try await ParallelChunks.map(count: sites.count, threads: threads, minimumChunk: 1_024) { range in
                 range.map { index -> (provinceCode: String?, communeCode: String?) in
                     guard let village = nearest.nearest(lon: sites[index].lon, lat: sites[index].lat) else { return (nil, nil) }
