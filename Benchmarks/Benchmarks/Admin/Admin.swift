@@ -41,8 +41,9 @@ let benchmarks: @Sendable () -> Void = {
                 sites.reserveCapacity(sites.count)
                 benchmark.startMeasurement()
                 do {
-                    let report = try await AdminCodeAssignment.apply(
-                        inputs.boundaries, villages: &villages, sites: &sites, threads: threads)
+                    let report = try await WorkerThreads.run {
+                        try await AdminCodeAssignment.apply(inputs.boundaries, villages: &villages, sites: &sites, threads: threads)
+                    }
                     benchmark.stopMeasurement()
                     blackHole(report)
                     blackHole(villages)

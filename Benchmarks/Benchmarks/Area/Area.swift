@@ -32,10 +32,12 @@ let benchmarks: @Sendable () -> Void = {
     func register(_ name: String, _ set: DataSet, admin: [String] = [], threads: Int, configuration benchmarkConfiguration: Benchmark.Configuration) {
         Benchmark("\(name), \(set.label), \(BenchmarkSettings.threads(threads))", configuration: benchmarkConfiguration) { benchmark, inputs in
             do {
-                blackHole(try await AreaCoverage.compute(
-                    cells: inputs.cells, siteProvinceCodes: inputs.siteProvinceCodes, villages: inputs.villages,
-                    boundaries: inputs.boundaries, parameters: configuration.radio, settings: configuration.area,
-                    threads: threads))
+                blackHole(try await WorkerThreads.run {
+                    try await AreaCoverage.compute(
+                        cells: inputs.cells, siteProvinceCodes: inputs.siteProvinceCodes, villages: inputs.villages,
+                        boundaries: inputs.boundaries, parameters: configuration.radio, settings: configuration.area,
+                        threads: threads)
+                })
             } catch {
                 benchmark.error("area coverage failed: \(error)")
             }

@@ -31,7 +31,9 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark("CoverageEngine prepare, \(set.label), \(BenchmarkSettings.threads(threads))",
                       configuration: configuration(maxIterations: 5)) { benchmark, inputs in
                 do {
-                    blackHole(try await CoverageEngine.prepare(cells: inputs.scenario.cells, parameters: parameters, threads: threads))
+                    blackHole(try await WorkerThreads.run {
+                        try await CoverageEngine.prepare(cells: inputs.scenario.cells, parameters: parameters, threads: threads)
+                    })
                 } catch {
                     benchmark.error("CoverageEngine.prepare failed: \(error)")
                 }
@@ -44,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark("Best server per village, \(set.label), \(BenchmarkSettings.threads(threads))",
                       configuration: configuration()) { (benchmark: Benchmark, inputs: EngineInputs) in
                 do {
-                    blackHole(try await inputs.engine.coverage(of: inputs.villages, threads: threads))
+                    blackHole(try await WorkerThreads.run { try await inputs.engine.coverage(of: inputs.villages, threads: threads) })
                 } catch {
                     benchmark.error("coverage failed: \(error)")
                 }
@@ -57,8 +59,10 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark("CoverageRun without area, \(set.label), \(BenchmarkSettings.threads(threads))",
                       configuration: configuration()) { benchmark, inputs in
                 do {
-                    blackHole(try await CoverageRun.compute(
-                        inputs: inputs, configuration: PhusongConfiguration(), threads: threads, includeArea: false))
+                    blackHole(try await WorkerThreads.run {
+                        try await CoverageRun.compute(
+                            inputs: inputs, configuration: PhusongConfiguration(), threads: threads, includeArea: false)
+                    })
                 } catch {
                     benchmark.error("CoverageRun failed: \(error)")
                 }

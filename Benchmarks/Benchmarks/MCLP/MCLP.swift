@@ -49,9 +49,11 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark("MCLP \(item.label), \(BenchmarkSettings.threads(threads))",
                       configuration: BenchmarkSettings.quick(metrics: BenchmarkSettings.metrics, maxIterations: 10, maxSeconds: 2)) { benchmark, instance in
                 do {
-                    blackHole(try await MaximalCovering.solve(
-                        instance, radius: item.radius, facilities: item.facilities,
-                        options: SolverOptions(threads: threads, seed: 1)))
+                    blackHole(try await WorkerThreads.run {
+                        try await MaximalCovering.solve(
+                            instance, radius: item.radius, facilities: item.facilities,
+                            options: SolverOptions(threads: threads, seed: 1))
+                    })
                 } catch {
                     benchmark.error("MCLP failed: \(error)")
                 }
@@ -66,7 +68,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("MCLP coverage sets, default villages x sites S=2km haversine, \(BenchmarkSettings.threads(threads))",
                   configuration: BenchmarkSettings.quick(metrics: BenchmarkSettings.metrics, maxIterations: 20, maxSeconds: 2)) { benchmark, instance in
             do {
-                blackHole(try await MaximalCovering.problem(instance, radius: defaultRadius, threads: threads))
+                blackHole(try await WorkerThreads.run { try await MaximalCovering.problem(instance, radius: defaultRadius, threads: threads) })
             } catch {
                 benchmark.error("coverage sets failed: \(error)")
             }

@@ -21,7 +21,7 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark("Rollout plan, \(set.label), \(BenchmarkSettings.threads(threads))",
                       configuration: configuration) { benchmark, run in
                 do {
-                    blackHole(try await RolloutPlanner.plan(run, options: SolverOptions(threads: threads, seed: 1)))
+                    blackHole(try await WorkerThreads.run { try await RolloutPlanner.plan(run, options: SolverOptions(threads: threads, seed: 1)) })
                 } catch {
                     benchmark.error("plan failed: \(error)")
                 }
