@@ -51,6 +51,21 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
         if site.has5G { stations5G += 1 }
     }
 
+    /// Adds the villages and sites counted in `other`.
+    public mutating func add(_ other: CoverageIndicators) {
+        villages += other.villages
+        villagesConnected += other.villagesConnected
+        villagesDeadZone += other.villagesDeadZone
+        villagesUnpowered += other.villagesUnpowered
+        villagesDeadZoneAndUnpowered += other.villagesDeadZoneAndUnpowered
+        population += other.population
+        populationCovered4G += other.populationCovered4G
+        populationCovered5G += other.populationCovered5G
+        populationCoveredAny += other.populationCoveredAny
+        stations4G += other.stations4G
+        stations5G += other.stations5G
+    }
+
     enum CodingKeys: String, CodingKey {
         case villages, population
         case villagesConnected = "villages_connected"

@@ -44,45 +44,25 @@ public struct IndicatorTables: Sendable {
             }
         }
 
-        var national = CoverageIndicators()
-        var byProvince = KeyedIndicators()
-        var byCommune = KeyedIndicators()
-        var communeProvince: [String: String] = [:]
-        var provinceKnownFor: String?
-        var byOperator = [CoverageIndicators](repeating: CoverageIndicators(), count: engine.operators.count)
-        for (village, result) in zip(villages, coverage) {
-            national.add(population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
-                         gridPower: village.gridPower)
-            if let code = village.provinceCode {
-                byProvince[code].add(
-                    population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
-                    gridPower: village.gridPower)
-            }
-            if let code = village.communeCode {
-                byCommune[code].add(
-                    population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
-                    gridPower: village.gridPower)
-                // A commune's province is that of its first village with one.
-                if let province = village.provinceCode, code != provinceKnownFor {
-                    if communeProvince[code] == nil { communeProvince[code] = province }
-                    provinceKnownFor = code
-                }
-            }
-            for operatorIndex in engine.operators.indices {
-                byOperator[operatorIndex].add(
-                    population: village.population,
-                    covered4G: result.operatorCovers(operatorIndex, .lte),
-                    covered5G: result.operatorCovers(operatorIndex, .nr),
-                    gridPower: village.gridPower)
-            }
-        }
+        // Summed in parallel chunks (villages, then sites) and added up in chunk order, which
+        // keeps "a commune's province is that of its first village with one".
+        let operatorCount = engine.operators.count
         let operatorIndex = Dictionary(uniqueKeysWithValues: engine.operators.enumerated().map { ($0.element, $0.offset) })
-        for (site, area) in zip(sites, siteAreas) {
-            national.add(site: site)
-            if let code = area.provinceCode { byProvince[code].add(site: site) }
-            if let code = area.communeCode { byCommune[code].add(site: site) }
-            if let index = operatorIndex[site.operatorName] { byOperator[index].add(site: site) }
+        let siteAreas = siteAreas
+        var sums = IndicatorSums(operators: operatorCount)
+        for chunk in try await ParallelChunks.mapChunks(count: villages.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1, { range in
+            var sums = IndicatorSums(operators: operatorCount)
+            for index in range { sums.add(village: villages[index], coverage: coverage[index]) }
+            return sums
+        }) + ParallelChunks.mapChunks(count: sites.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1, { range in
+            var sums = IndicatorSums(operators: operatorCount)
+            for index in range { sums.add(site: sites[index], area: siteAreas[index], operatorIndex: operatorIndex[sites[index].operatorName]) }
+            return sums
+        }) {
+            sums.add(chunk)
         }
+        let (national, byProvince, byCommune, communeProvince, byOperator) =
+            (sums.national, sums.byProvince, sums.byCommune, sums.communeProvince, sums.byOperator)
         self.national = national
         provinces = byProvince.sorted().map { code, indicators in
             AreaIndicators(code: code, name: boundaries?.provinceName(code) ?? ProvinceCatalog.names2025[code],

@@ -1,6 +1,6 @@
 /// Indicators summed per area code. Villages and sites come grouped by commune in the files
 /// the committee uses, so a code equal to the one before reuses its slot without hashing.
-struct KeyedIndicators {
+struct KeyedIndicators: Sendable {
     private var slots: [String: Int] = [:]
     private var codes: [String] = []
     private var values: [CoverageIndicators] = []
@@ -14,6 +14,11 @@ struct KeyedIndicators {
             let slot = slot(code)
             yield &values[slot]
         }
+    }
+
+    /// Adds `other`'s indicators, code by code.
+    mutating func add(_ other: KeyedIndicators) {
+        for (code, indicators) in zip(other.codes, other.values) { self[code].add(indicators) }
     }
 
     /// Codes with their indicators, sorted by code.
