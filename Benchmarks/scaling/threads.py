@@ -102,6 +102,7 @@ def summarise(args, runs):
         for field in ("coverage",) + STEPS:
             values = [value(r, field) for r in mine if value(r, field) is not None]
             row[field] = statistics.median(values) if values else None
+        row["coverage_fastest"] = min(r["coverage_s"] for r in mine)
         rows[threads] = row
     for threads in args.threads[1:]:
         row = rows[threads]
@@ -118,6 +119,7 @@ def summarise(args, runs):
                     pairs.append(one[0] / many[0])
             if pairs:
                 row["paired"][field] = statistics.median(pairs)
+        row["fastest_speedup"] = rows[base]["coverage_fastest"] / row["coverage_fastest"]
     return rows
 
 
@@ -151,8 +153,9 @@ def markdown(args, info, rows, commands, identical):
                     else "**differ** between thread counts."))
     lines.append("")
     lines.append("| threads | coverage step | setup | village search | indicators | speed-up of the coverage step "
-                 "(paired) | speed-up of setup / village search / indicators | wall | peak memory |")
-    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+                 "(paired; fastest runs) | speed-up of setup / village search / indicators | coverage step, fastest run "
+                 "| wall | peak memory |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
     def s(x):
         return f"{x:.2f} s" if x is not None else "n/a"
@@ -163,10 +166,12 @@ def markdown(args, info, rows, commands, identical):
         row = rows[threads]
         speed = row.get("speedup", {})
         paired = row.get("paired", {})
-        main = f"**{x(speed.get('coverage'))}** ({x(paired.get('coverage'))})" if threads != base else ""
+        main = (f"**{x(speed.get('coverage'))}** ({x(paired.get('coverage'))}; {x(row.get('fastest_speedup'))})"
+                if threads != base else "")
         parts = " / ".join(x(speed.get(f)) for f in STEPS) if threads != base else ""
         lines.append(f"| {threads} | {s(row['coverage'])} | {s(row['setup'])} | {s(row['villages'])} | "
-                     f"{s(row['indicators'])} | {main} | {parts} | {s(row['wall_s'])} | {fmt_mib(row['max_rss_kb'])} |")
+                     f"{s(row['indicators'])} | {main} | {parts} | {s(row['coverage_fastest'])} | {s(row['wall_s'])} | "
+                     f"{fmt_mib(row['max_rss_kb'])} |")
     lines.append("")
     second = args.threads[1]
     achieved = rows[second].get("speedup", {}).get("coverage")
@@ -181,7 +186,10 @@ def markdown(args, info, rows, commands, identical):
                  "nearest site, and the indicator tables. *wall* is the whole process (loading and writing the "
                  "report files included, which are serial). A speed-up is the 1-thread median over this row's "
                  "median; *paired* is the median over the rounds of each round's 1-thread time over its own "
-                 "multi-thread time.")
+                 "multi-thread time; *fastest runs* is the fastest 1-thread run over the fastest run of this row "
+                 "(the runs least slowed by the rest of the machine). On this virtual machine the same run "
+                 "varies by up to a third from one minute to the next, so the three can differ; the goal "
+                 "counts as met only when the ratio of medians reaches it.")
     lines.append("")
     lines.append("```sh")
     lines.append(args.invocation)
@@ -229,7 +237,7 @@ def main(argv):
     for threads in args.threads[1:]:
         speed, paired = rows[threads]["speedup"], rows[threads]["paired"]
         print(f"[threads] {args.threads[0]}→{threads} threads: coverage step {speed.get('coverage', 0):.2f}× "
-              f"(paired {paired.get('coverage', 0):.2f}×); setup {speed.get('setup', 0):.2f}×, village search "
+              f"(paired {paired.get('coverage', 0):.2f}×, fastest runs {rows[threads]['fastest_speedup']:.2f}×); setup {speed.get('setup', 0):.2f}×, village search "
               f"{speed.get('villages', 0):.2f}×, indicators {speed.get('indicators', 0):.2f}×", flush=True)
     print(f"[threads] outputs {'identical' if identical else 'DIFFER'} across thread counts", flush=True)
     with open(os.path.join(args.work_dir, "results.json"), "w") as f:
