@@ -33,19 +33,6 @@ for arg in "$@"; do
   esac
 done
 
-# GNU time measures peak memory; ensure-deps.sh installs it (package `time`) with the rest.
-extra=()
-[ -x /usr/bin/time ] || extra+=(time)
-if [ -z "${PHUSONG_BIN:-}" ]; then
-  bash scripts/ensure-deps.sh "${extra[@]}"
-  swift build -c release --product phusong --scratch-path .build-scaling >&2
-  PHUSONG_BIN="$root/.build-scaling/release/phusong"
-  export PHUSONG_BUILT_HERE=1  # the binary matches the working tree
-fi
-if [ ! -x "$PHUSONG_BIN" ]; then
-  echo "error: PHUSONG_BIN=$PHUSONG_BIN is not an executable" >&2
-  exit 1
-fi
-export PHUSONG_BIN
+source Benchmarks/scaling/phusong-bin.sh  # PHUSONG_BIN, built here unless given
 
 exec python3 "$helper" "$@"

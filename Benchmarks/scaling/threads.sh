@@ -15,13 +15,5 @@ root=$(pwd)
 for arg in "$@"; do
   case "$arg" in -h|--help) exec python3 "$root/Benchmarks/scaling/threads.py" --help ;; esac
 done
-extra=()
-[ -x /usr/bin/time ] || extra+=(time)
-if [ -z "${PHUSONG_BIN:-}" ]; then
-  bash scripts/ensure-deps.sh "${extra[@]}"
-  swift build -c release --product phusong --scratch-path .build-scaling >&2
-  PHUSONG_BIN="$root/.build-scaling/release/phusong"
-  export PHUSONG_BUILT_HERE=1  # the binary matches the working tree
-fi
-export PHUSONG_BIN
+source Benchmarks/scaling/phusong-bin.sh
 exec python3 "$root/Benchmarks/scaling/threads.py" "$@"

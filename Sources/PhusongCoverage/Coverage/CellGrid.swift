@@ -76,15 +76,9 @@ struct CellGrid: Sendable {
     }
 
     /// Walks rings outward from (`lon`, `lat`): before each ring, `proceed` gets the ring's
-    /// distance lower bound (metres) and decides whether to go on; `visit` then gets each
-    /// entry of the ring.
-    @inline(__always)
-    func search(lon: Double, lat: Double, proceed: (Double) -> Bool, visit: (Int) -> Void) {
-        searchPositions(lon: lon, lat: lat, proceed: proceed) { visit(Int(entries[$0])) }
-    }
-
-    /// `search`, but `visit` gets each entry's position in `entries` rather than its id: where
-    /// an array kept in the grid's order (such as a group's unit vectors) is read
+    /// distance lower bound (metres) and decides whether to go on; `visit` then gets the
+    /// position in `entries` of each entry of the ring (its id is `entries[position]`), so
+    /// that an array kept in the grid's order (such as a group's unit vectors) is read
     /// sequentially, square after square.
     @inline(__always)
     func searchPositions(lon: Double, lat: Double, proceed: (Double) -> Bool, visit: (Int) -> Void) {
@@ -93,12 +87,6 @@ struct CellGrid: Sendable {
             guard proceed(ringLowerBoundM(ring: ring, lat: lat)) else { return }
             forEachPosition(ring: ring, column: column, row: row, visit)
         }
-    }
-
-    /// Calls `body` with the entries of every square of `ring` around (column, row).
-    @inline(__always)
-    func forEachEntry(ring: Int, column: Int, row: Int, _ body: (Int) -> Void) {
-        forEachPosition(ring: ring, column: column, row: row) { body(Int(entries[$0])) }
     }
 
     /// Calls `body` with the positions in `entries` of every square of `ring` around (column, row).

@@ -24,7 +24,6 @@ public struct CoverageEngine: Sendable {
     public let sites: [Site]
 
     let cells: SearchCells
-    let cellIsNR: [Bool]
     let cellOperator: [Int32]
     let cellSite: [Int32]
     /// Each cell's `cell_id`, for the tie rule (the smallest in UTF-8 byte order wins), which
@@ -111,7 +110,6 @@ public struct CoverageEngine: Sendable {
     /// (4G, 5G), group `2 + 2·o + t` the cells of operator o and technology t.
     private struct Layout: Sendable {
         let operators: [String]
-        let cellIsNR: [Bool]
         let cellOperator: [Int32]
         let members: [[Int]]
 
@@ -128,7 +126,6 @@ public struct CoverageEngine: Sendable {
             guard operators.count <= CoverageEngine.maxOperators else {
                 throw CoverageError.tooManyOperators(operators.count)
             }
-            cellIsNR = cells.map { $0.technology == .nr }
             let operatorIndex = Dictionary(uniqueKeysWithValues: operators.enumerated().map { ($0.element, Int32($0.offset)) })
             var last: (name: String, index: Int32)?
             cellOperator = cells.map { cell in
@@ -139,7 +136,7 @@ public struct CoverageEngine: Sendable {
             }
             var members = [[Int]](repeating: [], count: 2 + 2 * operators.count)
             for index in cells.indices {
-                let technology = cellIsNR[index] ? 1 : 0
+                let technology = cells[index].technology == .nr ? 1 : 0
                 members[technology].append(index)
                 members[2 + 2 * Int(cellOperator[index]) + technology].append(index)
             }
@@ -190,7 +187,6 @@ public struct CoverageEngine: Sendable {
         operators = layout.operators
         self.sites = sites.sites
         cells = prepared
-        cellIsNR = layout.cellIsNR
         cellOperator = layout.cellOperator
         cellSite = sites.cellSite
         self.cellIDs = cellIDs

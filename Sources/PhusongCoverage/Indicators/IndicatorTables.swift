@@ -49,30 +49,30 @@ public struct IndicatorTables: Sendable {
         let operatorCount = engine.operators.count
         let operatorIndex = Dictionary(uniqueKeysWithValues: engine.operators.enumerated().map { ($0.element, $0.offset) })
         let siteAreas = siteAreas
-        var sums = IndicatorSums(operators: operatorCount)
-        for chunk in try await ParallelChunks.mapChunks(count: villages.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1, { range in
+        let villageSums = try await ParallelChunks.mapChunks(count: villages.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
             var sums = IndicatorSums(operators: operatorCount)
             for index in range { sums.add(village: villages[index], coverage: coverage[index]) }
             return sums
-        }) + ParallelChunks.mapChunks(count: sites.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1, { range in
-            var sums = IndicatorSums(operators: operatorCount)
-            for index in range { sums.add(site: sites[index], area: siteAreas[index], operatorIndex: operatorIndex[sites[index].operatorName]) }
-            return sums
-        }) {
-            sums.add(chunk)
         }
-        let (national, byProvince, byCommune, communeProvince, byOperator) =
-            (sums.national, sums.byProvince, sums.byCommune, sums.communeProvince, sums.byOperator)
-        self.national = national
-        provinces = byProvince.sorted().map { code, indicators in
+        let siteSums = try await ParallelChunks.mapChunks(count: sites.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
+            var sums = IndicatorSums(operators: operatorCount)
+            for index in range {
+                sums.add(site: sites[index], area: siteAreas[index], operatorIndex: operatorIndex[sites[index].operatorName])
+            }
+            return sums
+        }
+        var sums = IndicatorSums(operators: operatorCount)
+        for chunk in villageSums + siteSums { sums.add(chunk) }
+        national = sums.national
+        provinces = sums.byProvince.sorted().map { code, indicators in
             AreaIndicators(code: code, name: boundaries?.provinceName(code) ?? ProvinceCatalog.names2025[code],
                            provinceCode: nil, indicators: indicators)
         }
-        communes = byCommune.sorted().map { code, indicators in
+        communes = sums.byCommune.sorted().map { code, indicators in
             AreaIndicators(code: code, name: boundaries?.communeName(code),
-                           provinceCode: communeProvince[code] ?? boundaries?.communes.first { $0.code == code }?.provinceCode,
+                           provinceCode: sums.communeProvince[code] ?? boundaries?.communes.first { $0.code == code }?.provinceCode,
                            indicators: indicators)
         }
-        operators = engine.operators.enumerated().map { ($0.element, byOperator[$0.offset]) }
+        operators = engine.operators.enumerated().map { ($0.element, sums.byOperator[$0.offset]) }
     }
 }
