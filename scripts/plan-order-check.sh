@@ -64,10 +64,14 @@ done
 
 python3 - "$work/plan-original/plan.csv" "$work/plan-shuffled/plan.csv" <<'EOF'
 import sys
-a = open(sys.argv[1], encoding="utf-8-sig").read().splitlines()[1:]
-b = open(sys.argv[2], encoding="utf-8-sig").read().splitlines()[1:]
-only_a = len(set(a) - set(b))
-print(f"plan.csv rows of the original plan not in the shuffled one: {only_a} of {len(a)} (shuffled plan: {len(b)} rows)")
+import csv
+def rows(path):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return [tuple(row) for row in list(csv.reader(f))[1:]]
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+actions = lambda rows: {(row[0], row[1]) for row in rows}
+print(f"actions (kind, id) of the original plan not in the shuffled one: {len(actions(a) - actions(b))} of {len(a)}; "
+      f"plan.csv rows not identical: {len(set(a) - set(b))} (shuffled plan: {len(b)} actions)")
 EOF
 
 status=0

@@ -25,10 +25,20 @@ struct Class8PlanOrderTests {
         return (paths[0], paths[1])
     }
 
+    /// The solver's options: the default search effort, or for the default data a smaller
+    /// one (every step still runs — greedy, local search, Lagrangian bounds, seeded iterated
+    /// local search — but a debug build plans the default data three times in seconds, not
+    /// minutes: its 5G phase takes over a minute per plan at the default effort; order
+    /// independence does not depend on the effort).
+    static func options(threads: Int, reduced: Bool) -> SolverOptions {
+        reduced ? SolverOptions(threads: threads, seed: 1, localSearchRounds: 20, subgradientIterations: 500, workLimit: 5_000_000)
+            : SolverOptions(threads: threads, seed: 1)
+    }
+
     /// Plans `villages`/`cells` and writes the plan's files into `folder`; returns them.
-    static func planFiles(villages: String, cells: String, candidates: [CandidateLocation] = [], threads: Int, into folder: String) async throws -> [String: Data] {
+    static func planFiles(villages: String, cells: String, options: SolverOptions, into folder: String) async throws -> [String: Data] {
         let run = try await PlanningTestData.run(villages: villages, cells: [cells])
-        let plan = try await RolloutPlanner.plan(run, candidates: candidates, options: SolverOptions(threads: threads, seed: 1))
+        let plan = try await RolloutPlanner.plan(run, options: options)
         _ = try PlanFiles.write(plan, to: folder, toolVersion: "test", seed: 1)
         var contents: [String: Data] = [:]
         for name in planFiles { contents[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)) }
@@ -48,10 +58,13 @@ struct Class8PlanOrderTests {
         defer { files.remove() }
         let folder = PlanningTestData.repository.appendingPathComponent("geodata/default").path
         let shuffled = try Self.shuffledCopy(of: folder, into: files, seed: 2025)
-        let original = try await Self.planFiles(villages: folder + "/villages.csv", cells: folder + "/cells.csv", threads: 2, into: files.path("original"))
-        let reordered = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells, threads: 2, into: files.path("shuffled"))
+        let original = try await Self.planFiles(villages: folder + "/villages.csv", cells: folder + "/cells.csv",
+                                                options: Self.options(threads: 2, reduced: true), into: files.path("original"))
+        let reordered = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells,
+                                                 options: Self.options(threads: 2, reduced: true), into: files.path("shuffled"))
         Self.expectIdentical(original, reordered)
-        let oneThread = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells, threads: 1, into: files.path("shuffled-1"))
+        let oneThread = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells,
+                                                 options: Self.options(threads: 1, reduced: true), into: files.path("shuffled-1"))
         Self.expectIdentical(original, oneThread)
         // The plan is not trivial: it has dead-zone and 5G actions.
         let rows = String(decoding: original["plan.csv"] ?? Data(), as: UTF8.self).split(separator: "\n")
@@ -66,8 +79,10 @@ struct Class8PlanOrderTests {
         defer { files.remove() }
         let folder = PlanningTestData.dienBien
         let shuffled = try Self.shuffledCopy(of: folder, into: files, seed: 7)
-        let original = try await Self.planFiles(villages: folder + "/villages.csv", cells: folder + "/cells.csv", threads: 2, into: files.path("original"))
-        let reordered = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells, threads: 2, into: files.path("shuffled"))
+        let original = try await Self.planFiles(villages: folder + "/villages.csv", cells: folder + "/cells.csv",
+                                                options: Self.options(threads: 2, reduced: false), into: files.path("original"))
+        let reordered = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells,
+                                                 options: Self.options(threads: 2, reduced: false), into: files.path("shuffled"))
         Self.expectIdentical(original, reordered)
     }
 
