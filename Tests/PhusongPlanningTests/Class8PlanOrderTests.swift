@@ -52,17 +52,26 @@ struct Class8PlanOrderTests {
         }
     }
 
+    /// Plans `folder`'s data as given and with its rows shuffled (`shuffleSeed`), expects
+    /// byte-identical plan files, and returns the files and the shuffled copy.
+    static func planOriginalAndShuffled(
+        _ folder: String, shuffleSeed: UInt64, reduced: Bool, files: TemporaryFiles
+    ) async throws -> (original: [String: Data], shuffled: (villages: String, cells: String)) {
+        let shuffled = try shuffledCopy(of: folder, into: files, seed: shuffleSeed)
+        let original = try await planFiles(villages: folder + "/villages.csv", cells: folder + "/cells.csv",
+                                           options: options(threads: 2, reduced: reduced), into: files.path("original"))
+        let reordered = try await planFiles(villages: shuffled.villages, cells: shuffled.cells,
+                                            options: options(threads: 2, reduced: reduced), into: files.path("shuffled"))
+        expectIdentical(original, reordered)
+        return (original, shuffled)
+    }
+
     @Test("the embedded default data with shuffled rows gives a byte-identical plan (every file), with 1 or 2 threads")
     func defaultDataShuffled() async throws {
         let files = try TemporaryFiles()
         defer { files.remove() }
         let folder = PlanningTestData.repository.appendingPathComponent("geodata/default").path
-        let shuffled = try Self.shuffledCopy(of: folder, into: files, seed: 2025)
-        let original = try await Self.planFiles(villages: folder + "/villages.csv", cells: folder + "/cells.csv",
-                                                options: Self.options(threads: 2, reduced: true), into: files.path("original"))
-        let reordered = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells,
-                                                 options: Self.options(threads: 2, reduced: true), into: files.path("shuffled"))
-        Self.expectIdentical(original, reordered)
+        let (original, shuffled) = try await Self.planOriginalAndShuffled(folder, shuffleSeed: 2025, reduced: true, files: files)
         let oneThread = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells,
                                                  options: Self.options(threads: 1, reduced: true), into: files.path("shuffled-1"))
         Self.expectIdentical(original, oneThread)
@@ -77,13 +86,8 @@ struct Class8PlanOrderTests {
     func dienBienShuffled() async throws {
         let files = try TemporaryFiles()
         defer { files.remove() }
-        let folder = PlanningTestData.dienBien
-        let shuffled = try Self.shuffledCopy(of: folder, into: files, seed: 7)
-        let original = try await Self.planFiles(villages: folder + "/villages.csv", cells: folder + "/cells.csv",
-                                                options: Self.options(threads: 2, reduced: false), into: files.path("original"))
-        let reordered = try await Self.planFiles(villages: shuffled.villages, cells: shuffled.cells,
-                                                 options: Self.options(threads: 2, reduced: false), into: files.path("shuffled"))
-        Self.expectIdentical(original, reordered)
+        let (original, _) = try await Self.planOriginalAndShuffled(PlanningTestData.dienBien, shuffleSeed: 7, reduced: false, files: files)
+        #expect(original["plan.csv"]?.isEmpty == false)
     }
 
     @Test("candidate sites come in id order whatever the order of the dead zones and of the user's candidates")
