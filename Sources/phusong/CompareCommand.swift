@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
             Terminal.list(error.problems)
             throw error.problems.contains { $0.reason.hasPrefix("file not found") } ? ExitCodes.noInput : ExitCodes.dataError
         }
-        print(ComparisonText.render(comparison))
+        Terminal.output(ComparisonText.render(comparison))
         guard let out else { return }
         let files: [(String, [UInt8])] = [
             ("compare_indicators.csv", ComparisonFiles.indicatorsCSV(comparison)),

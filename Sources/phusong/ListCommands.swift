@@ -24,7 +24,7 @@ struct DeadZonesCommand: AsyncParsableCommand {
     func run() async throws {
         let run = try await computeRun(inputs: inputs, config: config, threads: threads)
         let entries = VillageLists.deadZones(run, filter: list.filter(unpoweredOnly: unpowered))
-        print(VillageListText.render(entries, title: "Dead-zone villages"))
+        Terminal.output(VillageListText.render(entries, title: "Dead-zone villages"))
         try writeList(VillageListTable.deadZones(entries), to: list.destinations())
     }
 }
@@ -44,7 +44,7 @@ struct UnpoweredCommand: AsyncParsableCommand {
     func run() async throws {
         let run = try await computeRun(inputs: inputs, config: config, threads: threads)
         let entries = VillageLists.unpowered(run, filter: list.filter(unpoweredOnly: true))
-        print(VillageListText.render(entries, title: "Villages without grid power"))
+        Terminal.output(VillageListText.render(entries, title: "Villages without grid power"))
         try writeList(VillageListTable.unpowered(entries), to: list.destinations())
     }
 }

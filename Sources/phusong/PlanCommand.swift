@@ -60,9 +60,9 @@ struct PlanCommand: AsyncParsableCommand {
             Terminal.error("phusong: cannot write the plan into \(out): \(error)")
             throw ExitCodes.cannotCreate
         }
-        print(PlanText.render(plan))
-        print("")
-        print("Wrote \(written.joined(separator: ", "))")
+        Terminal.output(PlanText.render(plan))
+        Terminal.output("")
+        Terminal.output("Wrote \(written.joined(separator: ", "))")
         let elapsed = clock.now - start
         Terminal.note(String(format: "Time: %.2f s (%d threads)", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, threads.count))
     }

@@ -41,9 +41,9 @@ struct ReportCommand: AsyncParsableCommand {
             Terminal.error("phusong: cannot write the report into \(out): \(error)")
             throw ExitCodes.cannotCreate
         }
-        print(HeadlineTable.render(run))
-        print("")
-        print("Wrote \(written.joined(separator: ", "))")
+        Terminal.output(HeadlineTable.render(run))
+        Terminal.output("")
+        Terminal.output("Wrote \(written.joined(separator: ", "))")
         let steps = run.timings
         Terminal.note(String(format: "Time: load %.2f s, coverage %.2f s (setup %.2f s, villages %.2f s, indicators %.2f s, area %.2f s), total %.2f s (%d threads)",
                              seconds(loadedAt - start), seconds(computedAt - loadedAt), seconds(steps.engineSetup),

@@ -73,8 +73,8 @@ struct SynthCommand: ParsableCommand {
             Terminal.error("phusong synth: \(error)")
             throw ExitCodes.cannotCreate
         }
-        print("Synthetic scenario \(preset.map { "'\($0)'" } ?? "(tiled)"), seed \(parameters.seed): \(paths.villages), \(paths.cells)")
-        print(Self.summary(scenario, provinceNames: provinceNames))
+        Terminal.output("Synthetic scenario \(preset.map { "'\($0)'" } ?? "(tiled)"), seed \(parameters.seed): \(paths.villages), \(paths.cells)")
+        Terminal.output(Self.summary(scenario, provinceNames: provinceNames))
     }
 
     private static func summary(_ scenario: Scenario, provinceNames: [String: String]) -> String {

@@ -19,6 +19,6 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try await inputs.load(threads: threads.count)
         let summary = InputSummary(loaded.scenario)
-        print(SummaryText.render(summary, inputs: loaded))
+        Terminal.output(SummaryText.render(summary, inputs: loaded))
     }
 }

@@ -37,7 +37,7 @@ enum RejectsWriter {
 
     private static func write(_ header: [String], _ rows: [RejectedRow], to path: String) throws(LoadError) {
         var csv = CSVWriter(byteOrderMark: false)
-        csv.writeRow(header + ["reason"])
+        csv.writeHeader(header + ["reason"])
         for row in rows {
             var fields = row.fields
             if fields.count < header.count {
@@ -47,7 +47,7 @@ enum RejectsWriter {
                 let surplus = fields[(header.count - 1)...].joined(separator: ",")
                 fields = Array(fields.prefix(header.count - 1)) + [surplus]
             }
-            csv.writeRow(fields + [row.reason])
+            csv.writeRow(fields.map { .inputValue(SpreadsheetText.restored($0)) } + [.text(row.reason)])
         }
         do {
             try AtomicFile.write(csv.bytes, to: path)

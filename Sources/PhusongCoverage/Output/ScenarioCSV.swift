@@ -16,13 +16,13 @@ public enum ScenarioCSV {
     /// villages.csv bytes for `villages`, in the given order.
     public static func villagesCSV(_ villages: [Village]) -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRow(villageHeader)
+        writer.writeHeader(villageHeader)
         for village in villages {
             writer.writeRow([
-                village.id, village.name, village.provinceCode ?? "", village.communeCode ?? "",
-                coordinate(village.lon), coordinate(village.lat), String(village.population),
-                village.households.map { String($0) } ?? "", village.gridPower ? "true" : "false",
-                village.areaType.rawValue,
+                .text(village.id), .text(village.name), .text(village.provinceCode), .text(village.communeCode),
+                coordinate(village.lon), coordinate(village.lat), .integer(village.population),
+                .number(village.households.map { String($0) } ?? ""), .flag(village.gridPower),
+                .text(village.areaType.rawValue),
             ])
         }
         return writer.bytes
@@ -31,13 +31,13 @@ public enum ScenarioCSV {
     /// cells.csv bytes for `cells`, in the given order.
     public static func cellsCSV(_ cells: [Cell]) -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRow(cellHeader)
+        writer.writeHeader(cellHeader)
         for cell in cells {
             writer.writeRow([
-                cell.id, cell.siteID, cell.operatorName, cell.technology.rawValue, csvNumber(cell.bandMHz),
-                coordinate(cell.lon), coordinate(cell.lat), csvNumber(cell.heightM),
-                cell.azimuthDeg.map { csvNumber($0) } ?? "", csvNumber(cell.beamwidthDeg),
-                csvNumber(cell.rsEIRPdBm), cell.powerSource?.rawValue ?? "",
+                .text(cell.id), .text(cell.siteID), .text(cell.operatorName), .text(cell.technology.rawValue), .number(cell.bandMHz),
+                coordinate(cell.lon), coordinate(cell.lat), .number(cell.heightM),
+                .number(cell.azimuthDeg.map { csvNumber($0) } ?? ""), .number(cell.beamwidthDeg),
+                .number(cell.rsEIRPdBm), .text(cell.powerSource?.rawValue),
             ])
         }
         return writer.bytes
@@ -64,7 +64,7 @@ public enum ScenarioCSV {
         return paths
     }
 
-    private static func coordinate(_ degrees: Double) -> String {
-        csvNumber(degrees, decimals: 6)
+    private static func coordinate(_ degrees: Double) -> CSVField {
+        .number(degrees, decimals: 6)
     }
 }
