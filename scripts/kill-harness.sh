@@ -6,13 +6,17 @@
 # 4G/5G thresholds at -100 dBm instead of -110), and kills them with SIGKILL:
 #   - at every rename, exchange (renameat2), fsync, mkdir and removal (unlink, unlinkat,
 #     rmdir) of the thread that publishes the set, through strace's fault injection
-#     (`strace -f -e inject=SYSCALL:signal=KILL:when=N`, before the N-th such call);
-#   - at --runs random moments per command (uniform over the run's wall time).
+#     (`strace -f -e inject=SYSCALL:signal=KILL:when=N`, before the N-th such call); once
+#     into the folder holding the previous set (published by an exchange) and once into no
+#     folder at all (published by a rename);
+#   - at --runs random moments per command: half uniform over the run's wall time, half over
+#     its last quarter, where the files are written.
 # After each kill it checks that the folder holds exactly the previous set or exactly the new
-# one (SHA-256 of every file against two reference sets, made first; the outputs are checked to
-# be deterministic), and that the parent holds nothing else than the folder, its lock file and
-# its staged folder. Then it runs the command again: it must succeed, leave exactly the new set
-# and leave nothing beside it (no lock file, no staged folder).
+# one (no folder at all counts as "previous" when there was none), by the SHA-256 of every
+# file against two reference sets made first (the outputs are checked to be deterministic),
+# and that the parent holds nothing else than the folder, its lock file and its staged
+# folder. Then it runs the command again: it must succeed, leave exactly the new set and leave
+# nothing beside it (no lock file, no staged folder).
 #
 #   bash scripts/kill-harness.sh                 # 50 random kills per command, plus every syscall point
 #   bash scripts/kill-harness.sh --runs 10 --commands report
@@ -47,6 +51,7 @@ with open(old_config, "w") as f:
     f.write("[radio]\ncoverage_threshold_4g_dbm = -100.0\ncoverage_threshold_5g_dbm = -100.0\n")
 SYSCALLS = ["rename", "renameat", "renameat2", "fsync", "mkdir", "mkdirat", "unlink", "unlinkat", "rmdir"]
 passed = failed = 0
+outcomes = collections.defaultdict(collections.Counter)
 
 
 def command(kind, out, old=False):
@@ -92,13 +97,20 @@ def state(folder, old, new):
     return f"a mix {which}"
 
 
-def publisher_points(kind, out_old):
-    """(syscall, N) for every call of SYSCALLS on the thread that publishes the set."""
-    parent = os.path.join(work, "points")
+def prepare(name, old_folder):
+    """A fresh parent folder holding `out`: a copy of the previous set, or nothing."""
+    parent = os.path.join(work, name)
     shutil.rmtree(parent, ignore_errors=True)
     os.makedirs(parent)
     out = os.path.join(parent, "out")
-    shutil.copytree(out_old, out)
+    if old_folder:
+        shutil.copytree(old_folder, out)
+    return parent, out
+
+
+def publisher_points(kind, old_folder):
+    """(syscall, N) for every call of SYSCALLS on the thread that publishes the set."""
+    _, out = prepare("points", old_folder)
     log = os.path.join(work, "points.strace")
     cmd = ["strace", "-f", "-qq", "-o", log, "-e", "trace=" + ",".join(SYSCALLS)] + command(kind, out)
     done = run(cmd)
@@ -120,13 +132,11 @@ def publisher_points(kind, out_old):
 
 
 def trial(kind, label, cmd_to_kill, old, new, old_folder, delay=None):
-    """One kill, then the checks and the recovery run. Returns True when every check holds."""
+    """One kill into a folder holding `old_folder`'s set (None: no folder), then the checks
+    and the recovery run."""
     global passed, failed
-    parent = os.path.join(work, "trial")
-    shutil.rmtree(parent, ignore_errors=True)
-    os.makedirs(parent)
-    out = os.path.join(parent, "out")
-    shutil.copytree(old_folder, out)
+    parent, out = prepare("trial", old_folder)
+    previous = "old" if old_folder else "missing"
     problems = []
     process = subprocess.Popen(cmd_to_kill(out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
     if delay is not None:
@@ -139,7 +149,8 @@ def trial(kind, label, cmd_to_kill, old, new, old_folder, delay=None):
     if outcome.startswith("exit"):
         problems.append(f"the run ended with {outcome}")
     after_kill = state(out, old, new)
-    if after_kill not in ("old", "new"):
+    outcomes[kind][after_kill] += 1
+    if after_kill not in (previous, "new"):
         problems.append(f"after the kill the folder holds {after_kill}")
     allowed = {"out", ".out.phusong-lock", ".out.phusong-staged"}
     stray = sorted(set(os.listdir(parent)) - allowed)
@@ -154,7 +165,7 @@ def trial(kind, label, cmd_to_kill, old, new, old_folder, delay=None):
     if leftovers:
         problems.append(f"after the next run the parent still holds {leftovers}")
     verdict = "ok" if not problems else "FAILED: " + "; ".join(problems)
-    print(f"[{kind}] {label}: {outcome}, folder {after_kill}; {verdict}", flush=True)
+    print(f"[{kind}] {label}{'' if old_folder else ' (no previous folder)'}: {outcome}, folder {after_kill}; {verdict}", flush=True)
     if problems:
         failed += 1
     else:
@@ -178,14 +189,18 @@ try:
         started = time.monotonic()
         run(command(kind, os.path.join(work, "timing", kind)))
         duration = time.monotonic() - started
-        points = publisher_points(kind, old_folder)
-        print(f"[{kind}] one run takes {duration:.2f} s; {len(points)} syscall points on the publishing thread", flush=True)
-        for name, n in points:
-            inject = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", f"trace={name}", "-e", f"inject={name}:signal=KILL:when={n}"]
-            trial(kind, f"kill at {name} #{n}", lambda out, inject=inject: inject + command(kind, out), old, new, old_folder)
+        for start in (old_folder, None):
+            points = publisher_points(kind, start)
+            print(f"[{kind}] one run takes {duration:.2f} s; {len(points)} syscall points on the publishing thread"
+                  f" ({'into the previous set' if start else 'into no folder'})", flush=True)
+            for name, n in points:
+                inject = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", f"trace={name}", "-e", f"inject={name}:signal=KILL:when={n}"]
+                trial(kind, f"kill at {name} #{n}", lambda out, inject=inject: inject + command(kind, out), old, new, start)
         for index in range(args.runs):
-            delay = rng.uniform(0.0, duration * 1.05)
+            low = 0.0 if index % 2 == 0 else 0.75 * duration
+            delay = rng.uniform(low, duration * 1.05)
             trial(kind, f"random kill {index + 1} at {delay:.3f} s", lambda out: command(kind, out), old, new, old_folder, delay=delay)
+        print(f"[{kind}] folder after the kills: {dict(outcomes[kind])}", flush=True)
 finally:
     if args.keep:
         print(f"scratch folder kept: {work}")
