@@ -17,6 +17,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var threads: ThreadsOption
 
     func run() async throws {
+        try OutputGuard.check(reading: inputs.files, writing: inputs.outputFiles)
         let loaded = try await inputs.load(threads: threads.count)
         let summary = InputSummary(loaded.scenario)
         Terminal.output(SummaryText.render(summary, inputs: loaded))

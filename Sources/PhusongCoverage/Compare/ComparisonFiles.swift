@@ -1,6 +1,14 @@
 /// The files of `compare --out`: indicator deltas, changed villages and changed sites as CSV
 /// (UTF-8 with BOM, for Excel), and one self-contained HTML page with all three.
 public enum ComparisonFiles {
+    /// The comparison's files, in the order they are listed.
+    public static let fileNames = ["compare_indicators.csv", "compare_villages.csv", "compare_sites.csv", "compare.html"]
+
+    /// Every file with its bytes, in the order of `fileNames`.
+    public static func files(_ comparison: ReportComparison) -> [(name: String, bytes: [UInt8])] {
+        Array(zip(fileNames, [indicatorsCSV(comparison), villagesCSV(comparison), sitesCSV(comparison), html(comparison)]))
+    }
+
     public static func indicatorsCSV(_ comparison: ReportComparison) -> [UInt8] {
         var csv = CSVWriter(byteOrderMark: true, crlf: true)
         csv.writeHeader(["scope", "code", "name", "indicator", "before", "after", "change"])

@@ -43,25 +43,25 @@ public enum ScenarioCSV {
         return writer.bytes
     }
 
-    /// Writes villages.csv to `path` atomically.
-    public static func writeVillages(_ villages: [Village], to path: String) throws(OutputError) {
-        try AtomicFile.write(villagesCSV(villages), to: path)
+    /// The scenario's files.
+    public static let fileNames = ["villages.csv", "cells.csv"]
+
+    /// villages.csv and cells.csv of `scenario`, in the order of `fileNames`.
+    public static func files(_ scenario: Scenario) -> [(name: String, bytes: [UInt8])] {
+        Array(zip(fileNames, [villagesCSV(scenario.villages), cellsCSV(scenario.cells)]))
     }
 
-    /// Writes cells.csv to `path` atomically.
-    public static func writeCells(_ cells: [Cell], to path: String) throws(OutputError) {
-        try AtomicFile.write(cellsCSV(cells), to: path)
-    }
-
-    /// Writes `villages.csv` and `cells.csv` of `scenario` into `folder` (created when
-    /// missing), each atomically; returns the two paths.
+    /// Replaces `folder` with `villages.csv` and `cells.csv` of `scenario`, as one set
+    /// (`OutputFolder`); returns the two paths.
     @discardableResult
     public static func write(_ scenario: Scenario, toFolder folder: String) throws(OutputError) -> (villages: String, cells: String) {
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
-        let paths = (villages: base + "villages.csv", cells: base + "cells.csv")
-        try writeVillages(scenario.villages, to: paths.villages)
-        try writeCells(scenario.cells, to: paths.cells)
-        return paths
+        try publish(scenario, into: OutputFolder(path: folder, fileNames: fileNames, setName: "synthetic scenario"))
+    }
+
+    /// Publishes the scenario into an output folder opened beforehand; returns the two paths.
+    public static func publish(_ scenario: Scenario, into folder: OutputFolder) throws(OutputError) -> (villages: String, cells: String) {
+        let paths = try folder.publish(files(scenario))
+        return (paths[0], paths[1])
     }
 
     private static func coordinate(_ degrees: Double) -> CSVField {
