@@ -89,9 +89,9 @@ struct MCLPCommand: AsyncParsableCommand {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         if json {
-            print(try MCLPText.json(result, seconds: seconds))
+            Terminal.output(try MCLPText.json(result, seconds: seconds))
         } else {
-            print(MCLPText.render(result, instance: instance, radius: radius, facilities: facilities, metric: costMatrix == nil ? metric.rawValue : "cost matrix", seconds: seconds))
+            Terminal.output(MCLPText.render(result, instance: instance, radius: radius, facilities: facilities, metric: costMatrix == nil ? metric.rawValue : "cost matrix", seconds: seconds))
         }
     }
 }
