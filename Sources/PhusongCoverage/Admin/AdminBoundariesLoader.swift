@@ -21,13 +21,8 @@ public enum AdminBoundariesLoader {
         var seen: [String: String] = [:]  // "level code" → file
         for path in paths {
             let features = try readFeatures(path)
+            // Features with positions outside degrees: one problem for the file, after its features.
             var outsideDegrees: [(feature: Int, position: BoundaryCoordinates.OutsideDegrees)] = []
-            defer {
-                if let first = outsideDegrees.first {
-                    problems.append(BoundaryCoordinates.projectedProblem(
-                        file: path, first: first, features: outsideDegrees.count, total: features.count))
-                }
-            }
             for (index, feature) in features.enumerated() {
                 switch unit(from: feature, index: index, file: path, context: context, warnings: &warnings) {
                 case .failure(.problem(let problem)):
@@ -44,6 +39,10 @@ public enum AdminBoundariesLoader {
                     seen[key] = path
                     if unit.level == .province { provinces.append(unit) } else { communes.append(unit) }
                 }
+            }
+            if let first = outsideDegrees.first {
+                problems.append(BoundaryCoordinates.projectedProblem(
+                    file: path, first: first, features: outsideDegrees.count, total: features.count))
             }
         }
         if !problems.isEmpty { throw LoadError(problems: problems) }
