@@ -24,6 +24,7 @@ struct DeadZonesCommand: AsyncParsableCommand {
     func run() async throws {
         try OutputGuard.check(reading: inputs.files + config.files, writing: list.outputFiles + inputs.outputFiles)
         let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        try list.checkAreas(in: run)
         let entries = VillageLists.deadZones(run, filter: list.filter(unpoweredOnly: unpowered))
         Terminal.output(VillageListText.render(entries, title: "Dead-zone villages"))
         try writeList(VillageListTable.deadZones(entries), to: list.destinations())
@@ -45,6 +46,7 @@ struct UnpoweredCommand: AsyncParsableCommand {
     func run() async throws {
         try OutputGuard.check(reading: inputs.files + config.files, writing: list.outputFiles + inputs.outputFiles)
         let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        try list.checkAreas(in: run)
         let entries = VillageLists.unpowered(run, filter: list.filter(unpoweredOnly: true))
         Terminal.output(VillageListText.render(entries, title: "Villages without grid power"))
         try writeList(VillageListTable.unpowered(entries), to: list.destinations())

@@ -45,14 +45,16 @@ struct PlanCommand: AsyncParsableCommand {
         defer { folder.release() }
         let clock = ContinuousClock()
         let start = clock.now
+        let configuration = try config.load()
+        let loaded = try await inputs.load(threads: threads.count)
         var extra: [CandidateLocation] = []
         do throws(LoadError) {
-            if let candidates { extra = try CandidateSites.read(path: candidates) }
+            if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
         } catch {
             Terminal.list(error.problems)
             throw error.problems.contains { $0.reason == "file not found" } ? ExitCodes.noInput : ExitCodes.dataError
         }
-        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
         let progress = ProgressLine()
         let plan = try await RolloutPlanner.plan(
             run, candidates: extra, budget: budget,

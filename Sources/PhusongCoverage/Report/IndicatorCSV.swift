@@ -9,15 +9,18 @@ public enum IndicatorCSV {
         "stations_4g", "stations_5g", "ratio_5g_4g_stations",
     ]
 
-    static func fields(_ value: CoverageIndicators) -> [CSVField] {
+    /// The indicators in `indicatorHeader` order; with `stationsKnown` false the station
+    /// counts and their ratio are empty (not available), never a false 0.
+    static func fields(_ value: CoverageIndicators, stationsKnown: Bool = true) -> [CSVField] {
         [
             String(value.villages), String(value.villagesConnected), String(value.villagesDeadZone),
             String(value.villagesUnpowered), String(value.villagesDeadZoneAndUnpowered),
             String(value.shareVillagesConnected), String(value.population), String(value.populationCovered4G),
             String(value.populationCovered5G), String(value.populationCoveredAny), String(value.populationCoverage4G),
-            String(value.populationCoverage5G), String(value.populationCoverageAny), String(value.stations4G),
-            String(value.stations5G), value.ratio5G4GStations.map { String($0) } ?? "",
-        ].map(CSVField.number)
+            String(value.populationCoverage5G), String(value.populationCoverageAny),
+        ].map(CSVField.number) + (stationsKnown
+            ? [String(value.stations4G), String(value.stations5G), value.ratio5G4GStations.map { String($0) } ?? ""].map(CSVField.number)
+            : [.number(""), .number(""), .number("")])
     }
 
     static let areaHeader = ["area_4g_km2", "area_5g_km2", "area_any_km2", "land_km2", "area_share_4g", "area_share_5g"]
@@ -41,10 +44,15 @@ public enum IndicatorCSV {
         return csv.bytes
     }
 
+    /// One row per commune; the station columns are empty when `tables.communeStationsNote`
+    /// says they are not available.
     public static func communes(_ tables: IndicatorTables) -> [UInt8] {
         var csv = CSVWriter()
         csv.writeHeader(["commune_code", "commune_name", "province_code"] + indicatorHeader)
-        for row in tables.communes { csv.writeRow([.text(row.code), .text(row.name), .text(row.provinceCode)] + fields(row.indicators)) }
+        let stationsKnown = tables.communeStationsNote == nil
+        for row in tables.communes {
+            csv.writeRow([.text(row.code), .text(row.name), .text(row.provinceCode)] + fields(row.indicators, stationsKnown: stationsKnown))
+        }
         return csv.bytes
     }
 
