@@ -14,7 +14,7 @@ extension InputOptions {
             return inputs
         } catch {
             let problems = error.problems
-            let fileMissing = problems.contains { $0.line == nil && $0.reason == "file not found" }
+            let fileMissing = error.isUnavailableInput
             let rowErrors = problems.contains { $0.line != nil && $0.column != "header" }
             Terminal.list(problems, hint: rowErrors && rejects == nil
                 ? "Stopped: fix these rows, or give --rejects FILE to set bad rows aside and go on."

@@ -34,7 +34,7 @@ struct PlanCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
 
     mutating func validate() throws {
-        if let budget, !(budget >= 0) { throw ValidationError("--budget must be a non-negative amount") }
+        if let budget, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a non-negative amount") }
     }
 
     func run() async throws {
@@ -45,7 +45,7 @@ struct PlanCommand: AsyncParsableCommand {
             if let candidates { extra = try CandidateSites.read(path: candidates) }
         } catch {
             Terminal.list(error.problems)
-            throw error.problems.contains { $0.reason == "file not found" } ? ExitCodes.noInput : ExitCodes.dataError
+            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
         }
         let run = try await computeRun(inputs: inputs, config: config, threads: threads)
         let progress = ProgressLine()
