@@ -15,7 +15,7 @@ extension InputOptions {
         } catch {
             let problems = error.problems
             let fileMissing = error.isUnavailableInput
-            let rowErrors = problems.contains { $0.line != nil && $0.column != "header" }
+            let rowErrors = problems.contains { $0.line != nil && $0.column != nil && $0.column != "header" }
             Terminal.list(problems, hint: rowErrors && rejects == nil
                 ? "Stopped: fix these rows, or give --rejects FILE to set bad rows aside and go on."
                 : nil)
