@@ -16,6 +16,9 @@ public struct VillageIndex: Sendable {
         vectors = UnitVectors(lons: grid.entries.map { villages[Int($0)].lon }, lats: grid.entries.map { villages[Int($0)].lat })
     }
 
+    /// Squares of the index's grid (it grows with the villages, not with their spread).
+    var squareCount: Int { grid.squareCount }
+
     /// Indices of the indexed villages within `radiusM` metres (great-circle, inclusive) of
     /// (`lon`, `lat`), ascending, with their distances.
     public func villages(within radiusM: Double, lon: Double, lat: Double) -> [(index: Int, distanceM: Double)] {
