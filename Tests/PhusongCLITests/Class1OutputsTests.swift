@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 13, class 1: an output that resolves to an input (the same device and inode, through
 /// its own path, a symbolic link or a hard link) stops the run with exit 64 and a message
-/// naming both, before anything is written. See docs/safety-outputs.md.
+/// naming both, before anything is written. See docs/safety.md.
 @Suite("Class 1: outputs never overwrite inputs")
 struct Class1OutputsTests {
     @Test("report --out a folder holding the input villages.csv: 64, the input untouched, nothing written")

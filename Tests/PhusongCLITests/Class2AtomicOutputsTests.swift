@@ -8,7 +8,7 @@ import Darwin
 
 /// Issue 13, class 2: an output folder holds the complete previous set or the complete new
 /// one, whatever happens (full disk, a file in the way, a concurrent run), and never loses
-/// files that are not part of the set. See docs/safety-outputs.md; the kill -9 half of the
+/// files that are not part of the set. See docs/safety.md; the kill -9 half of the
 /// class is scripts/kill-harness.sh.
 @Suite("Class 2: output sets are atomic")
 struct Class2AtomicOutputsTests {
