@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers are one-way: phusong (CLI) → PhusongPlanning → PhusongCoverage → GEOSKit → CGEOS.
+// Layers are one-way: phusong (CLI) → PhusongPlanning → PhusongCoverage → GEOSKit → CGEOS
+// (PhusongCoverage also uses CPhusongSystem, one system call).
 let package = Package(
     name: "phusong",
     platforms: [.macOS(.v14)],
@@ -26,12 +27,16 @@ let package = Package(
         ),
         // Safe Swift layer over GEOS: one context per task, one owner per handle.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        // renameat2(RENAME_EXCHANGE) / renamex_np(RENAME_SWAP), which Swift's Glibc does not
+        // declare: output folders are swapped into place in one atomic step.
+        .target(name: "CPhusongSystem"),
         // Data model, loaders, validation, administrative assignment, radio model, coverage
         // engine, indicators, configuration (TOML), reports, synthetic scenarios.
         .target(
             name: "PhusongCoverage",
             dependencies: [
                 "GEOSKit",
+                "CPhusongSystem",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -125,14 +125,16 @@ def ensure_scenario(args, n, info):
         record["cached"] = True
         print(f"[scaling] N={n:,}: cached scenario {folder} (made at commit {record.get('commit', '?')})", flush=True)
         return record
-    if os.path.exists(stamp):
-        os.remove(stamp)
-    os.makedirs(folder, exist_ok=True)
+    # synth replaces its folder whole and refuses one holding anything else (the stamp, an
+    # old log): start from none, and keep the log beside it.
+    if os.path.exists(folder):
+        shutil.rmtree(folder)
+    log = folder + ".synth.log"
     cmd = [args.bin, "synth", "--villages", str(n), "--seed", str(args.seed), "--out", folder]
     print(f"[scaling] N={n:,}: {shlex.join(cmd)}", flush=True)
-    status, wall, rss, out, err = measure(cmd, os.path.join(folder, "synth.log"), args.time_bin)
+    status, wall, rss, out, err = measure(cmd, log, args.time_bin)
     if status != 0:
-        sys.exit(f"error: phusong synth failed (exit {status}); see {folder}/synth.log\n{err.strip()}")
+        sys.exit(f"error: phusong synth failed (exit {status}); see {log}\n{err.strip()}")
     record = {
         "villages_requested": n, "seed": args.seed, "command": cmd, "wall_s": wall, "max_rss_kb": rss,
         "commit": info["commit"], "phusong_version": info["phusong_version"],

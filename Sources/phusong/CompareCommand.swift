@@ -15,10 +15,16 @@ struct CompareCommand: ParsableCommand {
     var after: String
 
     @Option(name: .long, help: ArgumentHelp(
-        "Also write compare_indicators.csv, compare_villages.csv, compare_sites.csv and compare.html here.", valueName: "dir"))
+        "Also write compare_indicators.csv, compare_villages.csv, compare_sites.csv and compare.html into this folder (replaced whole).",
+        valueName: "dir"))
     var out: String?
 
     func run() throws {
+        let folder = try out.map { out in
+            try OutputGuard.openFolder(out, fileNames: ComparisonFiles.fileNames, setName: "comparison",
+                                       reading: [before, after].flatMap { report in ReportFiles.fileNames.map { report + "/" + $0 } })
+        }
+        defer { folder?.release() }
         let comparison: ReportComparison
         do {
             comparison = ReportComparison(before: try ReportSnapshot.load(folder: before), after: try ReportSnapshot.load(folder: after))
@@ -26,23 +32,10 @@ struct CompareCommand: ParsableCommand {
             Terminal.list(error.problems)
             throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
         }
-        print(ComparisonText.render(comparison))
-        guard let out else { return }
-        let files: [(String, [UInt8])] = [
-            ("compare_indicators.csv", ComparisonFiles.indicatorsCSV(comparison)),
-            ("compare_villages.csv", ComparisonFiles.villagesCSV(comparison)),
-            ("compare_sites.csv", ComparisonFiles.sitesCSV(comparison)),
-            ("compare.html", ComparisonFiles.html(comparison)),
-        ]
-        for (name, bytes) in files {
-            do {
-                try AtomicFile.write(bytes, to: out + "/" + name)
-            } catch {
-                Terminal.error("phusong: \(error.description)")
-                throw ExitCodes.cannotCreate
-            }
-        }
-        Terminal.note("Wrote \(files.map { out + "/" + $0.0 }.joined(separator: ", "))")
+        Terminal.output(ComparisonText.render(comparison))
+        guard let folder else { return }
+        let written = try OutputGuard.publish(into: folder) { ComparisonFiles.files(comparison) }
+        Terminal.note("Wrote \(written.joined(separator: ", "))")
     }
 }
 

@@ -25,11 +25,11 @@ struct ConfigCommand: ParsableCommand {
         }
         let loaded = try ConfigOption(path: check).load()
         let radio = loaded.radio
-        print("\(check ?? ""): valid")
-        print("  coverage thresholds: 4G \(radio.coverageThreshold4GdBm) dBm, 5G \(radio.coverageThreshold5GdBm) dBm")
-        print("  max range \(radio.maxRangeM) m, min distance \(radio.minDistanceM) m, user height \(radio.userHeightM) m, extra loss \(radio.extraLossDB) dB")
-        print("  band edges \(radio.propagation.lowerBandEdgeMHz) / \(radio.propagation.upperBandEdgeMHz) MHz")
-        print("  targets: villages connected \(loaded.targets.villagesConnectedShare), 5G population \(loaded.targets.populationCoverage5G), 5G/4G stations \(loaded.targets.ratio5G4GStations)")
+        Terminal.output("\(check ?? ""): valid")
+        Terminal.output("  coverage thresholds: 4G \(radio.coverageThreshold4GdBm) dBm, 5G \(radio.coverageThreshold5GdBm) dBm")
+        Terminal.output("  max range \(radio.maxRangeM) m, min distance \(radio.minDistanceM) m, user height \(radio.userHeightM) m, extra loss \(radio.extraLossDB) dB")
+        Terminal.output("  band edges \(radio.propagation.lowerBandEdgeMHz) / \(radio.propagation.upperBandEdgeMHz) MHz")
+        Terminal.output("  targets: villages connected \(loaded.targets.villagesConnectedShare), 5G population \(loaded.targets.populationCoverage5G), 5G/4G stations \(loaded.targets.ratio5G4GStations)")
     }
 }
 

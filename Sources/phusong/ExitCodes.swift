@@ -1,11 +1,39 @@
 import ArgumentParser
+import PhusongCoverage
 
-/// Exit codes, after BSD sysexits.h so that scripts can tell failures apart.
+/// Exit codes, after BSD sysexits.h so that scripts can tell failures apart. docs/safety.md
+/// holds the same table, and a test checks that the two and `phusong --help` agree.
 enum ExitCodes {
+    /// A usage error: a bad option, an output that would overwrite an input (EX_USAGE).
+    static let usage = ExitCode(64)
     /// Bad input data (EX_DATAERR).
     static let dataError = ExitCode(65)
     /// An input file is missing or unreadable (EX_NOINPUT).
     static let noInput = ExitCode(66)
+    /// A bug in phusong: an error no other code describes (EX_SOFTWARE).
+    static let internalError = ExitCode(70)
     /// An output could not be written (EX_CANTCREAT).
     static let cannotCreate = ExitCode(73)
+
+    /// The one place where an error that reached the top of a command becomes an exit code.
+    /// Errors of the argument parser (usage, `--help`, `--version`) and exit codes that a
+    /// command chose pass through; load problems are listed and give 66 when a file is missing,
+    /// else 65; an output error gives 73; anything else is a bug and gives 70, with the error
+    /// printed, never a bare exit 1.
+    static func mapped(_ error: any Error) -> any Error {
+        switch error {
+        case is ExitCode, is CleanExit, is ValidationError:
+            return error
+        case let error as LoadError:
+            Terminal.list(error.problems)
+            return error.problems.contains { $0.line == nil && $0.reason == "file not found" } ? noInput : dataError
+        case let error as OutputError:
+            Terminal.error("phusong: cannot write \(error.description)")
+            return cannotCreate
+        default:
+            if Phusong.isArgumentParserOutcome(error) { return error }
+            Terminal.error("phusong: internal error (please report it): \(error)")
+            return internalError
+        }
+    }
 }

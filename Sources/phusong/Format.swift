@@ -29,7 +29,8 @@ struct TextTable {
         self.rightAligned = rightAligned ?? Set(header.indices.dropFirst())
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    /// Adds a row; control characters in the cells (which may come from the data) are escaped.
+    mutating func add(_ row: [String]) { rows.append(row.map { TerminalText.visible($0) }) }
 
     func lines(indent: Int) -> [String] {
         let all = [header] + rows

@@ -28,6 +28,16 @@ struct InputOptions: ParsableArguments {
 
     var policy: BadRowPolicy { rejects.map { .setAside(rejectsPath: $0) } ?? .stop }
 
+    /// Every file the inputs name (the embedded default data's when none is given), for the
+    /// output checks; nothing is printed.
+    var files: [String] {
+        if let villages, !cells.isEmpty { return [villages] + cells + admin }
+        return (DefaultData.folder().map { [$0 + "/villages.csv", $0 + "/cells.csv"] } ?? []) + admin
+    }
+
+    /// The files --rejects may write.
+    var outputFiles: [String] { policy.outputFiles }
+
     /// The input paths: the given ones, or the embedded default data set.
     func paths() throws -> InputPaths {
         if let villages, !cells.isEmpty {

@@ -22,9 +22,11 @@ struct DeadZonesCommand: AsyncParsableCommand {
     var unpowered = false
 
     func run() async throws {
+        try OutputGuard.check(reading: inputs.files + config.files, writing: list.outputFiles + inputs.outputFiles)
         let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        try list.checkAreas(in: run)
         let entries = VillageLists.deadZones(run, filter: list.filter(unpoweredOnly: unpowered))
-        print(VillageListText.render(entries, title: "Dead-zone villages"))
+        Terminal.output(VillageListText.render(entries, title: "Dead-zone villages"))
         try writeList(VillageListTable.deadZones(entries), to: list.destinations())
     }
 }
@@ -42,9 +44,11 @@ struct UnpoweredCommand: AsyncParsableCommand {
     @OptionGroup var list: ListOptions
 
     func run() async throws {
+        try OutputGuard.check(reading: inputs.files + config.files, writing: list.outputFiles + inputs.outputFiles)
         let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        try list.checkAreas(in: run)
         let entries = VillageLists.unpowered(run, filter: list.filter(unpoweredOnly: true))
-        print(VillageListText.render(entries, title: "Villages without grid power"))
+        Terminal.output(VillageListText.render(entries, title: "Villages without grid power"))
         try writeList(VillageListTable.unpowered(entries), to: list.destinations())
     }
 }
@@ -58,15 +62,18 @@ func computeRun(inputs: InputOptions, config: ConfigOption, threads: ThreadsOpti
     }
 }
 
-/// Writes a list in each requested format, atomically.
+/// Writes a list in each requested format, each file atomically (`AtomicFile`).
 func writeList(_ table: PointFeatureTable, to destinations: [(format: FeatureFormat, path: String)]) throws {
     for destination in destinations {
-        do {
-            try FeatureWriter.write(table, format: destination.format, to: destination.path)
-        } catch {
-            Terminal.error("phusong: cannot write \(destination.path): \(error)")
-            throw ExitCodes.cannotCreate
-        }
+        try OutputGuard.writing { () throws(OutputError) in try FeatureWriter.write(table, format: destination.format, to: destination.path) }
         Terminal.note("Wrote \(destination.path) (\(table.rows.count) villages)")
+    }
+}
+
+extension ListOptions {
+    /// The list files --out and --format name, each once.
+    var outputFiles: [String] {
+        var seen = Set<String>()
+        return destinations().map(\.path).filter { seen.insert($0).inserted }
     }
 }

@@ -32,6 +32,14 @@ struct ListOptions: ParsableArguments {
         VillageFilter(province: province, commune: commune, minPopulation: minPopulation, unpoweredOnly: unpoweredOnly)
     }
 
+    /// Stops with exit 64 (usage) when `--province` or `--commune` names no area of the
+    /// run's villages, listing the closest valid ones.
+    func checkAreas(in run: CoverageRun) throws {
+        guard let unknown = filter(unpoweredOnly: false).unknownArea(in: run) else { return }
+        Terminal.error("phusong: " + unknown.description)
+        throw ExitCode.validationFailure
+    }
+
     /// The files to write: one per format, named after --out with the format's extension.
     func destinations() -> [(format: FeatureFormat, path: String)] {
         guard let out else { return [] }

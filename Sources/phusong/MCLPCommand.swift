@@ -15,9 +15,11 @@ struct MCLPCommand: AsyncParsableCommand {
         haversine metres with x = longitude, y = latitude (--metric haversine), or as given by \
         --cost-matrix (demand_id,candidate_id,distance_m; coordinates are then not used). \
         --fixed lists facilities that must be open (one id per line, or a CSV with an id \
-        column); they count towards p. Prints the covered weight, an upper bound on it, the \
-        relative gap (bound - objective) / bound and the chosen facilities. Exit codes: 64 \
-        usage, 65 bad data, 66 missing file.
+        column); they count towards p. Ids must be non-empty and unique; weights 0..1e15 with \
+        a total of at most 1e15 (so that sums stay exact); x/y within -1e9..1e9 (euclidean) or \
+        lon -180..180, lat -90..90 (haversine). Prints the covered weight, an upper bound on \
+        it, the relative gap (bound - objective) / bound and the chosen facilities. Exit codes: \
+        64 usage, 65 bad data, 66 missing file.
         """
     )
 
@@ -86,9 +88,9 @@ struct MCLPCommand: AsyncParsableCommand {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         if json {
-            print(try MCLPText.json(result, seconds: seconds))
+            Terminal.output(try MCLPText.json(result, seconds: seconds))
         } else {
-            print(MCLPText.render(result, instance: instance, radius: radius, facilities: facilities, metric: costMatrix == nil ? metric.rawValue : "cost matrix", seconds: seconds))
+            Terminal.output(MCLPText.render(result, instance: instance, radius: radius, facilities: facilities, metric: costMatrix == nil ? metric.rawValue : "cost matrix", seconds: seconds))
         }
     }
 }

@@ -27,7 +27,8 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Budget cap, billion VND.", valueName: "amount"))
     var budget: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the outputs.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder for the outputs (created if needed), replaced whole by the new plan; it must hold nothing else.", valueName: "dir"))
     var out = "plan"
 
     @Option(name: .long, help: "Seed of the local search (the same seed gives the same plan).")
@@ -38,31 +39,33 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let folder = try OutputGuard.openFolder(out, fileNames: PlanFiles.fileNames, setName: "plan",
+                                                reading: inputs.files + config.files + (candidates.map { [$0] } ?? []),
+                                                alsoWriting: inputs.outputFiles)
+        defer { folder.release() }
         let clock = ContinuousClock()
         let start = clock.now
+        let configuration = try config.load()
+        let loaded = try await inputs.load(threads: threads.count)
         var extra: [CandidateLocation] = []
         do throws(LoadError) {
-            if let candidates { extra = try CandidateSites.read(path: candidates) }
+            if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
         } catch {
             Terminal.list(error.problems)
             throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
         }
-        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
         let progress = ProgressLine()
         let plan = try await RolloutPlanner.plan(
             run, candidates: extra, budget: budget,
             options: SolverOptions(threads: threads.count, seed: seed), progress: { progress.show($0) })
         progress.finish()
-        let written: [String]
-        do {
-            written = try PlanFiles.write(plan, to: out, toolVersion: PhusongVersion.current, seed: seed)
-        } catch {
-            Terminal.error("phusong: cannot write the plan into \(out): \(error)")
-            throw ExitCodes.cannotCreate
+        let written = try OutputGuard.publish(into: folder) {
+            try PlanFiles.files(plan, toolVersion: PhusongVersion.current, seed: seed)
         }
-        print(PlanText.render(plan))
-        print("")
-        print("Wrote \(written.joined(separator: ", "))")
+        Terminal.output(PlanText.render(plan))
+        Terminal.output("")
+        Terminal.output("Wrote \(written.joined(separator: ", "))")
         let elapsed = clock.now - start
         Terminal.note(String(format: "Time: %.2f s (%d threads)", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, threads.count))
     }

@@ -21,10 +21,10 @@ struct RadioRateCommand: ParsableCommand {
     func run() throws {
         let rate = try RadioThroughput.measure()
         if json {
-            print(String(format: "{\"pairs_per_second\": %.0f, \"rsrp_per_second\": %.0f}", rate.pairsPerSecond, rate.rsrpPerSecond))
+            Terminal.output(String(format: "{\"pairs_per_second\": %.0f, \"rsrp_per_second\": %.0f}", rate.pairsPerSecond, rate.rsrpPerSecond))
         } else {
-            print(String(format: "distance + RSRP: %.2f million pairs/s on one core", rate.pairsPerSecond / 1e6))
-            print(String(format: "RSRP alone:      %.2f million evaluations/s on one core", rate.rsrpPerSecond / 1e6))
+            Terminal.output(String(format: "distance + RSRP: %.2f million pairs/s on one core", rate.pairsPerSecond / 1e6))
+            Terminal.output(String(format: "RSRP alone:      %.2f million evaluations/s on one core", rate.rsrpPerSecond / 1e6))
         }
     }
 }

@@ -20,13 +20,17 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the outputs (created if needed).", valueName: "dir"))
-    var out = "out"
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder for the outputs (created if needed), replaced whole by the new report; it must hold nothing else.", valueName: "dir"))
+    var out = "out/report"
 
     @Flag(name: .customLong("no-area"), help: "Skip area coverage (footprint tracing and union), the slowest step.")
     var noArea = false
 
     func run() async throws {
+        let folder = try OutputGuard.openFolder(out, fileNames: ReportFiles.fileNames, setName: "report",
+                                                reading: inputs.files + config.files, alsoWriting: inputs.outputFiles)
+        defer { folder.release() }
         let configuration = try config.load()
         let clock = ContinuousClock()
         let start = clock.now
@@ -36,16 +40,12 @@ struct ReportCommand: AsyncParsableCommand {
             try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count, includeArea: !noArea)
         }
         let computedAt = clock.now
-        let written: [String]
-        do {
-            written = try ReportFiles.write(run, to: out, toolVersion: PhusongVersion.current, configurationPath: config.path)
-        } catch {
-            Terminal.error("phusong: cannot write the report into \(out): \(error)")
-            throw ExitCodes.cannotCreate
+        let written = try OutputGuard.publish(into: folder) {
+            try ReportFiles.files(run, toolVersion: PhusongVersion.current, configurationPath: config.path)
         }
-        print(HeadlineTable.render(run))
-        print("")
-        print("Wrote \(written.joined(separator: ", "))")
+        Terminal.output(HeadlineTable.render(run))
+        Terminal.output("")
+        Terminal.output("Wrote \(written.joined(separator: ", "))")
         let steps = run.timings
         Terminal.note(String(format: "Time: load %.2f s, coverage %.2f s (setup %.2f s, villages %.2f s, indicators %.2f s, area %.2f s), total %.2f s (%d threads)",
                              seconds(loadedAt - start), seconds(computedAt - loadedAt), seconds(steps.engineSetup),

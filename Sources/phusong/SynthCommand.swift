@@ -26,8 +26,9 @@ struct SynthCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A named layout: 'default' (3 north-western provinces, 3,700 villages).", valueName: "name"))
     var preset: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write villages.csv and cells.csv into.", valueName: "dir"))
-    var out = "."
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder for villages.csv and cells.csv (created if needed), replaced whole; it must hold nothing else.", valueName: "dir"))
+    var out = "scenario"
 
     /// The generator's parameters for these options.
     func parameters() throws -> SyntheticScenarioParameters {
@@ -57,6 +58,8 @@ struct SynthCommand: ParsableCommand {
     }
 
     func run() throws {
+        let folder = try OutputGuard.openFolder(out, fileNames: ScenarioCSV.fileNames, setName: "synthetic scenario", reading: [])
+        defer { folder.release() }
         let parameters = try parameters()
         let scenario: Scenario
         let provinceNames: [String: String]
@@ -66,15 +69,9 @@ struct SynthCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let paths: (villages: String, cells: String)
-        do {
-            paths = try ScenarioCSV.write(scenario, toFolder: out)
-        } catch {
-            Terminal.error("phusong synth: \(error)")
-            throw ExitCodes.cannotCreate
-        }
-        print("Synthetic scenario \(preset.map { "'\($0)'" } ?? "(tiled)"), seed \(parameters.seed): \(paths.villages), \(paths.cells)")
-        print(Self.summary(scenario, provinceNames: provinceNames))
+        let paths = try OutputGuard.writing { () throws(OutputError) in try ScenarioCSV.publish(scenario, into: folder) }
+        Terminal.output("Synthetic scenario \(preset.map { "'\($0)'" } ?? "(tiled)"), seed \(parameters.seed): \(paths.villages), \(paths.cells)")
+        Terminal.output(Self.summary(scenario, provinceNames: provinceNames))
     }
 
     private static func summary(_ scenario: Scenario, provinceNames: [String: String]) -> String {

@@ -2,21 +2,28 @@ import Foundation
 import PhusongCoverage
 
 /// Writing to the terminal: results to standard output, notes and problems to standard error.
+/// Everything goes through `TerminalText.visible`, so control characters that come from the
+/// data (ESC sequences, carriage returns, bidi overrides) are printed as visible escapes.
 enum Terminal {
     /// How many problems are listed before the rest are only counted.
     static let problemListLimit = 20
 
+    /// Results, on standard output.
+    static func output(_ text: String) {
+        print(TerminalText.visible(text, keepingLineBreaks: true))
+    }
+
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.visible(text, keepingLineBreaks: true) + "\n").utf8))
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        error(text)
     }
 
-    /// Lists up to 20 problems on standard error, then how many more there are.
+    /// Lists up to 20 problems on standard error (one line each), then how many more there are.
     static func list(_ problems: [Problem], hint: String? = nil) {
-        for problem in problems.prefix(problemListLimit) { error(problem.description) }
+        for problem in problems.prefix(problemListLimit) { error(TerminalText.visible(problem.description)) }
         if problems.count > problemListLimit {
             error("... and \(problems.count - problemListLimit) more (\(problems.count) in all)")
         }

@@ -17,8 +17,9 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var threads: ThreadsOption
 
     func run() async throws {
+        try OutputGuard.check(reading: inputs.files, writing: inputs.outputFiles)
         let loaded = try await inputs.load(threads: threads.count)
         let summary = InputSummary(loaded.scenario)
-        print(SummaryText.render(summary, inputs: loaded))
+        Terminal.output(SummaryText.render(summary, inputs: loaded))
     }
 }

@@ -30,11 +30,13 @@ enum CLI {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/" + relative).path
     }
 
-    /// Runs `phusong` with `arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> CLIResult {
+    /// Runs `phusong` with `arguments` in `directory` and waits for it; through `launcher`
+    /// when given (a program and its arguments that end by running `phusong` with the rest).
+    static func run(_ arguments: [String], in directory: String? = nil, launcher: [String] = []) throws -> CLIResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        let command = launcher + [binary] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("phusong-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -34,7 +34,7 @@ let malformedCases: [MalformedCase] = [
     .init(file: "villages-empty.csv", message: " the file is empty (expected a header line: village_id,", badRows: nil, rows: 0),
     .init(file: "villages-header-only.csv", message: "1: header: the file has a header but no villages", badRows: nil, rows: 0),
     .init(file: "villages-semicolon.csv", message: "1: header: village_id;name;province_code;commune_co...: fields are separated by semicolons (;), not by commas", badRows: nil, rows: 2),
-    .init(file: "villages-tab.csv", message: "1: header: village_id\tname\tprovince_code\tcommune_co...: fields are separated by tabs, not by commas", badRows: nil, rows: 2),
+    .init(file: "villages-tab.csv", message: #"1: header: village_id\x09name\x09province_code\x09commune_co...: fields are separated by tabs, not by commas"#, badRows: nil, rows: 2),
     .init(file: "villages-invalid-utf8.csv", message: "6: name: Th\u{FFFD}n Na Hy: not valid UTF-8 (byte 0xF4 at position 3 of the value)", badRows: 1),
     .init(file: "villages-bom-bad-row.csv", message: "5: lat: -91: not a latitude (must be -90..90)", badRows: 1),
     .init(file: "villages-crlf-bad-row.csv", message: "4: population: -1400: must not be negative", badRows: 1),

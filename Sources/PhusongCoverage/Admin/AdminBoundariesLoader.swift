@@ -4,6 +4,8 @@ import GEOSKit
 /// Reads administrative boundary GeoJSON (data-format.md): a FeatureCollection of Polygon or
 /// MultiPolygon features with properties `code` (string), `name` and, for communes,
 /// `province_code`. A feature with `province_code` is a commune, one without a province.
+/// Codes must be JSON strings (a number loses its leading zeros), and coordinates WGS84
+/// longitude/latitude degrees (`BoundaryCoordinates`): a file otherwise stops the run.
 public enum AdminBoundariesLoader {
     public static func load(paths: [String]) throws(LoadError) -> AdminBoundaries {
         let context: GEOSContext
@@ -19,10 +21,19 @@ public enum AdminBoundariesLoader {
         var seen: [String: String] = [:]  // "level code" → file
         for path in paths {
             let features = try readFeatures(path)
+            var outsideDegrees: [(feature: Int, position: BoundaryCoordinates.OutsideDegrees)] = []
+            defer {
+                if let first = outsideDegrees.first {
+                    problems.append(BoundaryCoordinates.projectedProblem(
+                        file: path, first: first, features: outsideDegrees.count, total: features.count))
+                }
+            }
             for (index, feature) in features.enumerated() {
                 switch unit(from: feature, index: index, file: path, context: context, warnings: &warnings) {
-                case .failure(let problem):
+                case .failure(.problem(let problem)):
                     problems.append(problem)
+                case .failure(.outsideDegrees(let position)):
+                    outsideDegrees.append((index, position))
                 case .success(let unit):
                     let key = "\(unit.level.rawValue) \(unit.code)"
                     if let earlier = seen[key] {
@@ -59,27 +70,40 @@ public enum AdminBoundariesLoader {
               let features = root["features"] as? [[String: Any]] else {
             throw LoadError(problems: [Problem(file: path, reason: "not a GeoJSON FeatureCollection of features")])
         }
+        if let problem = BoundaryCoordinates.crsProblem(root, file: path) { throw LoadError(problems: [problem]) }
         return features
+    }
+
+    /// Why a feature cannot be used.
+    private enum UnitFailure: Error {
+        case problem(Problem)
+        /// A position outside degrees: reported once per file (`BoundaryCoordinates`).
+        case outsideDegrees(BoundaryCoordinates.OutsideDegrees)
     }
 
     private static func unit(
         from feature: [String: Any], index: Int, file: String, context: GEOSContext, warnings: inout [Problem]
-    ) -> Result<AdminUnit, Problem> {
+    ) -> Result<AdminUnit, UnitFailure> {
         let place = "features[\(index)]"
         let properties = feature["properties"] as? [String: Any] ?? [:]
-        guard let code = properties["code"] as? String, !code.isEmpty else {
-            let shown = properties["code"].map { "\($0)" } ?? ""
-            let reason = properties["code"] is NSNumber
-                ? "property 'code' must be a string (a number loses leading zeros)"
-                : "property 'code' is missing"
-            return .failure(Problem(file: file, column: place, value: shown, reason: reason))
+        let isCommune = properties["province_code"].map { !($0 is NSNull) } ?? false
+        let code: String
+        switch AdminCodeProperty.read(properties, "code", digits: isCommune ? 5 : 2) {
+        case .text(let text) where !text.isEmpty: code = text
+        case .text, .absent: return .failure(.problem(Problem(file: file, column: place + ".properties.code", value: "", reason: "property 'code' is missing")))
+        case .invalid(let problem): return .failure(.problem(problem.located(file: file, feature: index)))
         }
         let name = UnicodeText.nfc(properties["name"] as? String ?? "")
-        let provinceCode = properties["province_code"] as? String
+        var provinceCode: String?
+        switch AdminCodeProperty.read(properties, "province_code", digits: 2) {
+        case .text(let text): provinceCode = text
+        case .absent: provinceCode = nil
+        case .invalid(let problem): return .failure(.problem(problem.located(file: file, feature: index)))
+        }
         guard let geometryObject = feature["geometry"] as? [String: Any],
               let type = geometryObject["type"] as? String,
               let coordinates = geometryObject["coordinates"] as? [Any] else {
-            return .failure(Problem(file: file, column: place, value: code, reason: "feature has no geometry"))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "feature has no geometry")))
         }
         do {
             var geometry = try polygonal(type: type, coordinates: coordinates, context: context)
@@ -90,16 +114,18 @@ public enum AdminBoundariesLoader {
                                         reason: "invalid boundary (\(reason)) repaired with make-valid", severity: .warning))
             }
             guard let envelope = try geometry.envelope else {
-                return .failure(Problem(file: file, column: place, value: code, reason: "empty geometry"))
+                return .failure(.problem(Problem(file: file, column: place, value: code, reason: "empty geometry")))
             }
             return .success(AdminUnit(
                 level: provinceCode == nil ? .province : .commune, code: code, name: name,
                 provinceCode: provinceCode, wkb: try geometry.wkb(), envelope: envelope
             ))
+        } catch let error as BoundaryCoordinates.OutsideDegrees {
+            return .failure(.outsideDegrees(error))
         } catch let error as GEOSError {
-            return .failure(Problem(file: file, column: place, value: code, reason: "geometry: \(error.message)"))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "geometry: \(error.message)")))
         } catch {
-            return .failure(Problem(file: file, column: place, value: code, reason: "geometry: \(error)"))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "geometry: \(error)")))
         }
     }
 
@@ -133,6 +159,7 @@ public enum AdminBoundariesLoader {
             xy.reserveCapacity(positions.count * 2)
             for position in positions {
                 guard position.count >= 2 else { throw ShapeError(description: "position with fewer than 2 numbers") }
+                try BoundaryCoordinates.check(x: position[0], y: position[1])
                 xy.append(position[0])
                 xy.append(position[1])
             }

@@ -234,14 +234,16 @@ struct CSVRecord {
     }
 
     /// The field as text with surrounding spaces removed and in Unicode NFC, or nil when
-    /// its bytes are not valid UTF-8.
+    /// its bytes are not valid UTF-8. The apostrophe that phusong's CSV writer puts before
+    /// text a spreadsheet would run as a formula is removed (`SpreadsheetText.restored`), so
+    /// phusong's outputs read back unchanged.
     func text(_ index: Int) -> String? {
         let slice = trimmed(field(index))
         if slice.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: slice, as: UTF8.self)
+            return SpreadsheetText.restored(String(decoding: slice, as: UTF8.self))
         }
         guard let text = String(validating: slice, as: UTF8.self) else { return nil }
-        return UnicodeText.nfc(text)
+        return SpreadsheetText.restored(UnicodeText.nfc(text))
     }
 
     /// The field for display in a message: invalid bytes shown as U+FFFD, long values cut.

@@ -1,5 +1,6 @@
 /// Builds RFC 4180 CSV text in memory: fields that hold a comma, a quote, CR or LF are quoted,
-/// quotes doubled; records end with `\n` (or `\r\n` when asked).
+/// quotes doubled; records end with `\n` (or `\r\n` when asked). Text fields are guarded
+/// against spreadsheet formula injection (`CSVField`, `SpreadsheetText`); numbers are not.
 public struct CSVWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     private let lineEnding: [UInt8]
@@ -13,14 +14,19 @@ public struct CSVWriter: Sendable {
     }
 
     /// Appends one record.
-    public mutating func writeRow<S: Sequence>(_ fields: S) where S.Element == String {
+    public mutating func writeRow(_ fields: [CSVField]) {
         var first = true
         for field in fields {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
-            append(field: field)
+            append(field: field.cellText)
         }
         bytes.append(contentsOf: lineEnding)
+    }
+
+    /// Appends a header record: every name is text.
+    public mutating func writeHeader(_ names: [String]) {
+        writeRow(names.map(CSVField.text))
     }
 
     private mutating func append(field: String) {

@@ -1,15 +1,24 @@
 /// The files of `compare --out`: indicator deltas, changed villages and changed sites as CSV
 /// (UTF-8 with BOM, for Excel), and one self-contained HTML page with all three.
 public enum ComparisonFiles {
+    /// The comparison's files, in the order they are listed.
+    public static let fileNames = ["compare_indicators.csv", "compare_villages.csv", "compare_sites.csv", "compare.html"]
+
+    /// Every file with its bytes, in the order of `fileNames`.
+    public static func files(_ comparison: ReportComparison) -> [(name: String, bytes: [UInt8])] {
+        Array(zip(fileNames, [indicatorsCSV(comparison), villagesCSV(comparison), sitesCSV(comparison), html(comparison)]))
+    }
+
     public static func indicatorsCSV(_ comparison: ReportComparison) -> [UInt8] {
         var csv = CSVWriter(byteOrderMark: true, crlf: true)
-        csv.writeRow(["scope", "code", "name", "indicator", "before", "after", "change"])
+        csv.writeHeader(["scope", "code", "name", "indicator", "before", "after", "change"])
         for delta in comparison.national {
-            csv.writeRow(["national", "", "", delta.name, String(delta.before), String(delta.after), String(delta.change)])
+            csv.writeRow(["national", "", "", .text(delta.name), .number(String(delta.before)), .number(String(delta.after)), .number(String(delta.change))])
         }
         for province in comparison.provinces {
             for delta in province.deltas {
-                csv.writeRow(["province", province.code, province.name, delta.name, String(delta.before), String(delta.after), String(delta.change)])
+                csv.writeRow(["province", .text(province.code), .text(province.name), .text(delta.name),
+                              .number(String(delta.before)), .number(String(delta.after)), .number(String(delta.change))])
             }
         }
         return csv.bytes
@@ -17,22 +26,22 @@ public enum ComparisonFiles {
 
     public static func villagesCSV(_ comparison: ReportComparison) -> [UInt8] {
         var csv = CSVWriter(byteOrderMark: true, crlf: true)
-        csv.writeRow(["village_id", "name", "province_code", "commune_code", "population", "change", "covered_4g_after", "covered_5g_after"])
+        csv.writeHeader(["village_id", "name", "province_code", "commune_code", "population", "change", "covered_4g_after", "covered_5g_after"])
         for village in comparison.villages {
             let state = village.state
-            csv.writeRow([village.id, state.name, state.provinceCode, state.communeCode, String(state.population),
-                          village.change.rawValue, String(state.covered4G), String(state.covered5G)])
+            csv.writeRow([.text(village.id), .text(state.name), .text(state.provinceCode), .text(state.communeCode), .integer(state.population),
+                          .text(village.change.rawValue), .flag(state.covered4G), .flag(state.covered5G)])
         }
         return csv.bytes
     }
 
     public static func sitesCSV(_ comparison: ReportComparison) -> [UInt8] {
         var csv = CSVWriter(byteOrderMark: true, crlf: true)
-        csv.writeRow(["site_id", "operator", "change", "has_4g", "has_5g", "province_code", "lon", "lat"])
+        csv.writeHeader(["site_id", "operator", "change", "has_4g", "has_5g", "province_code", "lon", "lat"])
         for site in comparison.sites {
             let state = site.state
-            csv.writeRow([site.id, state.operatorName, site.change.rawValue, String(state.has4G), String(state.has5G),
-                          state.provinceCode, csvNumber(state.lon, decimals: 6), csvNumber(state.lat, decimals: 6)])
+            csv.writeRow([.text(site.id), .text(state.operatorName), .text(site.change.rawValue), .flag(state.has4G), .flag(state.has5G),
+                          .text(state.provinceCode), .number(state.lon, decimals: 6), .number(state.lat, decimals: 6)])
         }
         return csv.bytes
     }

@@ -4,9 +4,9 @@
 public enum FeatureCSV {
     public static func bytes(_ table: PointFeatureTable) -> [UInt8] {
         var csv = CSVWriter(byteOrderMark: true, crlf: true)
-        csv.writeRow(table.columns.map(\.name) + ["lon", "lat"])
+        csv.writeHeader(table.columns.map(\.name) + ["lon", "lat"])
         for row in table.rows {
-            csv.writeRow(row.values.map(\.csvText) + [csvNumber(row.lon, decimals: 6), csvNumber(row.lat, decimals: 6)])
+            csv.writeRow(row.values.map(\.csvField) + [.number(row.lon, decimals: 6), .number(row.lat, decimals: 6)])
         }
         return csv.bytes
     }

@@ -13,8 +13,11 @@ import GEOSKit
 /// - No spatial index (the R-tree extension, an SQLite virtual table kept up to date by
 ///   triggers that call GeoPackage SQL functions). GDAL adds one to a written file with
 ///   `ogrinfo FILE -sql "SELECT CreateSpatialIndex('layer', 'geom')"`.
-/// - The database is built in a temporary file in the destination's folder and renamed into
-///   place, so a reader never sees a half-written GeoPackage and an old one is replaced whole.
+/// - The database is built in a temporary file in the destination's folder, flushed to the
+///   disk and renamed into place (`AtomicFile`), so a reader never sees a half-written
+///   GeoPackage and an old one is replaced whole. SQLite keeps its rollback journal in memory
+///   and does not sync on its own: a failed file is removed, never rolled back, and
+///   `AtomicFile` flushes the finished one.
 public enum FeatureGeoPackage {
     /// - Parameters:
     ///   - lastChange: the `gpkg_contents.last_change` timestamp (the only value that depends
@@ -23,36 +26,20 @@ public enum FeatureGeoPackage {
     ///   GeoPackage, or the file cannot be written.
     public static func write(_ table: PointFeatureTable, to path: String, lastChange: Date = Date()) throws(OutputError) {
         if let problem = nameProblem(table) { throw OutputError(path: path, reason: problem) }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: path, reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        let removeTemporary = {
-            for leftover in [temporary, temporary + "-journal"] { try? manager.removeItem(atPath: leftover) }
-        }
-        removeTemporary()
-        do {
-            let db = try SQLiteWriter(creating: temporary)
-            try fill(db, with: table, lastChange: lastChange)
-            db.close()
-        } catch {
-            removeTemporary()
-            throw OutputError(path: path, reason: "cannot write GeoPackage: \(error)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            removeTemporary()
-            throw OutputError(path: path, reason: "cannot rename into place: \(reason)")
+        try AtomicFile.write(to: path) { (temporary: String) throws(OutputError) in
+            do {
+                let db = try SQLiteWriter(creating: temporary)
+                try fill(db, with: table, lastChange: lastChange)
+                db.close()
+            } catch {
+                throw OutputError(path: path, reason: "cannot write GeoPackage: \(error)")
+            }
         }
     }
 
     /// Creates the tables and inserts the rows in one transaction.
     private static func fill(_ db: SQLiteWriter, with table: PointFeatureTable, lastChange: Date) throws(SQLiteError) {
+        try db.execute("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF")
         try db.execute("BEGIN")
         try GeoPackageSchema.createCoreTables(db)
         try GeoPackageSchema.createFeatureTable(table, db)

@@ -44,7 +44,7 @@ public enum FeatureKML {
         var members: [String: [PointFeature]] = [:]
         for row in table.rows {
             let value = row.value(at: column)
-            let name = value == .null ? "(none)" : value.csvText
+            let name = value == .null ? "(none)" : value.plainText
             if members[name] == nil { names.append(name) }
             members[name, default: []].append(row)
         }
@@ -54,18 +54,18 @@ public enum FeatureKML {
     private static func placemark(_ row: PointFeature, table: PointFeatureTable) -> [String] {
         var lines = ["    <Placemark>"]
         if let column = table.columnIndex(named: table.presentation.nameColumn), row.value(at: column) != .null {
-            lines.append("      <name>\(escaped(row.value(at: column).csvText))</name>")
+            lines.append("      <name>\(escaped(row.value(at: column).plainText))</name>")
         }
         let description = table.presentation.descriptionColumns.compactMap { entry -> String? in
             guard let column = table.columnIndex(named: entry.column), row.value(at: column) != .null else { return nil }
-            return html(entry.label) + ": " + html(row.value(at: column).csvText)
+            return html(entry.label) + ": " + html(row.value(at: column).plainText)
         }
         if !description.isEmpty {
             lines.append("      <description>\(escaped(description.joined(separator: "<br/>")))</description>")
         }
         lines.append("      <ExtendedData>")
         for (index, column) in table.columns.enumerated() {
-            lines.append(#"        <Data name=""# + escaped(column.name) + #""><value>"# + escaped(row.value(at: index).csvText) + "</value></Data>")
+            lines.append(#"        <Data name=""# + escaped(column.name) + #""><value>"# + escaped(row.value(at: index).plainText) + "</value></Data>")
         }
         lines.append("      </ExtendedData>")
         if row.isLocated {

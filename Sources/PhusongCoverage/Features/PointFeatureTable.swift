@@ -39,14 +39,22 @@ public enum FeatureValue: Sendable, Hashable {
     case boolean(Bool)
     case null
 
-    /// The value as CSV text: empty for null, `true`/`false`, shortest round-trip reals.
-    public var csvText: String {
+    /// The value as plain text: empty for null, `true`/`false`, shortest round-trip reals.
+    public var plainText: String {
         switch self {
         case .text(let text): text
         case .integer(let value): String(value)
         case .real(let value): String(value)
         case .boolean(let value): String(value)
         case .null: ""
+        }
+    }
+
+    /// The value as a CSV field: text guarded against formula injection, numbers as they are.
+    public var csvField: CSVField {
+        switch self {
+        case .text(let text): .text(text)
+        default: .number(plainText)
         }
     }
 }

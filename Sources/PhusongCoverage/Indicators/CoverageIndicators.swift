@@ -85,6 +85,12 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encode(to: encoder, stationsKnown: true)
+    }
+
+    /// Encodes the indicators; with `stationsKnown` false, `stations_4g`, `stations_5g` and
+    /// `ratio_5g_4g_stations` are null (not available: see `IndicatorTables.communeStationsNote`).
+    public func encode(to encoder: any Encoder, stationsKnown: Bool) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(villages, forKey: .villages)
         try container.encode(villagesConnected, forKey: .villagesConnected)
@@ -99,6 +105,10 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
         try container.encode(populationCoverage4G, forKey: .populationCoverage4G)
         try container.encode(populationCoverage5G, forKey: .populationCoverage5G)
         try container.encode(populationCoverageAny, forKey: .populationCoverageAny)
+        guard stationsKnown else {
+            for key in [CodingKeys.stations4G, .stations5G, .ratio5G4GStations] { try container.encodeNil(forKey: key) }
+            return
+        }
         try container.encode(stations4G, forKey: .stations4G)
         try container.encode(stations5G, forKey: .stations5G)
         try container.encode(ratio5G4GStations, forKey: .ratio5G4GStations)

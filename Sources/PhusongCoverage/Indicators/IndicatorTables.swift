@@ -19,6 +19,18 @@ public struct IndicatorTables: Sendable {
     public var operators: [(name: String, indicators: CoverageIndicators)]
     /// The province and commune each site counts in (parallel to the engine's sites).
     public var siteAreas: [(provinceCode: String?, communeCode: String?)]
+    /// Why the communes' station counts are not available, nil when they are. A site counts
+    /// in the commune whose boundary contains it when commune boundaries are given, and in
+    /// that of its nearest village when no boundaries are given (as for provinces). With
+    /// province boundaries only, a site is placed in a province by its polygon and in no
+    /// commune, so a commune's count would be a false 0: it is left empty instead.
+    public var communeStationsNote: String?
+
+    /// The note of `communeStationsNote`.
+    public static let communeStationsUnavailable = "stations per commune are not available: the boundary files given with "
+        + "--admin hold provinces only, so each site is placed in the province whose boundary contains it but in no commune; "
+        + "the communes' stations_4g, stations_5g and ratio_5g_4g_stations are left empty. Give commune boundaries too "
+        + "(e.g. vn_wards_3321_simplified.geojson) to count stations per commune"
 
     /// Aggregates village results and sites.
     ///
@@ -32,6 +44,7 @@ public struct IndicatorTables: Sendable {
     ) async throws {
         precondition(villages.count == coverage.count, "one coverage result per village")
         let sites = sitesWithCodes ?? engine.sites
+        communeStationsNote = boundaries.map { $0.communes.isEmpty } == true ? Self.communeStationsUnavailable : nil
         if boundaries != nil {
             siteAreas = sites.map { ($0.provinceCode, $0.communeCode) }
         } else {

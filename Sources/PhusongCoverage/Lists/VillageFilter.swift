@@ -16,14 +16,29 @@ public struct VillageFilter: Sendable, Hashable {
     func accepts(_ entry: VillageListEntry) -> Bool {
         if unpoweredOnly, entry.village.gridPower { return false }
         if let minPopulation, entry.village.population < minPopulation { return false }
-        if let province, !Self.matches(province, code: entry.village.provinceCode, name: entry.provinceName) { return false }
-        if let commune, !Self.matches(commune, code: entry.village.communeCode, name: entry.communeName) { return false }
+        if let province, !UnknownArea.matches(province, code: entry.village.provinceCode, name: entry.provinceName) { return false }
+        if let commune, !UnknownArea.matches(commune, code: entry.village.communeCode, name: entry.communeName) { return false }
         return true
     }
 
-    private static func matches(_ wanted: String, code: String?, name: String?) -> Bool {
-        if wanted == code { return true }
-        guard let name else { return false }
-        return UnicodeText.searchKey(wanted) == UnicodeText.searchKey(name)
+    /// The first of `province` and `commune` that names no province (commune) of `run`'s
+    /// villages, with the closest ones; nil when both name one (or are not given).
+    public func unknownArea(in run: CoverageRun) -> UnknownArea? {
+        let villages = run.inputs.scenario.villages
+        let boundaries = run.inputs.boundaries
+        if let province {
+            let codes = Set(villages.compactMap(\.provinceCode)).sorted()
+            let choices = codes.map { UnknownArea.Choice(code: $0, name: VillageLists.provinceName($0, boundaries: boundaries)) }
+            let real = Set(ProvinceCatalog.names2025.keys).union(boundaries?.provinces.map(\.code) ?? []).sorted()
+            let elsewhere = real.map { UnknownArea.Choice(code: $0, name: VillageLists.provinceName($0, boundaries: boundaries)) }
+            if let unknown = UnknownArea.check(province, level: "province", choices: choices, elsewhere: elsewhere) { return unknown }
+        }
+        if let commune {
+            let codes = Set(villages.compactMap(\.communeCode)).sorted()
+            let choices = codes.map { UnknownArea.Choice(code: $0, name: boundaries?.communeName($0)) }
+            let elsewhere = boundaries?.communes.map { UnknownArea.Choice(code: $0.code, name: $0.name) } ?? []
+            if let unknown = UnknownArea.check(commune, level: "commune", choices: choices, elsewhere: elsewhere) { return unknown }
+        }
+        return nil
     }
 }

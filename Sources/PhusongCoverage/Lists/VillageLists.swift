@@ -11,6 +11,11 @@ public enum VillageLists {
         entries(run, filter: filter) { village, _ in !village.gridPower }
     }
 
+    /// A province's name: from the boundary files, else from the 2025 catalogue.
+    static func provinceName(_ code: String, boundaries: AdminBoundaries?) -> String? {
+        boundaries?.provinceName(code) ?? ProvinceCatalog.names2025[code]
+    }
+
     private static func entries(
         _ run: CoverageRun, filter: VillageFilter, _ include: (Village, VillageCoverage) -> Bool
     ) -> [VillageListEntry] {
@@ -29,7 +34,7 @@ public enum VillageLists {
             if !village.gridPower { reasons.append(.unpowered) }
             let entry = VillageListEntry(
                 village: village,
-                provinceName: village.provinceCode.flatMap { boundaries?.provinceName($0) ?? ProvinceCatalog.names2025[$0] },
+                provinceName: village.provinceCode.flatMap { provinceName($0, boundaries: boundaries) },
                 communeName: village.communeCode.flatMap { communeNames[$0] },
                 coverage: coverage,
                 bestSignal: best.map { .init(technology: cells[$0.cellIndex].technology, cellID: cells[$0.cellIndex].id, rsrpDBm: $0.rsrpDBm) },

@@ -4,10 +4,10 @@
 /// The rejected villages go to the given path. The rejected cells go there too when no
 /// village was rejected; when both files have rejected rows, the cells' go to a sibling
 /// file with `.cells` before the extension (`rejects.csv` → `rejects.cells.csv`), since the
-/// two tables have different columns.
+/// two tables have different columns. Each file is written atomically (`AtomicFile`).
 enum RejectsWriter {
     /// Writes the rejects and returns the paths written (none when nothing was rejected).
-    static func write(villages: LoadedTable<Village>, cells: LoadedTable<Cell>, to path: String) throws(LoadError) -> [String] {
+    static func write(villages: LoadedTable<Village>, cells: LoadedTable<Cell>, to path: String) throws(OutputError) -> [String] {
         var written: [String] = []
         switch (villages.rejected.isEmpty, cells.rejected.isEmpty) {
         case (true, true):
@@ -35,9 +35,9 @@ enum RejectsWriter {
         return path + ".\(tag)"
     }
 
-    private static func write(_ header: [String], _ rows: [RejectedRow], to path: String) throws(LoadError) {
+    private static func write(_ header: [String], _ rows: [RejectedRow], to path: String) throws(OutputError) {
         var csv = CSVWriter(byteOrderMark: false)
-        csv.writeRow(header + ["reason"])
+        csv.writeHeader(header + ["reason"])
         for row in rows {
             var fields = row.fields
             if fields.count < header.count {
@@ -47,12 +47,18 @@ enum RejectsWriter {
                 let surplus = fields[(header.count - 1)...].joined(separator: ",")
                 fields = Array(fields.prefix(header.count - 1)) + [surplus]
             }
-            csv.writeRow(fields + [row.reason])
+            csv.writeRow(fields.map { .inputValue(SpreadsheetText.restored($0)) } + [.text(row.reason)])
         }
-        do {
-            try AtomicFile.write(csv.bytes, to: path)
-        } catch {
-            throw LoadError(problems: [Problem(file: path, reason: "cannot write the rejects file: \(error.reason)")])
+        try AtomicFile.write(csv.bytes, to: path)
+    }
+}
+
+extension BadRowPolicy {
+    /// The files this policy may write: none, or the rejects file and its `.cells` sibling.
+    public var outputFiles: [String] {
+        switch self {
+        case .stop: []
+        case .setAside(let path): [path, RejectsWriter.siblingPath(path, tag: "cells")]
         }
     }
 }

@@ -51,7 +51,8 @@ public struct LoadedInputs: Sendable {
 public enum ScenarioLoader {
     /// - Parameter threads: worker tasks for administrative assignment.
     /// - Throws: `LoadError` with every row error of both files when the policy is `.stop`
-    ///   and any row is bad, or with the file-level problem that makes a file unreadable.
+    ///   and any row is bad, or with the file-level problem that makes a file unreadable, or
+    ///   with `output` set when the rejects file cannot be written.
     public static func load(_ paths: InputPaths, policy: BadRowPolicy, threads: Int = ParallelChunks.defaultThreads) async throws(LoadError) -> LoadedInputs {
         let boundaries = paths.admin.isEmpty ? nil : try AdminBoundariesLoader.load(paths: paths.admin)
         let studyArea = boundaries?.extent.map {
@@ -65,7 +66,11 @@ public enum ScenarioLoader {
             let errors = villages.errors + cells.errors
             if !errors.isEmpty { throw LoadError(problems: errors) }
         case .setAside(let rejectsPath):
-            rejectsFiles = try RejectsWriter.write(villages: villages, cells: cells, to: rejectsPath)
+            do throws(OutputError) {
+                rejectsFiles = try RejectsWriter.write(villages: villages, cells: cells, to: rejectsPath)
+            } catch {
+                throw LoadError(problems: [Problem(file: error.path, reason: "cannot write the rejects file: \(error.reason)")], output: error)
+            }
         }
         var sites = Site.sites(of: cells.rows)
         var assignment: AdminAssignmentReport?

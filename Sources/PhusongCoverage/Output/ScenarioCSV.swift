@@ -16,13 +16,13 @@ public enum ScenarioCSV {
     /// villages.csv bytes for `villages`, in the given order.
     public static func villagesCSV(_ villages: [Village]) -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRow(villageHeader)
+        writer.writeHeader(villageHeader)
         for village in villages {
             writer.writeRow([
-                village.id, village.name, village.provinceCode ?? "", village.communeCode ?? "",
-                coordinate(village.lon), coordinate(village.lat), String(village.population),
-                village.households.map { String($0) } ?? "", village.gridPower ? "true" : "false",
-                village.areaType.rawValue,
+                .text(village.id), .text(village.name), .text(village.provinceCode), .text(village.communeCode),
+                coordinate(village.lon), coordinate(village.lat), .integer(village.population),
+                .number(village.households.map { String($0) } ?? ""), .flag(village.gridPower),
+                .text(village.areaType.rawValue),
             ])
         }
         return writer.bytes
@@ -31,40 +31,40 @@ public enum ScenarioCSV {
     /// cells.csv bytes for `cells`, in the given order.
     public static func cellsCSV(_ cells: [Cell]) -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRow(cellHeader)
+        writer.writeHeader(cellHeader)
         for cell in cells {
             writer.writeRow([
-                cell.id, cell.siteID, cell.operatorName, cell.technology.rawValue, csvNumber(cell.bandMHz),
-                coordinate(cell.lon), coordinate(cell.lat), csvNumber(cell.heightM),
-                cell.azimuthDeg.map { csvNumber($0) } ?? "", csvNumber(cell.beamwidthDeg),
-                csvNumber(cell.rsEIRPdBm), cell.powerSource?.rawValue ?? "",
+                .text(cell.id), .text(cell.siteID), .text(cell.operatorName), .text(cell.technology.rawValue), .number(cell.bandMHz),
+                coordinate(cell.lon), coordinate(cell.lat), .number(cell.heightM),
+                .number(cell.azimuthDeg.map { csvNumber($0) } ?? ""), .number(cell.beamwidthDeg),
+                .number(cell.rsEIRPdBm), .text(cell.powerSource?.rawValue),
             ])
         }
         return writer.bytes
     }
 
-    /// Writes villages.csv to `path` atomically.
-    public static func writeVillages(_ villages: [Village], to path: String) throws(OutputError) {
-        try AtomicFile.write(villagesCSV(villages), to: path)
+    /// The scenario's files.
+    public static let fileNames = ["villages.csv", "cells.csv"]
+
+    /// villages.csv and cells.csv of `scenario`, in the order of `fileNames`.
+    public static func files(_ scenario: Scenario) -> [(name: String, bytes: [UInt8])] {
+        Array(zip(fileNames, [villagesCSV(scenario.villages), cellsCSV(scenario.cells)]))
     }
 
-    /// Writes cells.csv to `path` atomically.
-    public static func writeCells(_ cells: [Cell], to path: String) throws(OutputError) {
-        try AtomicFile.write(cellsCSV(cells), to: path)
-    }
-
-    /// Writes `villages.csv` and `cells.csv` of `scenario` into `folder` (created when
-    /// missing), each atomically; returns the two paths.
+    /// Replaces `folder` with `villages.csv` and `cells.csv` of `scenario`, as one set
+    /// (`OutputFolder`); returns the two paths.
     @discardableResult
     public static func write(_ scenario: Scenario, toFolder folder: String) throws(OutputError) -> (villages: String, cells: String) {
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
-        let paths = (villages: base + "villages.csv", cells: base + "cells.csv")
-        try writeVillages(scenario.villages, to: paths.villages)
-        try writeCells(scenario.cells, to: paths.cells)
-        return paths
+        try publish(scenario, into: OutputFolder(path: folder, fileNames: fileNames, setName: "synthetic scenario"))
     }
 
-    private static func coordinate(_ degrees: Double) -> String {
-        csvNumber(degrees, decimals: 6)
+    /// Publishes the scenario into an output folder opened beforehand; returns the two paths.
+    public static func publish(_ scenario: Scenario, into folder: OutputFolder) throws(OutputError) -> (villages: String, cells: String) {
+        let paths = try folder.publish(files(scenario))
+        return (paths[0], paths[1])
+    }
+
+    private static func coordinate(_ degrees: Double) -> CSVField {
+        .number(degrees, decimals: 6)
     }
 }

@@ -9,15 +9,18 @@ public enum IndicatorCSV {
         "stations_4g", "stations_5g", "ratio_5g_4g_stations",
     ]
 
-    static func fields(_ value: CoverageIndicators) -> [String] {
+    /// The indicators in `indicatorHeader` order; with `stationsKnown` false the station
+    /// counts and their ratio are empty (not available), never a false 0.
+    static func fields(_ value: CoverageIndicators, stationsKnown: Bool = true) -> [CSVField] {
         [
             String(value.villages), String(value.villagesConnected), String(value.villagesDeadZone),
             String(value.villagesUnpowered), String(value.villagesDeadZoneAndUnpowered),
             String(value.shareVillagesConnected), String(value.population), String(value.populationCovered4G),
             String(value.populationCovered5G), String(value.populationCoveredAny), String(value.populationCoverage4G),
-            String(value.populationCoverage5G), String(value.populationCoverageAny), String(value.stations4G),
-            String(value.stations5G), value.ratio5G4GStations.map { String($0) } ?? "",
-        ]
+            String(value.populationCoverage5G), String(value.populationCoverageAny),
+        ].map(CSVField.number) + (stationsKnown
+            ? [String(value.stations4G), String(value.stations5G), value.ratio5G4GStations.map { String($0) } ?? ""].map(CSVField.number)
+            : [.number(""), .number(""), .number("")])
     }
 
     static let areaHeader = ["area_4g_km2", "area_5g_km2", "area_any_km2", "land_km2", "area_share_4g", "area_share_5g"]
@@ -26,13 +29,13 @@ public enum IndicatorCSV {
     /// indicators (empty where unknown).
     public static func provinces(_ tables: IndicatorTables, area: AreaCoverage? = nil) -> [UInt8] {
         var csv = CSVWriter()
-        csv.writeRow(["province_code", "province_name"] + indicatorHeader + (area == nil ? [] : areaHeader))
+        csv.writeHeader(["province_code", "province_name"] + indicatorHeader + (area == nil ? [] : areaHeader))
         let areaByCode = Dictionary(area?.provinces.map { ($0.code, $0.figures) } ?? [], uniquingKeysWith: { first, _ in first })
         for row in tables.provinces {
-            var fields = [row.code, row.name ?? ""] + fields(row.indicators)
+            var fields: [CSVField] = [.text(row.code), .text(row.name)] + fields(row.indicators)
             if area != nil {
                 let figures = areaByCode[row.code]
-                let optional = { (value: Double?) in value.map { String($0) } ?? "" }
+                let optional = { (value: Double?) in CSVField.number(value.map { String($0) } ?? "") }
                 fields += [optional(figures?.area4GKm2), optional(figures?.area5GKm2), optional(figures?.areaAnyKm2),
                            optional(figures?.landKm2), optional(figures?.areaShare4G), optional(figures?.areaShare5G)]
             }
@@ -41,17 +44,22 @@ public enum IndicatorCSV {
         return csv.bytes
     }
 
+    /// One row per commune; the station columns are empty when `tables.communeStationsNote`
+    /// says they are not available.
     public static func communes(_ tables: IndicatorTables) -> [UInt8] {
         var csv = CSVWriter()
-        csv.writeRow(["commune_code", "commune_name", "province_code"] + indicatorHeader)
-        for row in tables.communes { csv.writeRow([row.code, row.name ?? "", row.provinceCode ?? ""] + fields(row.indicators)) }
+        csv.writeHeader(["commune_code", "commune_name", "province_code"] + indicatorHeader)
+        let stationsKnown = tables.communeStationsNote == nil
+        for row in tables.communes {
+            csv.writeRow([.text(row.code), .text(row.name), .text(row.provinceCode)] + fields(row.indicators, stationsKnown: stationsKnown))
+        }
         return csv.bytes
     }
 
     public static func operators(_ tables: IndicatorTables) -> [UInt8] {
         var csv = CSVWriter()
-        csv.writeRow(["operator"] + indicatorHeader)
-        for row in tables.operators { csv.writeRow([row.name] + fields(row.indicators)) }
+        csv.writeHeader(["operator"] + indicatorHeader)
+        for row in tables.operators { csv.writeRow([.text(row.name)] + fields(row.indicators)) }
         return csv.bytes
     }
 }

@@ -1,29 +1,31 @@
 /// The files of a coverage report, by name, and writing them into a folder.
 public enum ReportFiles {
-    /// Every file of the report with its bytes.
+    /// The report's files, in the order they are listed.
+    public static let fileNames = [
+        "summary.json", "villages.csv", "provinces.csv", "communes.csv", "operators.csv", "sites.csv",
+        "deadzones.csv", "unpowered.csv", "report.html",
+    ]
+
+    /// Every file of the report with its bytes, in the order of `fileNames`.
     public static func files(_ run: CoverageRun, toolVersion: String, configurationPath: String?) throws -> [(name: String, bytes: [UInt8])] {
         let deadZones = VillageLists.deadZones(run)
-        return [
-            ("summary.json", try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath)),
-            ("villages.csv", VillageResultsCSV.bytes(run)),
-            ("provinces.csv", IndicatorCSV.provinces(run.tables, area: run.area)),
-            ("communes.csv", IndicatorCSV.communes(run.tables)),
-            ("operators.csv", IndicatorCSV.operators(run.tables)),
-            ("sites.csv", SitesCSV.bytes(run)),
-            ("deadzones.csv", FeatureCSV.bytes(VillageListTable.deadZones(deadZones))),
-            ("unpowered.csv", FeatureCSV.bytes(VillageListTable.unpowered(VillageLists.unpowered(run)))),
-            ("report.html", try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion)),
+        let bytes = [
+            try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath),
+            VillageResultsCSV.bytes(run),
+            IndicatorCSV.provinces(run.tables, area: run.area),
+            IndicatorCSV.communes(run.tables),
+            IndicatorCSV.operators(run.tables),
+            SitesCSV.bytes(run),
+            FeatureCSV.bytes(VillageListTable.deadZones(deadZones)),
+            FeatureCSV.bytes(VillageListTable.unpowered(VillageLists.unpowered(run))),
+            try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion),
         ]
+        return Array(zip(fileNames, bytes))
     }
 
-    /// Writes every file atomically into `folder` and returns their paths.
+    /// Replaces `folder` with the report, as one set (`OutputFolder`), and returns the paths.
     public static func write(_ run: CoverageRun, to folder: String, toolVersion: String, configurationPath: String?) throws -> [String] {
-        var written: [String] = []
-        for file in try files(run, toolVersion: toolVersion, configurationPath: configurationPath) {
-            let path = folder + "/" + file.name
-            try AtomicFile.write(file.bytes, to: path)
-            written.append(path)
-        }
-        return written
+        try OutputFolder(path: folder, fileNames: fileNames, setName: "report")
+            .publish(files(run, toolVersion: toolVersion, configurationPath: configurationPath))
     }
 }

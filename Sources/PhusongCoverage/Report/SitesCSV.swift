@@ -5,11 +5,11 @@ public enum SitesCSV {
 
     public static func bytes(_ run: CoverageRun) -> [UInt8] {
         var csv = CSVWriter()
-        csv.writeRow(header)
+        csv.writeHeader(header)
         for (site, area) in zip(run.engine.sites, run.tables.siteAreas) {
-            csv.writeRow([site.id, site.operatorName, String(site.has4G), String(site.has5G),
-                          area.provinceCode ?? "", area.communeCode ?? "",
-                          csvNumber(site.lon, decimals: 6), csvNumber(site.lat, decimals: 6)])
+            csv.writeRow([.text(site.id), .text(site.operatorName), .flag(site.has4G), .flag(site.has5G),
+                          .text(area.provinceCode), .text(area.communeCode),
+                          .number(site.lon, decimals: 6), .number(site.lat, decimals: 6)])
         }
         return csv.bytes
     }

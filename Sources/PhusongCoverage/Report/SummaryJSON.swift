@@ -25,8 +25,11 @@ public enum SummaryJSON {
                 ($0.code, Entry(indicators: $0.indicators, name: $0.name, provinceCode: nil))
             }),
             communes: Dictionary(uniqueKeysWithValues: run.tables.communes.map {
-                ($0.code, Entry(indicators: $0.indicators, name: $0.name, provinceCode: $0.provinceCode))
+                var entry = Entry(indicators: $0.indicators, name: $0.name, provinceCode: $0.provinceCode)
+                entry.stationsKnown = run.tables.communeStationsNote == nil
+                return ($0.code, entry)
             }),
+            notes: run.tables.communeStationsNote.map { ["communes": $0] },
             area: run.area,
             operators: Dictionary(uniqueKeysWithValues: run.tables.operators.map { row in
                 (row.name, Entry(indicators: row.indicators, name: nil, provinceCode: nil,
@@ -46,6 +49,9 @@ public enum SummaryJSON {
         var national: Entry
         var provinces: [String: Entry]
         var communes: [String: Entry]
+        /// Why some figures are not available, by the section they are missing from (absent
+        /// when every figure is available).
+        var notes: [String: String]?
         /// Covered area, when computed (absent with `report --no-area`).
         var area: AreaCoverage?
         var operators: [String: Entry]
@@ -109,6 +115,8 @@ public enum SummaryJSON {
         var cells: Int?
         var cells4G: Int?
         var cells5G: Int?
+        /// False: the station counts and their ratio are not available and written as null.
+        var stationsKnown = true
 
         enum CodingKeys: String, CodingKey {
             case name
@@ -119,7 +127,7 @@ public enum SummaryJSON {
         }
 
         func encode(to encoder: any Encoder) throws {
-            try indicators.encode(to: encoder)
+            try indicators.encode(to: encoder, stationsKnown: stationsKnown)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(name, forKey: .name)
             try container.encodeIfPresent(provinceCode, forKey: .provinceCode)

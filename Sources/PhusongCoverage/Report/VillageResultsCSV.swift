@@ -10,20 +10,20 @@ public enum VillageResultsCSV {
 
     public static func bytes(_ run: CoverageRun) -> [UInt8] {
         var csv = CSVWriter()
-        csv.writeRow(header)
+        csv.writeHeader(header)
         let cells = run.inputs.scenario.cells
         let sites = run.engine.sites
         for (village, result) in zip(run.inputs.scenario.villages, run.coverage) {
-            let best4G: [String] = [result.best4G.map { String($0.rsrpDBm) } ?? "", result.best4G.map { cells[$0.cellIndex].id } ?? ""]
-            let best5G: [String] = [result.best5G.map { String($0.rsrpDBm) } ?? "", result.best5G.map { cells[$0.cellIndex].id } ?? ""]
-            let flags: [String] = [String(result.covered4G), String(result.covered5G), String(result.connected),
-                                   String(result.deadZone), String(!village.gridPower)]
-            let nearest: [String] = [result.nearestSite.map { sites[$0.siteIndex].id } ?? "",
-                                     result.nearestSite.map { String($0.distanceM) } ?? ""]
-            let attributes: [String] = [village.name, village.provinceCode ?? "", village.communeCode ?? "",
-                                        String(village.population), village.areaType.rawValue,
-                                        csvNumber(village.lon, decimals: 6), csvNumber(village.lat, decimals: 6)]
-            csv.writeRow([village.id] + best4G + best5G + flags + nearest + attributes)
+            let best4G: [CSVField] = [.number(result.best4G.map { String($0.rsrpDBm) } ?? ""), .text(result.best4G.map { cells[$0.cellIndex].id })]
+            let best5G: [CSVField] = [.number(result.best5G.map { String($0.rsrpDBm) } ?? ""), .text(result.best5G.map { cells[$0.cellIndex].id })]
+            let flags: [CSVField] = [.flag(result.covered4G), .flag(result.covered5G), .flag(result.connected),
+                                     .flag(result.deadZone), .flag(!village.gridPower)]
+            let nearest: [CSVField] = [.text(result.nearestSite.map { sites[$0.siteIndex].id }),
+                                       .number(result.nearestSite.map { String($0.distanceM) } ?? "")]
+            let attributes: [CSVField] = [.text(village.name), .text(village.provinceCode), .text(village.communeCode),
+                                          .integer(village.population), .text(village.areaType.rawValue),
+                                          .number(village.lon, decimals: 6), .number(village.lat, decimals: 6)]
+            csv.writeRow([.text(village.id)] + best4G + best5G + flags + nearest + attributes)
         }
         return csv.bytes
     }

@@ -58,8 +58,13 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
 /// Loading failed: the problems that stop the run (at least one).
 public struct LoadError: Error, Sendable, CustomStringConvertible {
     public var problems: [Problem]
+    /// Set when loading stopped because an output (the rejects file) could not be written.
+    public var output: OutputError?
 
-    public init(problems: [Problem]) { self.problems = problems }
+    public init(problems: [Problem], output: OutputError? = nil) {
+        self.problems = problems
+        self.output = output
+    }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

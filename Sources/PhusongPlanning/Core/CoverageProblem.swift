@@ -39,11 +39,17 @@ public struct CoverageProblem: Sendable, Hashable {
         Set(chosen).sorted().reduce(0) { $0 + costs[$1] }
     }
 
-    /// Checks that the problem is well formed: finite non-negative weights and costs, one
-    /// cost per candidate, item and candidate indices in range, coverage lists ascending.
+    /// Checks that the problem is well formed: finite non-negative weights with a finite
+    /// total, one finite non-negative cost per candidate, item and candidate indices in
+    /// range, coverage lists ascending.
     public func validate() throws(CoverageProblemError) {
         if let item = weights.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw CoverageProblemError("weight of item \(item) is \(weights[item]): weights must be finite and >= 0")
+        }
+        // Finite weights can still add up to infinity (1e308 twice), and then every
+        // objective and bound would be inf or NaN.
+        guard weights.reduce(0, +).isFinite else {
+            throw CoverageProblemError("the weights add up to more than \(Double.greatestFiniteMagnitude): their total must be finite")
         }
         guard costs.count == candidateCount else {
             throw CoverageProblemError("\(costs.count) costs for \(candidateCount) candidates")

@@ -7,7 +7,9 @@ import PhusongCoverage
 /// With coordinates, demand points are bucketed into rows of latitude (or y), each sorted by
 /// longitude (or x); a site then looks only at the rows its radius reaches and, in each, at
 /// a binary-searched window of longitudes, and tests the exact distance there. That is
-/// O(n log n) to build plus the points near each site, instead of all pairs.
+/// O(n log n) to build plus the points near each site, instead of all pairs. Only rows that
+/// hold points are visited, so the work never depends on how far apart the coordinates are
+/// or how small the radius is (issue 13: huge coordinates made it loop over 10^15 empty rows).
 enum CoverageSets {
     static func build(_ instance: MCLPInstance, radius: Double, threads: Int) async throws -> [[Int32]] {
         switch instance.distances {
@@ -36,7 +38,9 @@ private struct PointRows: Sendable {
     private let metric: DistanceMetric
     /// Row height in y units (degrees of latitude for haversine).
     private let height: Double
-    private let rows: [Int: Row]
+    /// The keys of the rows that hold points, ascending, and those rows.
+    private let rowKeys: [Int]
+    private let rows: [Row]
 
     /// Metres per degree of arc on the mean sphere.
     private static let metresPerDegree = Geodesy.earthRadiusM * Double.pi / 180
@@ -53,7 +57,8 @@ private struct PointRows: Sendable {
             rows[key, default: Row()].xs.append(points[index].x)
             rows[key, default: Row()].indices.append(Int32(index))
         }
-        self.rows = rows
+        rowKeys = rows.keys.sorted()
+        self.rows = rowKeys.map { rows[$0] ?? Row() }
     }
 
     /// Indices (ascending) of the points within `radius` of `centre`, inclusive.
@@ -65,8 +70,10 @@ private struct PointRows: Sendable {
         var found: [Int32] = []
         let firstRow = Self.rowKey(centre.y - reachY, height: height)
         let lastRow = Self.rowKey(centre.y + reachY, height: height)
-        for key in firstRow...lastRow {
-            guard let row = rows[key] else { continue }
+        var rowPosition = Self.firstIndex(in: rowKeys, notBelow: firstRow)
+        while rowPosition < rowKeys.count, rowKeys[rowPosition] <= lastRow {
+            let row = rows[rowPosition]
+            rowPosition += 1
             for (low, high) in xWindows(radius, centre: centre, slack: slack) {
                 var position = Self.firstIndex(in: row.xs, notBelow: low)
                 while position < row.xs.count, row.xs[position] <= high {
@@ -117,7 +124,7 @@ private struct PointRows: Sendable {
         Int(max(-1e15, min(1e15, y / height)).rounded(.down))
     }
 
-    private static func firstIndex(in sorted: [Double], notBelow value: Double) -> Int {
+    private static func firstIndex<T: Comparable>(in sorted: [T], notBelow value: T) -> Int {
         var low = 0
         var high = sorted.count
         while low < high {

@@ -4,8 +4,19 @@ import PhusongCoverage
 /// `id,x,y`, optionally fixed candidates (one id per line, or a CSV with an `id` column) and a
 /// distance matrix `demand_id,candidate_id,distance_m` (then coverage follows the matrix and
 /// the coordinates are neither needed nor read). Ids are text (`060750101.00` stays as
-/// written) and must be unique within a file. Extra columns are ignored.
+/// written), non-empty and unique within a file. Extra columns are ignored.
+///
+/// Ranges, so that the answer is a true figure and the search is bounded: weights 0..1e15
+/// and their total at most `maximumTotalWeight` (1e15: a double holds every integer to 2^53
+/// ≈ 9.007e15, so sums of whole weights stay exact and others within about 0.1); planar
+/// coordinates within ±`maximumPlanarCoordinate` (1e9, e.g. metres: a thousand times the
+/// size of any map projection of the Earth); lon/lat within ±180/±90 for haversine.
 public enum MCLPLoader {
+    /// The largest weight, and the largest total of the weights.
+    public static let maximumTotalWeight = 1e15
+    /// The largest absolute planar (euclidean) coordinate.
+    public static let maximumPlanarCoordinate = 1e9
+
     public struct Paths: Sendable, Hashable {
         public var demand: String
         public var candidates: String
@@ -69,29 +80,34 @@ public enum MCLPLoader {
         var firstLine: [String: Int] = [:]
         let longitude: (Double) -> String? = { abs($0) <= 180 ? nil : "longitude must be within -180..180 (haversine: x is the longitude)" }
         let latitude: (Double) -> String? = { abs($0) <= 90 ? nil : "latitude must be within -90..90 (haversine: y is the latitude)" }
+        let planar: (Double) -> String? = {
+            abs($0) <= maximumPlanarCoordinate ? nil : "planar coordinates must be within -1e9..1e9 (e.g. metres; euclidean metric)"
+        }
+        let weightRange: (Double) -> String? = {
+            $0 < 0 ? "weight must be >= 0" : $0 > maximumTotalWeight ? "weight must be within 0..1e15 (scale the weights down)" : nil
+        }
+        var total = 0.0
         for row in table.rows {
-            let id = fields.text(row, "id")
-            if let id {
-                if let earlier = firstLine[id] {
-                    fields.fail(row, "id", value: id, "id appears twice (first on line \(earlier))")
-                } else {
-                    firstLine[id] = row.line
-                }
-            }
-            let weight = weighted ? fields.number(row, "weight") { $0 >= 0 ? nil : "weight must be >= 0" } : 0
+            let id = fields.uniqueText(row, "id", firstLine: &firstLine)
+            let weight = weighted ? fields.number(row, "weight", check: weightRange) : 0
             var point = MCLPInstance.Point(x: 0, y: 0)
             if let metric = coordinates {
-                let x = fields.number(row, "x", check: metric == .haversine ? longitude : { _ in nil })
-                let y = fields.number(row, "y", check: metric == .haversine ? latitude : { _ in nil })
+                let x = fields.number(row, "x", check: metric == .haversine ? longitude : planar)
+                let y = fields.number(row, "y", check: metric == .haversine ? latitude : planar)
                 point = MCLPInstance.Point(x: x ?? 0, y: y ?? 0)
             }
             if let id, let weight {
+                total += weight
                 read.ids.append(id)
                 read.weights.append(weight)
                 read.points.append(point)
             }
         }
         if table.rows.isEmpty { fields.fail(weighted ? "no demand points: the file has only a header" : "no candidate sites: the file has only a header") }
+        if total > maximumTotalWeight {
+            fields.fail("the weights add up to \(total), more than 1e15: covered weights would no longer be exact; "
+                        + "scale the weights down (e.g. to thousands)")
+        }
         read.problems = fields.problems
         return read
     }

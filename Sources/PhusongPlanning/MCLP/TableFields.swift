@@ -7,11 +7,12 @@ struct TableFields {
     private(set) var problems: [Problem] = []
     private var columns: [String: Int] = [:]
 
-    /// Looks up `required` columns, recording a header problem for each one missing.
-    init(_ table: CSVTable, required: [String], example: String) {
+    /// Looks up `required` columns (by name, else by one of `aliases[name]`), recording a
+    /// header problem for each one missing.
+    init(_ table: CSVTable, required: [String], aliases: [String: [String]] = [:], example: String) {
         self.table = table
         for name in required {
-            if let index = table.column(name) {
+            if let index = ([name] + (aliases[name] ?? [])).lazy.compactMap({ table.column($0) }).first {
                 columns[name] = index
             } else {
                 problems.append(Problem(
@@ -31,18 +32,33 @@ struct TableFields {
         return row.fields[index]
     }
 
-    /// The number in `column`, or nil (with a problem) when it is missing, not a number, or
-    /// `check` gives a reason it is out of range.
-    mutating func number(_ row: CSVTable.Row, _ column: String, check: (Double) -> String? = { _ in nil }) -> Double? {
+    /// The number in `column`, or nil (with a problem) when it is missing, not a number
+    /// (`expected` then says what it should be), or `check` gives a reason it is out of range.
+    mutating func number(
+        _ row: CSVTable.Row, _ column: String, expected: String? = nil, check: (Double) -> String? = { _ in nil }
+    ) -> Double? {
         guard let text = text(row, column) else { return nil }
         guard let value = CSVTable.number(text) else {
-            problems.append(Problem(file: table.file, line: row.line, column: column, value: text, reason: "not a number"))
+            let reason = "not a number" + (expected.map { " (must be \($0))" } ?? "")
+            problems.append(Problem(file: table.file, line: row.line, column: column, value: text, reason: reason))
             return nil
         }
         if let reason = check(value) {
             problems.append(Problem(file: table.file, line: row.line, column: column, value: text, reason: reason))
             return nil
         }
+        return value
+    }
+
+    /// The value of `column` in `row` like `text`, recording a problem when an earlier row
+    /// (in `firstLine`, by value) has the same one.
+    mutating func uniqueText(_ row: CSVTable.Row, _ column: String, firstLine: inout [String: Int]) -> String? {
+        guard let value = text(row, column) else { return nil }
+        if let earlier = firstLine[value] {
+            fail(row, column, value: value, "\(column) appears twice (first on line \(earlier))")
+            return nil
+        }
+        firstLine[value] = row.line
         return value
     }
 

@@ -20,15 +20,19 @@ public enum CandidateSites {
     /// Metres per degree of latitude on the model's sphere.
     static let metresPerDegree = Geodesy.earthRadiusM * Double.pi / 180
 
-    /// The candidates, in a fixed order: user file, dead-zone villages, grid points (row by row).
+    /// The candidates, in an order that does not depend on the order of `deadZones` and
+    /// `extra` (issue 13, class 8): the user's by id, the dead-zone villages' by village id,
+    /// then the grid points row by row.
     public static func generate(
         deadZones: [Village], gridKm: Double, radiusKm: Double, extra: [CandidateLocation]
     ) -> [CandidateLocation] {
-        var candidates = extra
+        let deadZones = CanonicalOrder.villages(deadZones).map { deadZones[$0] }
+        var candidates = CanonicalOrder.locations(extra)
         candidates += deadZones.map { CandidateLocation(id: "DZ-" + $0.id, lon: $0.lon, lat: $0.lat) }
         guard gridKm > 0, radiusKm > 0, !deadZones.isEmpty else { return candidates }
         // Grid in degrees: rows every gridKm of latitude, columns every gridKm of longitude at
-        // the scenario's mean latitude (so the grid is fixed for the whole scenario).
+        // the scenario's mean latitude (so the grid is fixed for the whole scenario), summed in
+        // village id order (a floating-point sum depends on its order).
         let meanLat = deadZones.map(\.lat).reduce(0, +) / Double(deadZones.count)
         let latStep = gridKm * 1000 / metresPerDegree
         let lonStep = latStep / max(0.01, cos(meanLat * Double.pi / 180))
@@ -68,28 +72,50 @@ public enum CandidateSites {
         var column: Int
     }
 
-    /// Reads a user candidates file: CSV with `id`, `lon`/`lng`/`longitude`/`x`, `lat`/`latitude`/`y`.
-    public static func read(path: String) throws(LoadError) -> [CandidateLocation] {
+    /// Reads a user candidates file: CSV with `id` (or `candidate_id`, `site_id`),
+    /// `lon`/`lng`/`long`/`longitude`/`x` and `lat`/`latitude`/`y`, checked like villages.csv:
+    /// ids non-empty and unique, and neither the id of an existing site (`existingSiteIDs`;
+    /// a new site would merge with it) nor one of the planner's own (`DZ-<village id>`,
+    /// `G<row>_<column>`); longitude −180..180 and latitude −90..90; at least one row.
+    /// - Throws: `LoadError` with every problem as `file:line: column: value: reason`.
+    public static func read(path: String, existingSiteIDs: Set<String> = []) throws(LoadError) -> [CandidateLocation] {
         let table = try CSVTable.read(path)
-        let names = table.header.map { $0.lowercased() }
-        func column(_ accepted: [String]) -> Int? { names.firstIndex { accepted.contains($0) } }
-        guard let id = column(["id", "candidate_id", "site_id"]), let lon = column(["lon", "lng", "long", "longitude", "x"]),
-              let lat = column(["lat", "latitude", "y"]) else {
-            throw LoadError(problems: [Problem(file: path, line: table.headerLine, column: "header", value: nil,
-                                               reason: "a candidates file needs the columns id, lon, lat")])
-        }
+        var fields = TableFields(
+            table, required: ["id", "lon", "lat"],
+            aliases: ["id": ["candidate_id", "site_id"], "lon": ["lng", "long", "longitude", "x"], "lat": ["latitude", "y"]],
+            example: "id,lon,lat")
+        guard fields.problems.isEmpty else { throw LoadError(problems: fields.problems) }
         var candidates: [CandidateLocation] = []
-        var problems: [Problem] = []
+        var firstLine: [String: Int] = [:]
         for row in table.rows {
-            let field = { (index: Int) in index < row.fields.count ? row.fields[index] : "" }
-            guard let x = Double(field(lon)), let y = Double(field(lat)), (-180...180).contains(x), (-90...90).contains(y) else {
-                problems.append(Problem(file: path, line: row.line, column: "lon/lat", value: field(lon) + " " + field(lat),
-                                        reason: "not a longitude/latitude pair"))
-                continue
+            var id = fields.uniqueText(row, "id", firstLine: &firstLine)
+            if let given = id, let reason = reservedReason(given, existingSiteIDs: existingSiteIDs) {
+                fields.fail(row, "id", value: given, reason)
+                id = nil
             }
-            candidates.append(CandidateLocation(id: field(id), lon: x, lat: y))
+            let lon = fields.number(row, "lon", expected: "a longitude -180..180") {
+                (-180...180).contains($0) ? nil : "not a longitude (must be -180..180)"
+            }
+            let lat = fields.number(row, "lat", expected: "a latitude -90..90") {
+                (-90...90).contains($0) ? nil : "not a latitude (must be -90..90)"
+            }
+            if let id, let lon, let lat { candidates.append(CandidateLocation(id: id, lon: lon, lat: lat)) }
         }
-        if !problems.isEmpty { throw LoadError(problems: problems) }
+        if table.rows.isEmpty { fields.fail("no candidate sites: the file has only a header") }
+        if !fields.problems.isEmpty { throw LoadError(problems: fields.problems) }
         return candidates
+    }
+
+    /// Why `id` cannot name a new site, or nil.
+    private static func reservedReason(_ id: String, existingSiteIDs: Set<String>) -> String? {
+        if existingSiteIDs.contains(id) {
+            return "an existing site of the cells files has this id: a new site needs an id of its own"
+        }
+        let parts = id.dropFirst().split(separator: "_", omittingEmptySubsequences: false)
+        let isGridID = id.hasPrefix("G") && parts.count == 2 && parts.allSatisfy { Int($0) != nil }
+        if id.hasPrefix("DZ-") || isGridID {
+            return "ids DZ-<village id> and G<row>_<column> name the planner's own candidates: give this candidate another id"
+        }
+        return nil
     }
 }

@@ -18,7 +18,8 @@ struct DeadZonePhase {
 
     static func run(_ context: RolloutContext, candidates extra: [CandidateLocation], budget: Double?,
                     progress: @Sendable (String) -> Void) async throws -> Result {
-        let deadZoneIndices = context.run.coverage.indices.filter { context.run.coverage[$0].deadZone }
+        // Items and candidates in the canonical order of `context` (villages by id).
+        let deadZoneIndices = context.coverage.indices.filter { context.coverage[$0].deadZone }
         guard !deadZoneIndices.isEmpty else { return Result(actions: [], cost: 0, bound: 0, unconnected: 0) }
         let villages = context.villages
         let settings = context.settings

@@ -30,18 +30,19 @@ struct FiveGPhase {
         let national = run.tables.national
         var shortfalls: [String: String] = [:]
 
-        // Candidates.
+        // Candidates, in the canonical order of ids: upgrades by site id, a site's cells by cell id.
         var fourGCellsBySite: [String: [Cell]] = [:]
         for cell in run.inputs.scenario.cells where cell.technology == .lte { fourGCellsBySite[cell.siteID, default: []].append(cell) }
-        let upgradable = run.engine.sites.filter { $0.has4G && !$0.has5G }
+        fourGCellsBySite = fourGCellsBySite.mapValues(CanonicalOrder.cells)
+        let upgradable = CanonicalOrder.sites(run.engine.sites.filter { $0.has4G && !$0.has5G })
         var candidateCells = upgradable.map { context.upgradeCells(siteID: $0.id, fourGCells: fourGCellsBySite[$0.id] ?? []) }
         var costs = Array(repeating: settings.upgradeCost, count: upgradable.count)
         let newSiteLocations = newSites.map { CandidateLocation(id: $0.id, lon: $0.lon, lat: $0.lat) }
         candidateCells += newSiteLocations.map { context.newSiteCells($0, technology: .nr) }
         costs += Array(repeating: settings.newSite5GExtraCost, count: newSiteLocations.count)
 
-        // Items: villages without 5G now.
-        let items = run.coverage.indices.filter { !run.coverage[$0].covered5G }
+        // Items: villages without 5G now, by village id.
+        let items = context.coverage.indices.filter { !context.coverage[$0].covered5G }
         progress("5G: \(candidateCells.count) candidates (\(upgradable.count) upgrades), \(items.count) villages without 5G")
         let covered = try await CandidateCoverage.coveredVillages(
             candidates: candidateCells, villages: villages, villageSubset: items,

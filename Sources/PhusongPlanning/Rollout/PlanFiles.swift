@@ -27,20 +27,22 @@ public enum PlanFiles {
             ]))
     }
 
-    /// Writes every file into `folder` (each atomically) and returns the paths.
-    public static func write(_ plan: RolloutPlan, to folder: String, toolVersion: String, seed: UInt64) throws -> [String] {
+    /// The plan's files, in the order they are listed.
+    public static let fileNames = ["plan.csv", "plan.geojson", "plan.kml", "planned_cells.csv", "plan_summary.json"]
+
+    /// Every file of the plan with its bytes, in the order of `fileNames`.
+    public static func files(_ plan: RolloutPlan, toolVersion: String, seed: UInt64) throws -> [(name: String, bytes: [UInt8])] {
         let table = table(plan)
-        var written: [String] = []
-        for format in [FeatureFormat.csv, .geojson, .kml] {
-            let path = folder + "/plan." + format.fileExtension
-            try FeatureWriter.write(table, format: format, to: path)
-            written.append(path)
-        }
-        let cells = folder + "/planned_cells.csv"
-        try AtomicFile.write(ScenarioCSV.cellsCSV(plan.plannedCells), to: cells)
-        let summary = folder + "/plan_summary.json"
-        try AtomicFile.write(try summaryJSON(plan, toolVersion: toolVersion, seed: seed), to: summary)
-        return written + [cells, summary]
+        let bytes = [
+            FeatureCSV.bytes(table), FeatureGeoJSON.bytes(table), FeatureKML.bytes(table),
+            ScenarioCSV.cellsCSV(plan.plannedCells), try summaryJSON(plan, toolVersion: toolVersion, seed: seed),
+        ]
+        return Array(zip(fileNames, bytes))
+    }
+
+    /// Replaces `folder` with the plan, as one set (`OutputFolder`), and returns the paths.
+    public static func write(_ plan: RolloutPlan, to folder: String, toolVersion: String, seed: UInt64) throws -> [String] {
+        try OutputFolder(path: folder, fileNames: fileNames, setName: "plan").publish(files(plan, toolVersion: toolVersion, seed: seed))
     }
 
     /// `plan_summary.json`: indicators before and after, total cost, bound, gap, targets.

@@ -1,12 +1,22 @@
 import PhusongCoverage
 
 /// What the planner works from: the coverage run before the plan and the planning settings.
+///
+/// The plan must not depend on the order of the input rows (issue 13, class 8), and the
+/// optimisation core breaks its ties by item and candidate index. So every step works in a
+/// canonical order of ids, never in file order: the villages (and their coverage) sorted by
+/// `village_id`, the existing sites by `site_id` and a site's cells by `cell_id`
+/// (`CanonicalOrder`); the candidate sites come sorted from `CandidateSites.generate`.
 struct RolloutContext: Sendable {
     let run: CoverageRun
     let settings: PlanningSettings
     let targets: CoverageTargets
     let options: SolverOptions
+    /// The villages sorted by id.
     let villages: [Village]
+    /// The coverage of `villages`, in the same order.
+    let coverage: [VillageCoverage]
+    /// Finds the nearest of `villages` (ties: the smaller id).
     let index: VillageIndex
 
     init(run: CoverageRun, options: SolverOptions) {
@@ -14,8 +24,10 @@ struct RolloutContext: Sendable {
         settings = run.configuration.planning
         targets = run.configuration.targets
         self.options = options
-        villages = run.inputs.scenario.villages
-        index = VillageIndex(villages: run.inputs.scenario.villages)
+        let order = CanonicalOrder.villages(run.inputs.scenario.villages)
+        villages = order.map { run.inputs.scenario.villages[$0] }
+        coverage = order.map { run.coverage[$0] }
+        index = VillageIndex(villages: villages)
     }
 
     var parameters: RadioModelParameters { run.configuration.radio }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// An administrative code in a boundary feature's properties (`code`, `province_code`).
+/// Codes are text with their leading zeros (data-format.md: "01", "00004"): a JSON number
+/// has lost them (1 is not "01"), and a number `province_code` used to make a commune look
+/// like a province, so anything but a string is refused with what to write instead.
+enum AdminCodeProperty {
+    enum Value {
+        case text(String)
+        /// Not in the properties, or JSON null.
+        case absent
+        case invalid(Invalid)
+    }
+
+    /// A code property that is not a string.
+    struct Invalid {
+        var property: String
+        var value: String
+        var reason: String
+
+        /// The problem at feature `feature` of `file`.
+        func located(file: String, feature: Int) -> Problem {
+            Problem(file: file, column: "features[\(feature)].properties.\(property)", value: value, reason: reason)
+        }
+    }
+
+    /// The property `key`; `digits` is the official length of such a code (2 for a province,
+    /// 5 for a commune), used to show the corrected value.
+    static func read(_ properties: [String: Any], _ key: String, digits: Int) -> Value {
+        guard let value = properties[key], !(value is NSNull) else { return .absent }
+        if let text = value as? String { return .text(text) }
+        let shown = "\(value)"
+        guard let number = value as? NSNumber, shown != "true", shown != "false" else {
+            return .invalid(Invalid(property: key, value: shown,
+                                    reason: "must be a string (codes are text with their leading zeros, e.g. \"\(key)\": \"\(String(repeating: "0", count: digits - 1))1\")"))
+        }
+        let double = number.doubleValue
+        var suggestion = "a string with the official leading zeros"
+        if let whole = Int(exactly: double), whole >= 0, String(whole).count <= digits {
+            let padded = String(repeating: "0", count: digits - String(whole).count) + String(whole)
+            suggestion += ": \"\(key)\": \"\(padded)\""
+        }
+        return .invalid(Invalid(
+            property: key, value: shown,
+            reason: "is a JSON number, but codes are text: a number has lost its leading zeros and the feature would be "
+                + "assigned wrongly; write it as \(suggestion)"))
+    }
+}
