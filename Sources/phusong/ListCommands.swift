@@ -57,9 +57,7 @@ struct UnpoweredCommand: AsyncParsableCommand {
 func computeRun(inputs: InputOptions, config: ConfigOption, threads: ThreadsOption) async throws -> CoverageRun {
     let configuration = try config.load()
     let loaded = try await inputs.load(threads: threads.count)
-    return try await reportingDataErrors {
-        try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
-    }
+    return try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
 }
 
 /// Writes a list in each requested format, each file atomically (`AtomicFile`).

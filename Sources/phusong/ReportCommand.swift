@@ -36,9 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count)
         let loadedAt = clock.now
-        let run = try await reportingDataErrors {
-            try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count, includeArea: !noArea)
-        }
+        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count, includeArea: !noArea)
         let computedAt = clock.now
         let written = try OutputGuard.publish(into: folder) {
             try ReportFiles.files(run, toolVersion: PhusongVersion.current, configurationPath: config.path)

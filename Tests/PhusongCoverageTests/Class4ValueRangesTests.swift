@@ -276,4 +276,15 @@ struct Class4ValueRangesTests {
             }
         }
     }
+
+    @Test("docs/planners.md has a row for every numeric column and setting, with its range")
+    func documented() throws {
+        let text = try String(contentsOfFile: SharedData.repository.appendingPathComponent("docs/planners.md").path, encoding: .utf8)
+        for column in InputColumnRanges.all {
+            #expect(text.contains("| `\(column.name)` | \(column.file) | \(column.range) |"), "\(column.name)")
+        }
+        for setting in SettingRanges.all {
+            #expect(text.contains("| `\(setting.key)` | \(setting.range) |"), "\(setting.key)")
+        }
+    }
 }
