@@ -12,15 +12,15 @@ public enum IndicatorCSV {
     /// The indicators in `indicatorHeader` order; with `stationsKnown` false the station
     /// counts and their ratio are empty (not available), never a false 0.
     static func fields(_ value: CoverageIndicators, stationsKnown: Bool = true) -> [CSVField] {
-        [
+        ([
             String(value.villages), String(value.villagesConnected), String(value.villagesDeadZone),
             String(value.villagesUnpowered), String(value.villagesDeadZoneAndUnpowered),
             String(value.shareVillagesConnected), String(value.population), String(value.populationCovered4G),
             String(value.populationCovered5G), String(value.populationCoveredAny), String(value.populationCoverage4G),
             String(value.populationCoverage5G), String(value.populationCoverageAny),
-        ].map(CSVField.number) + (stationsKnown
-            ? [String(value.stations4G), String(value.stations5G), value.ratio5G4GStations.map { String($0) } ?? ""].map(CSVField.number)
-            : [.number(""), .number(""), .number("")])
+        ] + (stationsKnown
+            ? [String(value.stations4G), String(value.stations5G), value.ratio5G4GStations.map { String($0) } ?? ""]
+            : ["", "", ""])).map(CSVField.number)
     }
 
     static let areaHeader = ["area_4g_km2", "area_5g_km2", "area_any_km2", "land_km2", "area_share_4g", "area_share_5g"]
