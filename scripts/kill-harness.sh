@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Kill -9 harness for the atomic output sets (issue 13, class 2; docs/safety-outputs.md).
+# Kill -9 harness for the atomic output sets (issue 13, class 2; docs/safety.md).
 #
 # Runs `phusong report` and `phusong plan` on the embedded default data (geodata/default) into
 # an output folder that holds a complete previous set made with another configuration (the

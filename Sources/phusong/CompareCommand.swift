@@ -30,7 +30,7 @@ struct CompareCommand: ParsableCommand {
             comparison = ReportComparison(before: try ReportSnapshot.load(folder: before), after: try ReportSnapshot.load(folder: after))
         } catch {
             Terminal.list(error.problems)
-            throw error.problems.contains { $0.reason.hasPrefix("file not found") } ? ExitCodes.noInput : ExitCodes.dataError
+            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
         }
         Terminal.output(ComparisonText.render(comparison))
         guard let folder else { return }
@@ -67,12 +67,12 @@ enum ComparisonText {
 
     private static func value(_ delta: ReportComparison.IndicatorDelta, _ number: Double) -> String {
         if delta.isShare { return Format.decimal(100 * number, 2) + " %" }
-        return delta.name.contains("/") ? Format.decimal(number, 3) : Format.count(Int(number))
+        return delta.name.contains("/") ? Format.decimal(number, 3) : Format.count(Int(saturating: number))
     }
 
     private static func change(_ delta: ReportComparison.IndicatorDelta) -> String {
         let sign = delta.change > 0 ? "+" : ""
         if delta.isShare { return sign + Format.decimal(100 * delta.change, 2) + " pts" }
-        return sign + (delta.name.contains("/") ? Format.decimal(delta.change, 3) : Format.count(Int(delta.change)))
+        return sign + (delta.name.contains("/") ? Format.decimal(delta.change, 3) : Format.count(Int(saturating: delta.change)))
     }
 }

@@ -16,7 +16,7 @@ struct ConfigOption: ParsableArguments {
             return try ConfigurationLoader.load(path: path)
         } catch {
             Terminal.list(error.problems)
-            throw error.problems.contains { $0.reason == "file not found" } ? ExitCodes.noInput : ExitCodes.dataError
+            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
         }
     }
 }

@@ -17,16 +17,21 @@ enum ExitCodes {
 
     /// The one place where an error that reached the top of a command becomes an exit code.
     /// Errors of the argument parser (usage, `--help`, `--version`) and exit codes that a
-    /// command chose pass through; load problems are listed and give 66 when a file is missing,
-    /// else 65; an output error gives 73; anything else is a bug and gives 70, with the error
-    /// printed, never a bare exit 1.
+    /// command chose pass through; load problems are listed and give 66 when a file cannot be
+    /// read at all, else 65; a computation refused because of the data or the settings (too
+    /// many operators, a setting out of range given through the library) gives 65; an output
+    /// error gives 73; anything else is a bug and gives 70, with the error printed, never a
+    /// bare exit 1.
     static func mapped(_ error: any Error) -> any Error {
         switch error {
         case is ExitCode, is CleanExit, is ValidationError:
             return error
         case let error as LoadError:
             Terminal.list(error.problems)
-            return error.problems.contains { $0.line == nil && $0.reason == "file not found" } ? noInput : dataError
+            return error.isUnavailableInput ? noInput : dataError
+        case is CoverageError, is SettingOutOfRange:
+            Terminal.error("phusong: \(error)")
+            return dataError
         case let error as OutputError:
             Terminal.error("phusong: cannot write \(error.description)")
             return cannotCreate

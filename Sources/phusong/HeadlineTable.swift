@@ -17,7 +17,7 @@ enum HeadlineTable {
                    status(coverage5G >= targets.populationCoverage5G,
                           Format.decimal(100 * (targets.populationCoverage5G - coverage5G), 2) + " points short")])
         let ratio = national.ratio5G4GStations ?? 0
-        let needed5G = Int((targets.ratio5G4GStations * Double(national.stations4G)).rounded(.up))
+        let needed5G = Int(saturating: targets.ratio5G4GStations * Double(national.stations4G), rounding: .up)
         table.add(["5G stations / 4G stations", Format.decimal(ratio, 3), Format.decimal(targets.ratio5G4GStations, 2),
                    status(national.stations5G >= needed5G,
                           "\(Format.count(needed5G - national.stations5G)) more 5G stations (\(Format.count(national.stations5G)) of \(Format.count(national.stations4G)))")])

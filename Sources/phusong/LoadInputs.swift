@@ -15,8 +15,8 @@ extension InputOptions {
         } catch {
             if let output = error.output { throw OutputGuard.exitCode(for: output) }
             let problems = error.problems
-            let fileMissing = problems.contains { $0.line == nil && $0.reason == "file not found" }
-            let rowErrors = problems.contains { $0.line != nil && $0.column != "header" }
+            let fileMissing = error.isUnavailableInput
+            let rowErrors = problems.contains { $0.line != nil && $0.column != nil && $0.column != "header" }
             Terminal.list(problems, hint: rowErrors && rejects == nil
                 ? "Stopped: fix these rows, or give --rejects FILE to set bad rows aside and go on."
                 : nil)

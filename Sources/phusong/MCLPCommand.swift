@@ -77,8 +77,7 @@ struct MCLPCommand: AsyncParsableCommand {
             instance = try MCLPLoader.load(paths, metric: metric.metric)
         } catch {
             Terminal.list(error.problems)
-            let missing = error.problems.contains { $0.line == nil && ($0.reason == "file not found" || $0.reason.hasPrefix("cannot be read")) }
-            throw missing ? ExitCodes.noInput : ExitCodes.dataError
+            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
         }
         guard facilities >= instance.fixed.count else {
             Terminal.error("phusong mclp: --p \(facilities) is less than the \(instance.fixed.count) fixed facilities in \(fixed ?? "--fixed")")

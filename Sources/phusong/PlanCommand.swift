@@ -35,7 +35,7 @@ struct PlanCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
 
     mutating func validate() throws {
-        if let budget, !(budget >= 0) { throw ValidationError("--budget must be a non-negative amount") }
+        if let budget, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a non-negative amount") }
     }
 
     func run() async throws {
@@ -52,7 +52,7 @@ struct PlanCommand: AsyncParsableCommand {
             if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
         } catch {
             Terminal.list(error.problems)
-            throw error.problems.contains { $0.reason == "file not found" } ? ExitCodes.noInput : ExitCodes.dataError
+            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
         }
         let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
         let progress = ProgressLine()

@@ -3,34 +3,27 @@ import Testing
 
 /// Issue 13, class 1: an output that resolves to an input (the same device and inode, through
 /// its own path, a symbolic link or a hard link) stops the run with exit 64 and a message
-/// naming both, before anything is written. See docs/safety-outputs.md.
+/// naming both, before anything is written. See docs/safety.md.
 @Suite("Class 1: outputs never overwrite inputs")
 struct Class1OutputsTests {
     @Test("report --out a folder holding the input villages.csv: 64, the input untouched, nothing written")
     func reportIntoInputFolder() throws {
         let scratch = try OutputScratch()
         defer { scratch.remove() }
-        let villages = try scratch.copyDefault("villages.csv", to: "data/villages.csv")
-        let cells = try scratch.copyDefault("cells.csv", to: "data/cells.csv")
-        let before = try FileFingerprint(villages)
-        let result = try CLI.run(["report", "--villages", villages, "--cells", cells, "--no-area", "--out", scratch.path("data")])
-        #expect(result.exitCode == 64, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("\(villages): this output is the input \(villages); refusing to overwrite an input"))
-        #expect(try FileFingerprint(villages) == before)
+        let (villages, cells) = try scratch.defaultInputs(in: "data")
+        try expectRefused(["report", "--villages", villages, "--cells", cells, "--no-area", "--out", scratch.path("data")],
+                          saying: "\(villages): this output is the input \(villages); refusing to overwrite an input", untouched: villages)
         #expect(try scratch.listing("data") == ["cells.csv", "villages.csv"])
         #expect(try scratch.listing() == ["data"], "no lock file or staged folder is left beside the folder")
     }
 
-    @Test("validate --rejects naming the villages input: 64, the input untouched")
+    @Test("validate --rejects naming the villages input (which has a bad row): 64, the input untouched")
     func rejectsOntoInput() throws {
         let scratch = try OutputScratch()
         defer { scratch.remove() }
         let villages = try scratch.copy(CLI.fixture("malformed/villages-negative-population.csv"), to: "villages.csv")
-        let before = try FileFingerprint(villages)
-        let result = try CLI.run(["validate", "--villages", villages, "--cells", CLI.fixture("good/cells.csv"), "--rejects", villages])
-        #expect(result.exitCode == 64, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("\(villages): this output is the input \(villages)"))
-        #expect(try FileFingerprint(villages) == before)
+        try expectRefused(["validate", "--villages", villages, "--cells", CLI.fixture("good/cells.csv"), "--rejects", villages],
+                          saying: "\(villages): this output is the input \(villages)", untouched: villages)
         #expect(try scratch.listing() == ["villages.csv"])
     }
 
@@ -38,13 +31,9 @@ struct Class1OutputsTests {
     func listOntoInput() throws {
         let scratch = try OutputScratch()
         defer { scratch.remove() }
-        let villages = try scratch.copyDefault("villages.csv", to: "villages.csv")
-        let cells = try scratch.copyDefault("cells.csv", to: "cells.csv")
-        let before = try FileFingerprint(cells)
-        let result = try CLI.run(["deadzones", "--villages", villages, "--cells", cells, "--out", cells])
-        #expect(result.exitCode == 64, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("\(cells): this output is the input \(cells)"))
-        #expect(try FileFingerprint(cells) == before)
+        let (villages, cells) = try scratch.defaultInputs()
+        try expectRefused(["deadzones", "--villages", villages, "--cells", cells, "--out", cells],
+                          saying: "\(cells): this output is the input \(cells)", untouched: cells)
         #expect(try scratch.listing() == ["cells.csv", "villages.csv"])
     }
 
@@ -53,19 +42,16 @@ struct Class1OutputsTests {
     func linkToInput(kind: String) throws {
         let scratch = try OutputScratch()
         defer { scratch.remove() }
-        let villages = try scratch.copyDefault("villages.csv", to: "villages.csv")
-        let cells = try scratch.copyDefault("cells.csv", to: "cells.csv")
+        let (villages, cells) = try scratch.defaultInputs()
         let link = scratch.path("list.csv")
         if kind == "symbolic" {
             try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: cells)
         } else {
             try FileManager.default.linkItem(atPath: cells, toPath: link)
         }
-        let before = try FileFingerprint(cells)
-        let result = try CLI.run(["deadzones", "--villages", villages, "--cells", cells, "--out", link])
-        #expect(result.exitCode == 64, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("\(link): this output is the input \(cells) (the same file on disk, through a link or another name)"))
-        #expect(try FileFingerprint(cells) == before)
+        try expectRefused(["deadzones", "--villages", villages, "--cells", cells, "--out", link],
+                          saying: "\(link): this output is the input \(cells) (the same file on disk, through a link or another name)",
+                          untouched: cells)
         #expect(try scratch.listing() == ["cells.csv", "list.csv", "villages.csv"])
     }
 
@@ -73,21 +59,14 @@ struct Class1OutputsTests {
     func setMemberLinks() throws {
         let scratch = try OutputScratch()
         defer { scratch.remove() }
-        let villages = try scratch.copyDefault("villages.csv", to: "villages.csv")
-        let cells = try scratch.copyDefault("cells.csv", to: "cells.csv")
+        let (villages, cells) = try scratch.defaultInputs()
         try FileManager.default.createDirectory(atPath: scratch.path("report"), withIntermediateDirectories: true)
         try FileManager.default.linkItem(atPath: cells, toPath: scratch.path("report/sites.csv"))
-        let before = try FileFingerprint(cells)
-        let hard = try CLI.run(["report", "--villages", villages, "--cells", cells, "--no-area", "--out", scratch.path("report")])
-        #expect(hard.exitCode == 64, "stderr: \(hard.stderr)")
-        #expect(hard.stderr.contains("report/sites.csv: this output is the input \(cells)"))
-        #expect(try FileFingerprint(cells) == before)
-
+        try expectRefused(["report", "--villages", villages, "--cells", cells, "--no-area", "--out", scratch.path("report")],
+                          saying: "report/sites.csv: this output is the input \(cells)", untouched: cells)
         try FileManager.default.createSymbolicLink(atPath: scratch.path("inputs-link"), withDestinationPath: scratch.folder.path)
-        let throughLink = try CLI.run(["report", "--villages", villages, "--cells", cells, "--no-area", "--out", scratch.path("inputs-link")])
-        #expect(throughLink.exitCode == 64, "stderr: \(throughLink.stderr)")
-        #expect(throughLink.stderr.contains("inputs-link/villages.csv: this output is the input \(villages) (the same file on disk"))
-        #expect(try FileFingerprint(cells) == before)
+        try expectRefused(["report", "--villages", villages, "--cells", cells, "--no-area", "--out", scratch.path("inputs-link")],
+                          saying: "inputs-link/villages.csv: this output is the input \(villages) (the same file on disk", untouched: villages)
     }
 
     @Test("an output folder holding an input deeper inside, or the --config file: 64",
@@ -101,11 +80,9 @@ struct Class1OutputsTests {
         try FileManager.default.createDirectory(atPath: scratch.path("out"), withIntermediateDirectories: true)
         try "[radio]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let input = which == "villages" ? villages : config
-        let before = try FileFingerprint(input)
-        let result = try CLI.run(["report", "--villages", villages, "--cells", cells, "--config", config, "--no-area", "--out", scratch.path("out")])
-        #expect(result.exitCode == 64, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("this output folder holds the input \(input) and would be replaced whole; choose a new or empty folder"))
-        #expect(try FileFingerprint(input) == before)
+        try expectRefused(["report", "--villages", villages, "--cells", cells, "--config", config, "--no-area", "--out", scratch.path("out")],
+                          saying: "this output folder holds the input \(input) and would be replaced whole; choose a new or empty folder",
+                          untouched: input)
     }
 
     @Test("--rejects inside the output folder, and two outputs naming one file: 64")
@@ -129,9 +106,8 @@ struct Class1OutputsTests {
         let report = try CLI.run(["report", "--no-area", "--out", scratch.path("a")], in: CLI.repository.path)
         #expect(report.exitCode == 0, "stderr: \(report.stderr)")
         let before = try folderContents(scratch.path("a"))
-        let result = try CLI.run(["compare", "--before", scratch.path("a"), "--after", scratch.path("a"), "--out", scratch.path("a")])
-        #expect(result.exitCode == 64, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("this output folder holds the input \(scratch.path("a"))/summary.json"))
+        try expectRefused(["compare", "--before", scratch.path("a"), "--after", scratch.path("a"), "--out", scratch.path("a")],
+                          saying: "this output folder holds the input \(scratch.path("a"))/summary.json", untouched: scratch.path("a/summary.json"))
         #expect(try folderContents(scratch.path("a")) == before)
     }
 }

@@ -8,7 +8,7 @@ import Darwin
 
 /// Issue 13, class 2: an output folder holds the complete previous set or the complete new
 /// one, whatever happens (full disk, a file in the way, a concurrent run), and never loses
-/// files that are not part of the set. See docs/safety-outputs.md; the kill -9 half of the
+/// files that are not part of the set. See docs/safety.md; the kill -9 half of the
 /// class is scripts/kill-harness.sh.
 @Suite("Class 2: output sets are atomic")
 struct Class2AtomicOutputsTests {
@@ -31,14 +31,11 @@ struct Class2AtomicOutputsTests {
     func foreignEntries() throws {
         let scratch = try OutputScratch()
         defer { scratch.remove() }
-        try FileManager.default.createDirectory(atPath: scratch.path("out/notes"), withIntermediateDirectories: true)
-        try "keep me\n".write(toFile: scratch.path("out/notes.txt"), atomically: true, encoding: .utf8)
-        try "old\n".write(toFile: scratch.path("out/summary.json"), atomically: true, encoding: .utf8)
-        let before = try FileFingerprint(scratch.path("out/notes.txt"))
-        let result = try report(scratch.path("out"))
-        #expect(result.exitCode == 64, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("\(scratch.path("out")): holds notes/, notes.txt, not part of a report; refusing to replace the folder and lose them, choose a new or empty folder"))
-        #expect(try FileFingerprint(scratch.path("out/notes.txt")) == before)
+        try scratch.write("", to: "out/notes/todo.txt")
+        try scratch.write("old\n", to: "out/summary.json")
+        try expectRefused(["report", "--no-area", "--out", scratch.path("out")],
+                          saying: "\(scratch.path("out")): holds notes/, notes.txt, not part of a report; refusing to replace the folder and lose them, choose a new or empty folder",
+                          untouched: scratch.write("keep me\n", to: "out/notes.txt"), in: CLI.repository.path)
         #expect(try scratch.listing("out") == ["notes", "notes.txt", "summary.json"])
         #expect(try String(contentsOfFile: scratch.path("out/summary.json"), encoding: .utf8) == "old\n")
         #expect(try scratch.listing() == ["out"], "no lock file is left behind")
@@ -84,8 +81,7 @@ struct Class2AtomicOutputsTests {
     func parentIsAFile(command: String) throws {
         let scratch = try OutputScratch()
         defer { scratch.remove() }
-        let blocker = scratch.path("blocker")
-        try "a file, not a folder\n".write(toFile: blocker, atomically: true, encoding: .utf8)
+        let blocker = try scratch.write("a file, not a folder\n", to: "blocker")
         let before = try FileFingerprint(blocker)
         let arguments = command == "report" ? ["report", "--no-area", "--out", blocker + "/out"] : ["deadzones", "--out", blocker + "/list.csv"]
         let result = try CLI.run(arguments, in: CLI.repository.path)
@@ -125,13 +121,24 @@ struct Class2AtomicOutputsTests {
         // A damaged previous set (a truncated file, a missing one) and a killed run's leftovers.
         try Data("village_id,trunc".utf8).write(to: URL(fileURLWithPath: out + "/villages.csv"))
         try FileManager.default.removeItem(atPath: out + "/report.html")
-        try FileManager.default.createDirectory(atPath: scratch.path(".out.phusong-staged"), withIntermediateDirectories: true)
-        try "half".write(toFile: scratch.path(".out.phusong-staged/summary.json"), atomically: true, encoding: .utf8)
-        try Data().write(to: URL(fileURLWithPath: scratch.path(".out.phusong-lock")))
+        try scratch.write("half", to: ".out.phusong-staged/summary.json")
+        try scratch.write("", to: ".out.phusong-lock")
         let result = try report(out)
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         #expect(try folderContents(out) == folderContents(scratch.path("reference")))
         #expect(try scratch.listing() == ["out", "reference", "strict.toml"])
+    }
+
+    @Test("a staged folder left holding files that are not part of the set is refused, never deleted: 64")
+    func leftoversWithForeignFiles() throws {
+        let scratch = try OutputScratch()
+        defer { scratch.remove() }
+        try scratch.write("half", to: ".out.phusong-staged/summary.json")
+        try expectRefused(["report", "--no-area", "--out", scratch.path("out")],
+                          saying: "a set folder of an interrupted run: Directory not empty; it holds files that are not part of a report, move them away",
+                          untouched: scratch.write("mine\n", to: ".out.phusong-staged/notes.txt"), in: CLI.repository.path)
+        #expect(try scratch.listing(".out.phusong-staged") == ["notes.txt"])
+        #expect(try scratch.listing() == [".out.phusong-staged"])
     }
 
     @Test("plan, compare and synth publish their sets the same way: written, then replaced whole")

@@ -45,9 +45,9 @@ let malformedCases: [MalformedCase] = [
     .init(file: "cells-unknown-technology.csv", message: "5: technology: 3G: unknown technology (expected 4G or 5G)", badRows: 1, rows: 6),
     .init(file: "cells-duplicate-id.csv", message: "8: cell_id: VT-000001-1: duplicate id (first on line 2)", badRows: 1, rows: 7),
     .init(file: "cells-site-moved.csv", message: "4: site_id: VT-000001: this cell (lon=103.045000 lat=21.280000) is 2.6 km from the site's first cell on line 2; a site's cells must lie within 1 km", badRows: 1, rows: 6),
-    .init(file: "cells-band-zero.csv", message: "7: band_mhz: 0: must be greater than 0 MHz", badRows: 1, rows: 6),
-    .init(file: "cells-azimuth-out-of-range.csv", message: "3: azimuth_deg: 400: must be 0..360 degrees", badRows: 1, rows: 6),
-    .init(file: "cells-negative-height.csv", message: "6: height_m: -25: must be greater than 0 m", badRows: 1, rows: 6),
+    .init(file: "cells-band-zero.csv", message: "7: band_mhz: 0: not a plausible carrier frequency (must be 30..100000 MHz)", badRows: 1, rows: 6),
+    .init(file: "cells-azimuth-out-of-range.csv", message: "3: azimuth_deg: 400: not a plausible azimuth (must be 0..360 degrees)", badRows: 1, rows: 6),
+    .init(file: "cells-negative-height.csv", message: "6: height_m: -25: not a plausible antenna height (must be 0.5..1000 m)", badRows: 1, rows: 6),
     .init(file: "cells-missing-column.csv", message: "1: header: missing required column 'height_m'", badRows: nil, rows: 6),
     .init(file: "cells-several-bad-rows.csv", message: "7: lat: -95: not a latitude (must be -90..90)", badRows: 3, rows: 6),
 ]

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A scratch folder for the output-safety tests (classes 1 and 2), removed by `remove()`.
 struct OutputScratch {
@@ -14,12 +15,28 @@ struct OutputScratch {
         try copy(CLI.repository.appendingPathComponent("geodata/default/" + name).path, to: relative)
     }
 
+    /// Copies the embedded default villages.csv and cells.csv into `relative` (the scratch
+    /// folder itself when empty); returns their paths.
+    func defaultInputs(in relative: String = "") throws -> (villages: String, cells: String) {
+        let prefix = relative.isEmpty ? "" : relative + "/"
+        return (try copyDefault("villages.csv", to: prefix + "villages.csv"), try copyDefault("cells.csv", to: prefix + "cells.csv"))
+    }
+
     /// Copies `source` to `relative` (parent folders created); returns the path.
     @discardableResult
     func copy(_ source: String, to relative: String) throws -> String {
         let destination = path(relative)
         try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: source, toPath: destination)
+        return destination
+    }
+
+    /// Writes `text` to `relative` (parent folders created); returns the path.
+    @discardableResult
+    func write(_ text: String, to relative: String) throws -> String {
+        let destination = path(relative)
+        try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: destination, atomically: false, encoding: .utf8)
         return destination
     }
 
@@ -49,4 +66,15 @@ func folderContents(_ path: String) throws -> [String: Data] {
         contents[name] = try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))
     }
     return contents
+}
+
+/// Runs phusong and checks that it refused to run (exit 64), said `message`, and left
+/// `input` untouched (bytes and modification time).
+func expectRefused(_ arguments: [String], saying message: String, untouched input: String, in directory: String? = nil,
+                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let before = try FileFingerprint(input)
+    let result = try CLI.run(arguments, in: directory)
+    #expect(result.exitCode == 64, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(result.stderr.contains(message), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(try FileFingerprint(input) == before, "\(input) changed", sourceLocation: sourceLocation)
 }

@@ -153,11 +153,11 @@ struct AreaCoverageUnionTests {
     @Test("too few bearings or a bad tolerance are refused")
     func settingsChecked() async throws {
         let cells = [Self.cell("A", site: "A", lon: 105, lat: 21)]
-        await #expect(throws: AreaCoverageError.tooFewBearings(36)) {
+        await #expect(throws: SettingOutOfRange(key: "area.bearings", value: 36, range: PhysicalRange(72...3_600, unit: ""))) {
             try await AreaCoverage.compute(cells: cells, siteProvinceCodes: [:], villages: [], boundaries: nil,
                                            settings: AreaCoverageSettings(bearings: 36), threads: 1)
         }
-        await #expect(throws: AreaCoverageError.invalidTolerance(0)) {
+        await #expect(throws: SettingOutOfRange(key: "area.tolerance_m", value: 0, range: PhysicalRange(1...1_000, unit: "m"))) {
             try await AreaCoverage.compute(cells: cells, siteProvinceCodes: [:], villages: [], boundaries: nil,
                                            settings: AreaCoverageSettings(toleranceM: 0), threads: 1)
         }

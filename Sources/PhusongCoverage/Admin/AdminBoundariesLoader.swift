@@ -58,12 +58,10 @@ public enum AdminBoundariesLoader {
     }
 
     private static func readFeatures(_ path: String) throws(LoadError) -> [[String: Any]] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(problems: [Problem(file: path, reason: "file not found")])
-        }
+        let data = try InputFile(path: path).readAll(limit: InputLimits.maxBoundaryBytes, kind: "a boundary file")
         let json: Any
         do {
-            json = try JSONSerialization.jsonObject(with: data)
+            json = try JSONSerialization.jsonObject(with: Data(data))
         } catch {
             throw LoadError(problems: [Problem(file: path, reason: "not valid JSON: \(error.localizedDescription)")])
         }

@@ -58,7 +58,8 @@ public struct AreaCoverage: Sendable, Hashable, Encodable {
     ///   - villages: the villages, for the area type of each site's location (nearest village).
     ///   - boundaries: when it has provinces, figures are clipped to them.
     ///   - threads: worker tasks.
-    /// - Throws: ``AreaCoverageError`` for unusable settings, `GEOSError` when GEOS fails.
+    /// - Throws: ``SettingOutOfRange`` for a radio or area setting outside its range (at least
+    ///   72 bearings, a tolerance of at least 1 m), `GEOSError` when GEOS fails.
     public static func compute(
         cells: [Cell], siteProvinceCodes: [String: String], villages: [Village], boundaries: AdminBoundaries?,
         parameters: RadioModelParameters = RadioModelParameters(), settings: AreaCoverageSettings = AreaCoverageSettings(),
@@ -75,12 +76,8 @@ public struct AreaCoverage: Sendable, Hashable, Encodable {
         cells: [Cell], siteProvinceCodes: [String: String], villages: [Village], boundaries: AdminBoundaries?,
         parameters: RadioModelParameters, settings: AreaCoverageSettings, threads: Int, stripSize: Int
     ) async throws -> AreaCoverage {
-        guard settings.bearings >= AreaCoverageError.minimumBearings else {
-            throw AreaCoverageError.tooFewBearings(settings.bearings)
-        }
-        guard settings.toleranceM > 0, settings.toleranceM.isFinite else {
-            throw AreaCoverageError.invalidTolerance(settings.toleranceM)
-        }
+        try SettingRanges.check(PhusongConfiguration(radio: parameters, area: settings), keysStartingWith: "radio.")
+        try SettingRanges.check(PhusongConfiguration(radio: parameters, area: settings), keysStartingWith: "area.")
         let footprints = try await FootprintCollection.trace(
             cells: cells, siteProvinceCodes: siteProvinceCodes, villages: villages, parameters: parameters,
             settings: settings, threads: threads)
@@ -102,23 +99,5 @@ public struct AreaCoverage: Sendable, Hashable, Encodable {
             national: national, provinces: provinces, bearings: settings.bearings, toleranceM: settings.toleranceM,
             footprints4G: footprints.count(where: { $0.technology == .lte }), footprints5G: footprints.count(where: { $0.technology == .nr }),
             clippedToBoundaries: boundaries.map { !$0.provinces.isEmpty } ?? false)
-    }
-}
-
-/// Area coverage cannot be computed with these settings.
-public enum AreaCoverageError: Error, Sendable, Hashable, CustomStringConvertible {
-    case tooFewBearings(Int)
-    case invalidTolerance(Double)
-
-    /// Fewest bearings per footprint (issue 3: "at least 72").
-    public static let minimumBearings = 72
-
-    public var description: String {
-        switch self {
-        case .tooFewBearings(let count):
-            "area.bearings = \(count): at least \(Self.minimumBearings) bearings are needed"
-        case .invalidTolerance(let value):
-            "area.tolerance_m = \(value): the footprint tolerance must be a positive number of metres"
-        }
     }
 }

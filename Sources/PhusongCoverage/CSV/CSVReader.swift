@@ -10,10 +10,14 @@ import Foundation
 ///
 /// Accepts: a leading UTF-8 BOM, LF, CRLF or CR line ends, quoted fields holding commas,
 /// doubled quotes and line breaks, a last line without a line end. Blank lines are skipped.
+///
+/// Reads through ``InputFile`` (one pass, checksum of the bytes parsed) and within
+/// ``InputLimits``: a record longer than 1 MiB, more than 10 million records or more than
+/// 2 GiB stop the reading with a message, so an endless input cannot exhaust memory.
 final class CSVReader {
     /// The path as the user gave it, used in messages.
     let path: String
-    private let handle: FileHandle
+    private let file: InputFile
     private let chunkSize: Int
     private var chunk: [UInt8] = []
     private var position = 0
@@ -22,6 +26,8 @@ final class CSVReader {
     /// Physical line (1-based) of the next byte to read.
     private var line = 1
     private var lastWasCR = false
+    /// Records returned so far.
+    private var records = 0
 
     /// The record being assembled: its fields' bytes back to back, and where each field ends.
     private var recordBytes: [UInt8] = []
@@ -30,47 +36,59 @@ final class CSVReader {
 
     init(path: String, chunkSize: Int = 1 << 20) throws(LoadError) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError(problems: [Problem(file: path, reason: "file not found")])
-        }
-        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-            throw LoadError(problems: [Problem(file: path, reason: "cannot be read as a file")])
-        }
-        self.handle = handle
+        file = try InputFile(path: path)
         self.chunkSize = chunkSize
     }
 
-    deinit { try? handle.close() }
-
     /// Reads the next record, or returns nil at the end of the file.
-    /// - Throws: `LoadError` when a quoted field is not closed before the end of the file.
+    /// - Throws: `LoadError` when a quoted field is not closed before the end of the file, or
+    ///   when the file exceeds ``InputLimits``.
     func next() throws(LoadError) -> CSVRecord? {
         while true {
             guard let record = try readRecord() else { return nil }
             if record.isBlank { continue }
+            records += 1
+            if records > InputLimits.maxRecords {
+                throw LoadError(problems: [Problem(
+                    file: path, line: record.line, reason: "more than \(groupedThousands(InputLimits.maxRecords)) records, the most a file may hold")])
+            }
             return record
         }
     }
 
-    private func refill() -> Bool {
+    private func refill() throws(LoadError) -> Bool {
         if atEndOfFile { return false }
-        let data = (try? handle.read(upToCount: chunkSize)) ?? nil
-        guard let data, !data.isEmpty else {
+        let data = try file.read(upToCount: chunkSize)
+        guard !data.isEmpty else {
             atEndOfFile = true
             return false
         }
-        chunk = [UInt8](data)
+        if file.bytesRead > InputLimits.maxTableBytes {
+            throw LoadError(problems: [Problem(
+                file: path, line: line, reason: "longer than \(InputLimits.describe(bytes: InputLimits.maxTableBytes)), the most a CSV file may hold (an endless input?)")])
+        }
+        chunk = data
         position = 0
         if atStartOfFile {
             atStartOfFile = false
             // The BOM test needs the first three bytes, whatever the chunk size.
-            while chunk.count < 3, let more = try? handle.read(upToCount: chunkSize), !more.isEmpty {
+            while chunk.count < 3 {
+                let more = try file.read(upToCount: chunkSize)
+                if more.isEmpty { break }
                 chunk += more
             }
             if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { position = 3 }
         }
         return true
+    }
+
+    /// Stops a record that has grown past ``InputLimits/maxRecordBytes``.
+    private func checkLength(_ bytes: [UInt8], startLine: Int, quoted: Bool) throws(LoadError) {
+        guard bytes.count > InputLimits.maxRecordBytes else { return }
+        throw LoadError(problems: [Problem(
+            file: path, line: startLine, column: nil, value: nil,
+            reason: "a record longer than \(InputLimits.describe(bytes: InputLimits.maxRecordBytes)) starts on this line"
+                + (quoted ? " (a quoted field opened here is never closed: a stray \")" : " (not a CSV file, or an endless input?)"))])
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -101,7 +119,7 @@ final class CSVReader {
 
         while true {
             if position >= chunk.count {
-                guard refill() else { break }
+                guard try refill() else { break }
             }
             let consumed: Int? = chunk.withUnsafeBufferPointer { buffer -> Int? in
                 var index = position
@@ -169,6 +187,7 @@ final class CSVReader {
             }
             self.line = line
             self.lastWasCR = lastWasCR
+            try checkLength(bytes, startLine: startLine, quoted: state == .quoted)
             if let consumed {
                 position = consumed
                 return CSVRecord(line: startLine, bytes: bytes, fieldEnds: ends, quoted: wasQuoted)
@@ -233,9 +252,14 @@ struct CSVRecord {
         return text.count > 60 ? String(text.prefix(57)) + "..." : text
     }
 
-    /// The whole record as text fields (invalid UTF-8 replaced), for a rejects file.
-    func allFieldsLossy() -> [String] {
-        (0..<count).map { String(decoding: field($0), as: UTF8.self) }
+    /// The whole record as text fields (invalid UTF-8 replaced), for a rejects file. Fields
+    /// beyond the first `limit` are kept comma-joined in the last one, so that a record of a
+    /// million commas takes a megabyte, not a million strings.
+    func allFieldsLossy(limit: Int) -> [String] {
+        let kept = max(1, min(count, limit))
+        var fields = (0..<(kept - 1)).map { String(decoding: field($0), as: UTF8.self) }
+        fields.append(String(decoding: Array((kept - 1..<count).map { field($0) }.joined(separator: [0x2C])), as: UTF8.self))
+        return fields
     }
 
     /// The byte offset of the first byte that breaks UTF-8 in the field, if any.

@@ -36,12 +36,19 @@ public struct ReportSnapshot: Sendable {
     /// - Throws: `LoadError` naming the file when one is missing or malformed.
     public static func load(folder: String) throws(LoadError) -> ReportSnapshot {
         let summaryPath = folder + "/summary.json"
-        guard let data = FileManager.default.contents(atPath: summaryPath) else {
-            throw LoadError(problems: [Problem(file: summaryPath, reason: "file not found (is \(folder) the --out folder of `phusong report`?)")])
+        let data: [UInt8]
+        do {
+            data = try InputFile(path: summaryPath).readAll(limit: InputLimits.maxSummaryBytes, kind: "a summary.json")
+        } catch {
+            throw LoadError(problems: error.problems.map { problem in
+                var problem = problem
+                if problem.isUnavailableInput { problem.reason += " (is \(folder) the --out folder of `phusong report`?)" }
+                return problem
+            })
         }
         let summary: Summary
         do {
-            summary = try JSONDecoder().decode(Summary.self, from: data)
+            summary = try JSONDecoder().decode(Summary.self, from: Data(data))
         } catch {
             throw LoadError(problems: [Problem(file: summaryPath, reason: "not a phusong summary: \(error)")])
         }

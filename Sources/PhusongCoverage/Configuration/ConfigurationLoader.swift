@@ -2,13 +2,16 @@ import Foundation
 import TOMLKit
 
 /// Reads a configuration file. Syntax errors name the line and column; a value of the wrong
-/// type names its key; an unknown key (a typo would otherwise be silently ignored) is an error.
+/// type names its key and the type expected; an unknown key (a typo would otherwise be
+/// silently ignored) is an error; every number must lie in its physical range
+/// (``SettingRanges``). A whole number is accepted where a decimal is expected
+/// (`max_range_m = 35000`), and a whole decimal where a whole number is (`bearings = 72.0`).
 public enum ConfigurationLoader {
+    /// - Throws: `LoadError`: the file cannot be read (``Problem/isUnavailableInput``), is
+    ///   longer than ``InputLimits/maxConfigurationBytes``, or holds a bad setting.
     public static func load(path: String) throws(LoadError) -> PhusongConfiguration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(problems: [Problem(file: path, reason: "file not found")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let data = try InputFile(path: path).readAll(limit: InputLimits.maxConfigurationBytes, kind: "a configuration file")
+        guard let text = String(data: Data(data), encoding: .utf8) else {
             throw LoadError(problems: [Problem(file: path, reason: "not valid UTF-8 text")])
         }
         return try parse(text, file: path)
@@ -25,16 +28,15 @@ public enum ConfigurationLoader {
         } catch {
             throw LoadError(problems: [Problem(file: file, reason: "not valid TOML: \(error)")])
         }
-        var unknown: [String] = []
-        collectUnknownKeys(table, known: knownKeys, path: "", into: &unknown)
-        if !unknown.isEmpty {
-            throw LoadError(problems: unknown.map {
-                Problem(file: file, column: $0, value: nil, reason: "unknown setting (see `phusong config --print-default`)")
-            })
+        var problems: [Problem] = []
+        if let defaults = try? TOMLTable(string: DefaultConfigurationText.toml) {
+            ConfigurationTypes.normalize(table, like: defaults, path: "", file: file, problems: &problems)
         }
+        if !problems.isEmpty { throw LoadError(problems: problems) }
         do {
             let configuration = try TOMLDecoder().decode(PhusongConfiguration.self, from: table)
-            try check(configuration, file: file)
+            let problems = SettingRanges.problems(configuration, file: file)
+            if !problems.isEmpty { throw LoadError(problems: problems) }
             return configuration
         } catch let error as LoadError {
             throw error
@@ -56,48 +58,6 @@ public enum ConfigurationLoader {
             return Problem(file: file, column: keyPath(context.codingPath), value: nil, reason: context.debugDescription)
         @unknown default:
             return Problem(file: file, reason: "\(error)")
-        }
-    }
-
-    /// Values that decode but make no sense.
-    private static func check(_ configuration: PhusongConfiguration, file: String) throws(LoadError) {
-        var problems: [Problem] = []
-        func require(_ condition: Bool, _ key: String, _ value: Double, _ reason: String) {
-            if !condition { problems.append(Problem(file: file, column: key, value: csvNumber(value), reason: reason)) }
-        }
-        let radio = configuration.radio
-        require(radio.maxRangeM > 0, "radio.max_range_m", radio.maxRangeM, "must be greater than 0 m")
-        require(radio.minDistanceM > 0, "radio.min_distance_m", radio.minDistanceM, "must be greater than 0 m")
-        require(radio.userHeightM > 0, "radio.user_height_m", radio.userHeightM, "must be greater than 0 m")
-        require(radio.propagation.lowerBandEdgeMHz <= radio.propagation.upperBandEdgeMHz, "radio.propagation.lower_band_edge_mhz",
-                radio.propagation.lowerBandEdgeMHz, "must not exceed upper_band_edge_mhz")
-        let area = configuration.area
-        require(area.bearings >= 72, "area.bearings", Double(area.bearings), "must be at least 72")
-        require(area.toleranceM > 0, "area.tolerance_m", area.toleranceM, "must be greater than 0 m")
-        let targets = configuration.targets
-        for (key, value) in [("targets.villages_connected_share", targets.villagesConnectedShare),
-                             ("targets.population_coverage_5g", targets.populationCoverage5G)] {
-            require((0...1).contains(value), key, value, "must be a share between 0 and 1")
-        }
-        require(targets.ratio5G4GStations >= 0, "targets.ratio_5g_4g_stations", targets.ratio5G4GStations, "must not be negative")
-        if !problems.isEmpty { throw LoadError(problems: problems) }
-    }
-
-    /// The keys of the default configuration, as a tree: a file may use any subset of them.
-    private static var knownKeys: TOMLTable? {
-        try? TOMLTable(string: DefaultConfigurationText.toml)
-    }
-
-    private static func collectUnknownKeys(_ table: TOMLTable, known: TOMLTable?, path: String, into unknown: inout [String]) {
-        for (key, value) in table {
-            let keyPath = path.isEmpty ? key : path + "." + key
-            guard let known, let knownValue = known[key] else {
-                unknown.append(keyPath)
-                continue
-            }
-            if let subtable = value.table {
-                collectUnknownKeys(subtable, known: knownValue.table, path: keyPath, into: &unknown)
-            }
         }
     }
 

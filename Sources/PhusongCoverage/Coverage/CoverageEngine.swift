@@ -62,12 +62,11 @@ public struct CoverageEngine: Sendable {
 
     /// Most operators the coverage bitmask can hold.
     public static let maxOperators = 32
-    /// Grid square side, degrees (about 1.1 km of latitude).
-    static let gridSquareDeg = 0.01
 
     /// Prepares the cells on the calling task. `prepare(cells:parameters:threads:)` does the
     /// same work in parallel.
     public init(cells: [Cell], parameters: RadioModelParameters = RadioModelParameters()) throws(CoverageError) {
+        try Self.checkRanges(parameters)
         let prepared = SearchCells(cells: cells, parameters: parameters)
         let losses = ReachBounds.LossTable(radios: prepared.radios, parameters: parameters)
         let layout = try Layout(cells: cells)
@@ -88,6 +87,7 @@ public struct CoverageEngine: Sendable {
         cells: [Cell], parameters: RadioModelParameters = RadioModelParameters(), threads: Int
     ) async throws -> CoverageEngine {
         guard threads > 1 else { return try CoverageEngine(cells: cells, parameters: parameters) }
+        try checkRanges(parameters)
         async let preparedPart = SearchCells(cells: cells, parameters: parameters)
         async let layoutPart = Result { () throws(CoverageError) in try Layout(cells: cells) }
         async let sitesPart = SiteTable(cells: cells)
@@ -104,6 +104,16 @@ public struct CoverageEngine: Sendable {
         return try await CoverageEngine(
             parameters: parameters, prepared: prepared, layout: layoutPart.get(), groups: groups, sites: sitesPart,
             positions: positions, cellIDs: cellIDsPart)
+    }
+
+    /// The radio settings must lie in their physical ranges (``SettingRanges``): the reach
+    /// bounds' table is sized by `max_range_m`, and the ranges keep every RSRP below its EIRP.
+    private static func checkRanges(_ parameters: RadioModelParameters) throws(CoverageError) {
+        do {
+            try SettingRanges.check(PhusongConfiguration(radio: parameters), keysStartingWith: "radio.")
+        } catch {
+            throw CoverageError.settingOutOfRange(error)
+        }
     }
 
     /// Which search group each cell belongs to: groups `0..<2` hold the cells of a technology
@@ -165,7 +175,7 @@ public struct CoverageEngine: Sendable {
             let lons = cells.map(\.lon)
             let lats = cells.map(\.lat)
             vectors = UnitVectors(lons: lons, lats: lats)
-            allCells = CellGrid(lons: lons, lats: lats, squareDeg: CoverageEngine.gridSquareDeg)
+            allCells = CellGrid(lons: lons, lats: lats)
             allCellVectors = UnitVectors(vectors, at: allCells.entries)
         }
     }
@@ -173,8 +183,10 @@ public struct CoverageEngine: Sendable {
     private static func searchGroup(
         _ members: [Int], cells: [Cell], vectors: UnitVectors, prepared: SearchCells, losses: ReachBounds.LossTable
     ) -> SearchGroup {
+        // Every group may use the square budget of all the cells: a group's grid stays as fine
+        // as the grid of all cells, and the engine's grids take O(groups × cells) memory.
         let grid = CellGrid(lons: members.map { cells[$0].lon }, lats: members.map { cells[$0].lat },
-                            ids: members.map { Int32($0) }, squareDeg: gridSquareDeg)
+                            ids: members.map { Int32($0) }, maxSquares: CellGrid.maxSquares(points: cells.count))
         return SearchGroup(grid: grid, vectors: UnitVectors(vectors, at: grid.entries),
                            bounds: ReachBounds(cells: prepared, members: members, losses: losses))
     }
@@ -200,11 +212,14 @@ public struct CoverageEngine: Sendable {
 /// The coverage computation cannot run on these inputs.
 public enum CoverageError: Error, Sendable, CustomStringConvertible {
     case tooManyOperators(Int)
+    case settingOutOfRange(SettingOutOfRange)
 
     public var description: String {
         switch self {
         case .tooManyOperators(let count):
             "\(count) operators: at most \(CoverageEngine.maxOperators) are supported"
+        case .settingOutOfRange(let error):
+            error.description
         }
     }
 }

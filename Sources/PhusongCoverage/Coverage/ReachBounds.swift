@@ -52,6 +52,7 @@ struct ReachBounds: Sendable {
         }
 
         /// Bins 0 ... ⌊max range / step⌋ + 1: the last one bounds every distance beyond.
+        /// Safe: the engine checks `max_range_m` ≤ 200 km first (at most 802 bins).
         private static func binCount(maxRangeM: Double) -> Int {
             Int(maxRangeM / ReachBounds.stepM) + 2
         }
@@ -68,6 +69,8 @@ struct ReachBounds: Sendable {
     /// The bound for a receiver of `areaType` at distance ≥ `distanceM` from every cell, dBm.
     @inline(__always)
     func upperBoundDBm(areaType: AreaType, atLeastM distanceM: Double) -> Double {
+        // Safe: a distance or a lower bound on one, finite, ≥ 0 and at most half the
+        // Earth's circumference.
         let bin = min(Int(distanceM / Self.stepM), binCount - 1)
         return values[areaType.ordinal * binCount + bin]
     }

@@ -12,9 +12,12 @@ public struct VillageIndex: Sendable {
         let members = subset ?? Array(villages.indices)
         locations = villages.map { PreparedLocation(lon: $0.lon, lat: $0.lat) }
         grid = CellGrid(lons: members.map { villages[$0].lon }, lats: members.map { villages[$0].lat },
-                        ids: members.map { Int32($0) }, squareDeg: CoverageEngine.gridSquareDeg)
+                        ids: members.map { Int32($0) })
         vectors = UnitVectors(lons: grid.entries.map { villages[Int($0)].lon }, lats: grid.entries.map { villages[Int($0)].lat })
     }
+
+    /// Squares of the index's grid (it grows with the villages, not with their spread).
+    var squareCount: Int { grid.squareCount }
 
     /// Indices of the indexed villages within `radiusM` metres (great-circle, inclusive) of
     /// (`lon`, `lat`), ascending, with their distances.

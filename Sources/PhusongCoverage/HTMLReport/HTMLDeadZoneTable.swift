@@ -62,6 +62,7 @@ enum HTMLDeadZoneTable {
         } ?? "<td class=\"num muted\" data-v=\"\">none in range</td>"
         let site: String
         if let id = entry.nearestSiteID, let distance = entry.nearestSiteDistanceM {
+            // Safe: a great-circle distance, at most half the Earth's circumference (20,016 km).
             site = "<td class=\"num\" data-v=\"\(Int(distance.rounded()))\">\(HTMLText.decimal(distance / 1000, 1)) km<span class=\"sub\">\(HTMLText.escape(id))</span></td>"
         } else {
             site = "<td class=\"num muted\" data-v=\"\">no site</td>"

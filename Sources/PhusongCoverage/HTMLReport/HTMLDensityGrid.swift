@@ -34,6 +34,7 @@ struct HTMLDensityGrid: Encodable, Sendable, Hashable {
         let wanted = span / Self.cellsAcross
         // The step nearest to the wanted side on a log scale.
         cellDeg = wanted > 0 ? Self.steps.min { abs(log($0 / wanted)) < abs(log($1 / wanted)) } ?? Self.steps[0] : Self.steps[0]
+        // Safe: `cellDeg` is one of `steps`.
         cell = Int((cellDeg * HTMLMapFrame.unitsPerDegree).rounded())
 
         var counts: [Int: (with5G: Int, only4G: Int)] = [:]

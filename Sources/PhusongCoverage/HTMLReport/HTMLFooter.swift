@@ -16,7 +16,7 @@ enum HTMLFooter {
         } else {
             files.append(item("Boundaries", "none given: provinces come from the villages’ codes and the map has no outlines"))
         }
-        let lower = HTMLText.count(Int(policy.lowerBandEdgeMHz.rounded())), upper = HTMLText.count(Int(policy.upperBandEdgeMHz.rounded()))
+        let lower = HTMLText.count(Int(saturating: policy.lowerBandEdgeMHz)), upper = HTMLText.count(Int(saturating: policy.upperBandEdgeMHz))
         let threshold4G = HTMLText.decimal(radio.coverageThreshold4GdBm, 1), threshold5G = HTMLText.decimal(radio.coverageThreshold5GdBm, 1)
         let model = [
             item("Model", "coverage-model.md contract v1 (reference model)"),

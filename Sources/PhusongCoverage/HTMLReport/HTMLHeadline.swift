@@ -12,7 +12,7 @@ enum HTMLHeadline {
         let toConnect = national.villages - national.villagesConnected
         let coverage5G = national.populationCoverage5G
         let ratio = national.ratio5G4GStations ?? 0
-        let needed5G = Int((targets.ratio5G4GStations * Double(national.stations4G)).rounded(.up))
+        let needed5G = Int(saturating: targets.ratio5G4GStations * Double(national.stations4G), rounding: .up)
         let ratioScale = max(1, 2 * targets.ratio5G4GStations, ratio)
 
         var cards: [String] = []

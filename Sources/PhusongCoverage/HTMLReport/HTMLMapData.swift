@@ -101,6 +101,7 @@ struct HTMLMapData: Encodable, Sendable {
         }
         return run.tables.provinces.compactMap { row in
             guard let sum = sums[row.code], sum.count > 0 else { return nil }
+            // Safe: means of frame positions, which are integers within ±10¹⁵.
             let x = Int((sum.x / Double(sum.count)).rounded()), y = Int((sum.y / Double(sum.count)).rounded())
             return HTMLMapLabel(name: row.name ?? row.code, x: x, y: y)
         }

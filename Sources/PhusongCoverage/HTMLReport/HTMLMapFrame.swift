@@ -23,10 +23,11 @@ struct HTMLMapFrame: Sendable, Hashable {
         if box.isEmpty { box = Envelope(minX: 102.1, minY: 8.4, maxX: 109.5, maxY: 23.4) }
         let margin = max(0.02, 0.02 * max(box.width, box.height))
         let scale = Self.unitsPerDegree
-        originX = Int(((box.minX - margin) * scale).rounded(.down))
-        originY = Int(((box.minY - margin) * scale).rounded(.down))
-        width = Int(((box.maxX + margin) * scale).rounded(.up)) - originX
-        height = Int(((box.maxY + margin) * scale).rounded(.up)) - originY
+        // Saturating: boundary files may hold any coordinates.
+        originX = Int(saturating: (box.minX - margin) * scale, rounding: .down)
+        originY = Int(saturating: (box.minY - margin) * scale, rounding: .down)
+        width = Int(saturating: (box.maxX + margin) * scale, rounding: .up) - originX
+        height = Int(saturating: (box.maxY + margin) * scale, rounding: .up) - originY
         let middleLat = (box.minY + box.maxY) / 2
         kx = (cos(middleLat * .pi / 180) * 1e6).rounded() / 1e6
     }
@@ -41,8 +42,8 @@ struct HTMLMapFrame: Sendable, Hashable {
         return HTMLMapFrame(extent: extent)
     }
 
-    func x(_ lon: Double) -> Int { Int((lon * Self.unitsPerDegree).rounded()) - originX }
-    func y(_ lat: Double) -> Int { Int((lat * Self.unitsPerDegree).rounded()) - originY }
+    func x(_ lon: Double) -> Int { Int(saturating: lon * Self.unitsPerDegree) - originX }
+    func y(_ lat: Double) -> Int { Int(saturating: lat * Self.unitsPerDegree) - originY }
 
     func contains(x: Int, y: Int) -> Bool { (0...width).contains(x) && (0...height).contains(y) }
 }

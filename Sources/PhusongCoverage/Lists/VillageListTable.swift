@@ -26,6 +26,7 @@ public enum VillageListTable {
         let rows = entries.map { entry -> PointFeature in
             let village = entry.village
             let text: (String?) -> FeatureValue = { $0.map(FeatureValue.text) ?? .null }
+            // The distance converts safely: a great-circle distance is at most 20,016 km.
             let values: [FeatureValue] = [
                 .text(village.id), .text(village.name), text(village.provinceCode), text(entry.provinceName),
                 text(village.communeCode), text(entry.communeName), .integer(village.population),

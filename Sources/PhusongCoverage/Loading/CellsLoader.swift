@@ -105,16 +105,12 @@ public enum CellsLoader {
             default: nil
             }
         }
-        let band = row.number("band_mhz", required: true) { $0 > 0 ? nil : "must be greater than 0 MHz" }
+        let band = row.number(InputColumnRanges.bandMHz, required: true)
         let point = row.coordinates(studyArea: studyArea, warnings: &warnings)
-        let height = row.number("height_m", required: true) { $0 > 0 ? nil : "must be greater than 0 m" }
-        let azimuth = row.number("azimuth_deg", required: false) { (0...360).contains($0) ? nil : "must be 0..360 degrees" }
-        let beamwidth = row.number("beamwidth_deg", required: false) {
-            $0 > 0 && $0 <= 360 ? nil : "must be greater than 0 and at most 360 degrees"
-        }
-        let eirp = row.number("rs_eirp_dbm", required: false) {
-            (-50...100).contains($0) ? nil : "not a plausible reference-signal EIRP (must be -50..100 dBm)"
-        }
+        let height = row.number(InputColumnRanges.heightM, required: true)
+        let azimuth = row.number(InputColumnRanges.azimuthDeg, required: false)
+        let beamwidth = row.number(InputColumnRanges.beamwidthDeg, required: false)
+        let eirp = row.number(InputColumnRanges.rsEIRPdBm, required: false)
         let power = row.choice("power_source", required: false, allowed: "grid, solar, generator or hybrid") {
             PowerSource(rawValue: $0)
         }

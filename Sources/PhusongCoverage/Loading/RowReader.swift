@@ -80,24 +80,21 @@ struct RowReader {
         return value
     }
 
-    /// A whole number >= 0 (a count of people or households). Accepts `1200` and `1200.0`.
-    mutating func count(_ column: String, required: Bool) -> Int? {
-        guard let index = present(column) else {
-            if required { fail(column, value: "", "required value missing") }
-            return nil
-        }
-        guard let value = record.number(index) else {
-            fail(column, value: record.display(index), "not a number")
-            return nil
-        }
-        if value < 0 {
-            fail(column, value: record.display(index), "must not be negative")
-            return nil
-        }
-        guard value.rounded() == value, value < 1e12 else {
-            fail(column, value: record.display(index), "not a whole number")
-            return nil
-        }
+    /// A number of a column with a physical range (``InputColumnRanges``): outside it is a
+    /// problem naming the range.
+    mutating func number(_ column: InputColumnRanges.Column, required: Bool) -> Double? {
+        number(column.name, required: required, check: column.violation)
+    }
+
+    /// A whole number >= 0 within `column`'s range (a count of people or households).
+    /// Accepts `1200` and `1200.0`.
+    mutating func count(_ column: InputColumnRanges.Column, required: Bool) -> Int? {
+        guard let value = number(column.name, required: required, check: { value in
+            if value < 0 { return "must not be negative" }
+            if value.rounded() != value { return "not a whole number" }
+            return column.violation(value)
+        }) else { return nil }
+        // Safe: a whole number within the column's range (at most 100,000,000).
         return Int(value)
     }
 
@@ -160,11 +157,11 @@ extension RowReader {
             return nil
         }
         var valid = true
-        if !(-90.0...90.0).contains(lat) {
+        if !InputColumnRanges.latitude.range.contains(lat) {
             fail("lat", value: shownValue("lat"), "not a latitude (must be -90..90)")
             valid = false
         }
-        if !(-180.0...180.0).contains(lon) {
+        if !InputColumnRanges.longitude.range.contains(lon) {
             fail("lon", value: shownValue("lon"), "not a longitude (must be -180..180)")
             valid = false
         }

@@ -27,7 +27,7 @@ enum TableLoader {
                 table.rows.append(parsed)
                 table.lines.append(record.line)
             } else {
-                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(), problems: row.problems))
+                table.rejected.append(RejectedRow(line: record.line, fields: record.allFieldsLossy(limit: header.names.count), problems: row.problems))
             }
         }
         guard sawRow else {

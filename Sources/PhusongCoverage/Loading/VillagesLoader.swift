@@ -35,8 +35,8 @@ public enum VillagesLoader {
         let province = row.adminCode("province_code", digits: 2)
         let commune = row.adminCode("commune_code", digits: 5)
         let point = row.coordinates(studyArea: studyArea, warnings: &warnings)
-        let population = row.count("population", required: true)
-        let households = row.count("households", required: false)
+        let population = row.count(InputColumnRanges.population, required: true)
+        let households = row.count(InputColumnRanges.households, required: false)
         let gridPower = row.bool("grid_power", required: true)
         let areaType = row.choice("area_type", required: false, allowed: "urban, suburban, rural or open") {
             AreaType(rawValue: $0)

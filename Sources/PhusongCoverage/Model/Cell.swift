@@ -8,17 +8,17 @@ public struct Cell: Sendable, Hashable {
     public var operatorName: String
     /// LTE (`4G`) or NR (`5G`).
     public var technology: Technology
-    /// Carrier frequency, MHz (> 0).
+    /// Carrier frequency, MHz (30...100,000 in files: ``InputColumnRanges``).
     public var bandMHz: Double
     /// Antenna longitude, WGS84 degrees.
     public var lon: Double
     /// Antenna latitude, WGS84 degrees.
     public var lat: Double
-    /// Antenna height above ground, metres (> 0).
+    /// Antenna height above ground, metres (0.5...1,000 in files).
     public var heightM: Double
     /// Main-lobe bearing, degrees clockwise from north (0...360); nil for an omnidirectional cell.
     public var azimuthDeg: Double?
-    /// Horizontal 3 dB beamwidth, degrees (> 0); 65 when the file leaves it empty.
+    /// Horizontal 3 dB beamwidth, degrees (1...360 in files); 65 when the file leaves it empty.
     public var beamwidthDeg: Double
     /// EIRP of one reference-signal resource element, dBm, including the antenna's peak gain.
     /// Defaults: 30.0 dBm for 4G, 36.0 dBm for 5G.

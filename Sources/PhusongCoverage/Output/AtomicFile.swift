@@ -26,13 +26,13 @@ public enum AtomicFile {
         let lock = try OutputLock(path: join(folder, "." + name + ".phusong-lock"), for: path)
         defer { lock.release() }
         let temporary = join(folder, "." + name + ".phusong-tmp")
-        OutputCalls.removeTree(temporary)
+        OutputCalls.removeFile(temporary)
         do throws(OutputError) {
             try produce(temporary)
             try OutputCalls.syncFile(temporary, for: path)
             try OutputCalls.move(temporary, to: path, for: path)
         } catch {
-            OutputCalls.removeTree(temporary)
+            OutputCalls.removeFile(temporary)
             throw error
         }
         try OutputCalls.syncFolder(folder, for: path)

@@ -107,10 +107,9 @@ enum OutputCalls {
         phusong_exchange_paths(first, second) == 0 ? nil : errno
     }
 
-    /// Removes a file or a folder with everything in it (never following symbolic links);
-    /// nothing when the path does not exist.
-    static func removeTree(_ path: String) {
-        if entry(at: path) != .missing { try? FileManager.default.removeItem(atPath: path) }
+    /// Removes the file (or symbolic link) at `path`; nothing when there is none.
+    static func removeFile(_ path: String) {
+        unlink(path)
     }
 
     /// The canonical absolute path (every symbolic link, `.` and `..` resolved) of an

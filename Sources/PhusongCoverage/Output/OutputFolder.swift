@@ -15,7 +15,8 @@ import Darwin
 ///   `.NAME.phusong-lock` in the parent; a second run into the same folder fails at once);
 /// - cleans up after a killed run: the staged folder `.NAME.phusong-staged` is removed, and a
 ///   previous set parked at `.NAME.phusong-previous` (see below) is put back when NAME is
-///   missing, removed otherwise;
+///   missing, removed otherwise (removing a set folder deletes the set's files and then the
+///   folder, never anything else);
 /// - refuses a folder that holds anything other than files of this set ("choose a new or
 ///   empty folder"): replacing it whole would silently delete them.
 ///
@@ -70,14 +71,11 @@ public final class OutputFolder {
         previous = AtomicFile.join(parent, "." + name + ".phusong-previous")
         try OutputCalls.makeFolders(parent, for: path)
         lock = try OutputLock(path: AtomicFile.join(parent, "." + name + ".phusong-lock"), for: path)
-        if OutputCalls.entry(at: previous) != .missing {
-            if OutputCalls.entry(at: target) == .missing {
-                try OutputCalls.move(previous, to: target, for: path)
-            } else {
-                OutputCalls.removeTree(previous)
-            }
+        if OutputCalls.entry(at: previous) != .missing, OutputCalls.entry(at: target) == .missing {
+            try OutputCalls.move(previous, to: target, for: path)
         }
-        OutputCalls.removeTree(staged)
+        try removeSet(at: previous)
+        try removeSet(at: staged)
         try checkTarget()
     }
 
@@ -101,11 +99,13 @@ public final class OutputFolder {
             try checkTarget()
             oldSet = try swapIn()
         } catch {
-            OutputCalls.removeTree(staged)
+            try? removeSet(at: staged)
             throw error
         }
         try OutputCalls.syncFolder(parent, for: path)
-        OutputCalls.removeTree(oldSet)
+        // Holding anything else (put there while the set was swapped), it stays for the next
+        // run to report.
+        try? removeSet(at: oldSet)
         return files.map { AtomicFile.join(path, $0.name) }
     }
 
@@ -130,6 +130,24 @@ public final class OutputFolder {
             throw error
         }
         return previous
+    }
+
+    /// Removes a set folder that phusong made (staged, or the previous set once replaced):
+    /// the set's files, then the folder. Nothing else is ever deleted: a folder that still
+    /// holds something else is refused.
+    private func removeSet(at folder: String) throws(OutputError) {
+        switch OutputCalls.entry(at: folder) {
+        case .missing:
+            return
+        case .folder:
+            for name in fileNames { OutputCalls.removeFile(AtomicFile.join(folder, name)) }
+            guard rmdir(folder) != 0 else { return }
+            let foreign = errno == ENOTEMPTY || errno == EEXIST
+            throw OutputError(path: path, reason: "cannot remove \(folder), a set folder of an interrupted run: \(OutputCalls.systemReason())"
+                + (foreign ? "; it holds files that are not part of a \(setName), move them away" : ""), kind: foreign ? .refused : .cannotWrite)
+        default:
+            throw OutputError(path: path, reason: "\(folder) is in the way and is not a folder phusong made; move it away", kind: .refused)
+        }
     }
 
     /// Refuses a target that is not a folder, or that holds entries other than the set's files.

@@ -11,6 +11,7 @@ func apportion(_ total: Int, weights: [Double], minimum: Int = 1) -> [Int] {
     var given = 0
     for (index, weight) in weights.enumerated() {
         let exact = Double(spare) * weight / weightSum
+        // Safe: a share of `spare` (weights are positive and finite), so at most `spare`.
         let whole = Int(exact.rounded(.down))
         parts[index] += whole
         given += whole

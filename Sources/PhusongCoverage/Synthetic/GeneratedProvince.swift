@@ -27,6 +27,7 @@ struct GeneratedProvince: Sendable {
         var sitesGenerator = stream(SyntheticStream.sites)
         var drafts = SitePlacement.place(villages: layout.villages, field: field, frame: frame, generator: &sitesGenerator)
         var unpoweredGenerator = stream(SyntheticStream.unpowered)
+        // Safe: the share is validated to 0...0.2 of the village count.
         let unpowered = UnpoweredSelection.choose(
             count: Int((parameters.unpoweredShare * Double(province.villageCount)).rounded()),
             villages: layout.villages, communes: layout.communes, field: field, areaTypes: areaTypes,
@@ -80,6 +81,7 @@ struct GeneratedProvince: Sendable {
             let width = max(3, String(order.count).count)
             for (position, index) in order.enumerated() {
                 let draft = layout.villages[index]
+                // Safe: populations are clamped to the layout's maximum (SettlementLayout).
                 let households = Double(draft.population) / 3.8 * generator.uniform(0.9, 1.1)
                 villages.append(Village(
                     id: "\(code)-\(zeroPadded(position + 1, width: width))", name: names[position],

@@ -1,5 +1,8 @@
 /// A fixed set of points bucketed into square cells of a frame, for radius queries in O(points
-/// nearby): compressed rows (cell start offsets + point indices), no hashing.
+/// nearby): compressed rows (cell start offsets + point indices), no hashing. Cells are
+/// `cellKm` wide unless the frame would then need more than `8 × points + 65,536` of them
+/// (memory grows with the points, not with the frame); they are then enlarged, which changes
+/// no answer.
 struct PointGrid: Sendable {
     private let cellKm: Double
     private let columns: Int
@@ -11,7 +14,9 @@ struct PointGrid: Sendable {
 
     /// Buckets points (km) of a frame `widthKm` × `heightKm` into cells of `cellKm`.
     init(xs: [Double], ys: [Double], widthKm: Double, heightKm: Double, cellKm: Double) {
+        let cellKm = max(cellKm, (widthKm * heightKm / Double(8 * xs.count + 65_536)).squareRoot())
         self.cellKm = cellKm
+        // Safe: at most about 8 × points + 65,536 cells in all, by the side chosen above.
         columns = max(1, Int((widthKm / cellKm).rounded(.up)))
         rows = max(1, Int((heightKm / cellKm).rounded(.up)))
         self.xs = xs
@@ -57,6 +62,7 @@ struct PointGrid: Sendable {
     }
 
     private static func cellCoordinates(x: Double, y: Double, cellKm: Double, columns: Int, rows: Int) -> (column: Int, row: Int) {
+        // Safe: positions lie in the frame (or within a search radius of it).
         let column = min(max(Int((x / cellKm).rounded(.down)), 0), columns - 1)
         let row = min(max(Int((y / cellKm).rounded(.down)), 0), rows - 1)
         return (column, row)

@@ -41,6 +41,7 @@ enum PortableMath {
         for n in stride(from: 17.0, through: 1.0, by: -1.0) {
             series = 1 + series * r / n
         }
+        // Safe: NaN and |x| > 745.2 returned above, so |k| ≤ 1,076.
         return Double(sign: .plus, exponent: Int(k), significand: series)
     }
 

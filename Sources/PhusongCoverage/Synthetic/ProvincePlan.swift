@@ -37,6 +37,7 @@ struct ProvincePlan: Sendable {
         var nextCommune = 1
         for (index, box) in boxes.enumerated() {
             let villages = counts[index]
+            // Safe: village counts are validated (at most 20,000,000), villages per commune ≥ 1.
             let communes = min(villages, max(1, Int((Double(villages) / Double(parameters.villagesPerCommune)).rounded())))
             provinces.append(PlannedProvince(
                 index: index, code: box.code, name: box.name,
@@ -58,6 +59,7 @@ struct ProvincePlan: Sendable {
     /// Square tiles of (mean villages per province) / `villagesPerKm2` km², in rows from the
     /// origin eastwards, rows stacked northwards, about as many rows as columns.
     private static func tiles(_ parameters: SyntheticScenarioParameters) throws(SyntheticParameterError) -> [SyntheticProvince] {
+        // Safe: village counts are validated (at most 20,000,000), villages per province ≥ 1.
         let count = min(parameters.villageCount,
                         max(1, Int((Double(parameters.villageCount) / Double(parameters.villagesPerProvince)).rounded())))
         let meanVillages = Double(parameters.villageCount) / Double(count)
@@ -67,7 +69,7 @@ struct ProvincePlan: Sendable {
         let tileLat = sideKm / LocalFrame.kmPerDegreeLat
         let north = parameters.originLat + Double(rows) * tileLat
         guard north <= 80 else {
-            throw SyntheticParameterError(message: "the tiled layout would reach \(Int(north))° latitude; raise villages per km² or lower the village count")
+            throw SyntheticParameterError(message: "the tiled layout would reach \(Int(saturating: north, rounding: .towardZero))° latitude; raise villages per km² or lower the village count")
         }
         let width = max(2, String(count).count)
         var tiles: [SyntheticProvince] = []

@@ -77,6 +77,7 @@ struct SettlementLayout: Sendable {
     /// Rural commune hubs on a jittered grid over the province.
     private static func ruralHubs(frame: LocalFrame, count: Int, generator: inout SeededGenerator) -> [CommuneDraft] {
         guard count > 0 else { return [] }
+        // Safe: count ≤ 20,000,000 and the frame's sides are validated boxes of positive size.
         let columns = max(1, Int((Double(count) * frame.widthKm / frame.heightKm).squareRoot().rounded()))
         let rows = (count + columns - 1) / columns
         let cellWidth = frame.widthKm / Double(columns)
@@ -141,6 +142,7 @@ struct SettlementLayout: Sendable {
     }
 
     private static func clampedPopulation(_ value: Double) -> Int {
+        // Safe: clamped first (NaN cannot arise: the log-normal draw is finite).
         Int(min(max(value, minimumPopulation), maximumPopulation).rounded())
     }
 }

@@ -1,7 +1,8 @@
-/// The sites placed so far in a province, bucketed into 5 km cells, to answer "is there a site
-/// within r km of here?" while sites are added one by one.
+/// The sites placed so far in a province, bucketed into 5 km cells (larger when the frame would
+/// need more than 65,536), to answer "is there a site within r km of here?" while sites are
+/// added one by one.
 struct SiteIndex: Sendable {
-    private static let cellKm = 5.0
+    private let cellKm: Double
     private let columns: Int
     private let rows: Int
     private var cells: [[Int32]]
@@ -9,8 +10,10 @@ struct SiteIndex: Sendable {
     private var ys: [Double] = []
 
     init(frame: LocalFrame) {
-        columns = max(1, Int((frame.widthKm / Self.cellKm).rounded(.up)))
-        rows = max(1, Int((frame.heightKm / Self.cellKm).rounded(.up)))
+        cellKm = max(5, (frame.areaKm2 / 65_536).squareRoot())
+        // Safe: at most about 65,536 cells, by the side chosen above.
+        columns = max(1, Int((frame.widthKm / cellKm).rounded(.up)))
+        rows = max(1, Int((frame.heightKm / cellKm).rounded(.up)))
         cells = Array(repeating: [], count: columns * rows)
     }
 
@@ -39,8 +42,9 @@ struct SiteIndex: Sendable {
     }
 
     private func coordinates(x: Double, y: Double) -> (column: Int, row: Int) {
-        let column = min(max(Int((x / Self.cellKm).rounded(.down)), 0), columns - 1)
-        let row = min(max(Int((y / Self.cellKm).rounded(.down)), 0), rows - 1)
+        // Safe: positions lie in the frame (or within a search radius of it).
+        let column = min(max(Int((x / cellKm).rounded(.down)), 0), columns - 1)
+        let row = min(max(Int((y / cellKm).rounded(.down)), 0), rows - 1)
         return (column, row)
     }
 }

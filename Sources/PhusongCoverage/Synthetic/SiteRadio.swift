@@ -42,6 +42,7 @@ struct SiteRadio: Sendable {
             case .rural, .open: heights = 30...45
             }
         }
+        // Safe: the ranges are the constants above.
         let steps = Int((heights.upperBound - heights.lowerBound) * 2) + 1
         heightM = heights.lowerBound + Double(generator.index(below: steps)) / 2
         firstAzimuthDeg = Double(generator.index(below: 120))

@@ -18,6 +18,9 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, in words a planner understands.
     public var reason: String
     public var severity: Severity
+    /// True when the file as a whole could not be opened or read (missing, a folder, no
+    /// permission): exit code 66 rather than 65. Set by ``Problem/unavailable(file:reason:)``.
+    public var isUnavailableInput = false
 
     public init(
         file: String, line: Int? = nil, column: String? = nil, value: String? = nil,

@@ -38,6 +38,9 @@ public enum CandidateSites {
         let lonStep = latStep / max(0.01, cos(meanLat * Double.pi / 180))
         let radiusM = radiusKm * 1000
         var points = Set<GridPoint>()
+        // The conversions below are safe: latitudes are within ±90°, the grid at least 0.5 km
+        // and the radius at most 100 km (SettingRanges), so rows and columns stay within
+        // ±10⁶.
         for village in deadZones {
             let latSpan = radiusM / metresPerDegree
             let lonSpan = latSpan / max(0.01, cos((abs(village.lat) + latSpan) * Double.pi / 180))
@@ -47,15 +50,19 @@ public enum CandidateSites {
                 for column in columns {
                     let lat = Double(row) * latStep
                     let lon = Double(column) * lonStep
-                    if Geodesy.distanceM(lon1: village.lon, lat1: village.lat, lon2: lon, lat2: lat) <= radiusM {
+                    if abs(lat) <= 90, Geodesy.distanceM(lon1: village.lon, lat1: village.lat, lon2: lon, lat2: lat) <= radiusM {
                         points.insert(GridPoint(row: row, column: column))
                     }
                 }
             }
         }
         for point in points.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) {
+            // Points past ±180° (near the antimeridian) are given as the same meridian on the
+            // other side.
+            let lon = Double(point.column) * lonStep
             candidates.append(CandidateLocation(id: "G\(point.row)_\(point.column)",
-                                                lon: Double(point.column) * lonStep, lat: Double(point.row) * latStep))
+                                                lon: lon > 180 ? lon - 360 : (lon < -180 ? lon + 360 : lon),
+                                                lat: Double(point.row) * latStep))
         }
         return candidates
     }

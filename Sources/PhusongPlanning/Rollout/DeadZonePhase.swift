@@ -44,6 +44,7 @@ struct DeadZonePhase {
         var unconnected = 0
         if let budget, solution.cost > budget {
             solution = try await MaximumCoverage.solve(problem, limit: .budget(budget), options: context.options)
+            // Safe: the covered weight counts villages (weight 1 each).
             unconnected = deadZoneIndices.count - Int(solution.coveredWeight.rounded())
         }
         progress("dead zones: plan costs \(csvNumber(solution.cost, decimals: 1)), lower bound \(csvNumber(solution.bound, decimals: 1))")

@@ -55,11 +55,11 @@ struct FiveGPhase {
         // What the targets ask for.
         let stations4GAfter = national.stations4G + newSites.count
         let neededStations = settings.reachStationRatio
-            ? max(0, Int((context.targets.ratio5G4GStations * Double(stations4GAfter)).rounded(.up)) - national.stations5G) : 0
+            ? max(0, Int(saturating: context.targets.ratio5G4GStations * Double(stations4GAfter), rounding: .up) - national.stations5G) : 0
         let neededPopulation = settings.reachPopulationCoverage5G
             ? max(0, context.targets.populationCoverage5G * Double(national.population) - Double(national.populationCovered5G)) : 0
         let cheapest = costs.min() ?? settings.upgradeCost
-        let affordable = budget.map { Int(($0 / cheapest).rounded(.down)) } ?? Int.max
+        let affordable = budget.map { Int(saturating: $0 / cheapest, rounding: .down) } ?? Int.max
 
         if neededStations > problem.candidateCount {
             shortfalls["station ratio"] = "only \(problem.candidateCount) sites can get 5G; \(neededStations) more 5G stations are needed"
@@ -92,7 +92,7 @@ struct FiveGPhase {
                 .sorted { (problem.coverage[$0].count, -$0) > (problem.coverage[$1].count, -$1) }
             chosen = (chosen + rest.prefix(count - chosen.count)).sorted()
         }
-        progress("5G: \(chosen.count) additions, covering \(Int(solution.coveredWeight)) more people")
+        progress("5G: \(chosen.count) additions, covering \(Int(saturating: solution.coveredWeight)) more people")
 
         var credited = Set<Int32>()
         let actions = chosen.map { candidate -> PlanAction in
