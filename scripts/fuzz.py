@@ -8,8 +8,9 @@ random mutations to one or both files (bit flips, byte insertions and deletions,
 duplicated or dropped fields, numeric extremes such as 1e300, -1e300, 1e-300, NaN, inf and
 huge integers, control characters, very long lines, swapped columns, empty files, byte-order
 marks, other delimiters, invalid UTF-8, stray quotes, duplicated rows, other line ends), then
-runs `phusong validate` and `phusong report --no-area` on them, each under a time limit and
-an address-space limit (RLIMIT_AS). An iteration fails on:
+runs `phusong validate` and `phusong report --no-area --rejects` (bad rows set aside, the rest
+computed) on them, each under a time limit and an address-space limit (RLIMIT_AS). An
+iteration fails on:
   - a signal (a trap, a crash) or a time-out;
   - an exit code other than 0, 65 or 66;
   - a crash report in the output (Fatal error, Stack dump, ...);
@@ -297,16 +298,24 @@ def run(binary, arguments, timeout, memory_gib, cwd):
     return None, code, output
 
 
-def check_iteration(binary, folder, timeout, memory_gib):
-    """Runs validate and report in `folder`; returns a list of (command, verdict, output)."""
+def check_iteration(binary, folder, timeout, memory_gib, exit_codes=None):
+    """Runs validate and report in `folder`; returns a list of (command, verdict, output).
+    Counts the exit codes seen per command in `exit_codes`."""
     failures = []
     validate = ["validate", "--villages", "villages.csv", "--cells", "cells.csv", "--threads", "2"]
-    verdict, _, output = run(binary, validate, timeout, memory_gib, folder)
+    verdict, code, output = run(binary, validate, timeout, memory_gib, folder)
+    if exit_codes is not None:
+        exit_codes[("validate", code)] = exit_codes.get(("validate", code), 0) + 1
     if verdict:
         failures.append((validate, verdict, output))
     out = os.path.join(folder, "report")
-    report = ["report", "--no-area", "--villages", "villages.csv", "--cells", "cells.csv", "--out", "report", "--threads", "2"]
+    # With --rejects, bad rows are set aside and the rest is computed: hostile values that
+    # pass validation reach the coverage engine, the indicators and every writer.
+    report = ["report", "--no-area", "--villages", "villages.csv", "--cells", "cells.csv", "--rejects", "rejects.csv",
+              "--out", "report", "--threads", "2"]
     verdict, code, output = run(binary, report, timeout, memory_gib, folder)
+    if exit_codes is not None:
+        exit_codes[("report", code)] = exit_codes.get(("report", code), 0) + 1
     if verdict:
         failures.append((report, verdict, output))
     elif code == 0:
@@ -379,6 +388,7 @@ def main():
         cells = handle.read()
 
     passed = failed = 0
+    exit_codes = {}
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="phusong-fuzz-") as scratch:
         for iteration in range(arguments.iterations):
@@ -391,7 +401,7 @@ def main():
                 handle.write(mutated_villages)
             with open(os.path.join(folder, "cells.csv"), "wb") as handle:
                 handle.write(mutated_cells)
-            failures = check_iteration(binary, folder, arguments.timeout, arguments.memory_gib)
+            failures = check_iteration(binary, folder, arguments.timeout, arguments.memory_gib, exit_codes)
             if failures:
                 failed += 1
                 saved = save_failure(arguments.failures, iteration, mutated_villages, mutated_cells, applied, failures)
@@ -402,6 +412,9 @@ def main():
             if (iteration + 1) % 50 == 0:
                 print(f"[{iteration + 1}/{arguments.iterations}] {passed} passed, {failed} failed, "
                       f"{time.monotonic() - started:.0f} s", flush=True)
+    seen = ", ".join(f"{command} exit {'timeout' if code is None else code}: {count}"
+                     for (command, code), count in sorted(exit_codes.items(), key=lambda item: (item[0][0], str(item[0][1]))))
+    print(f"exit codes seen: {seen}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

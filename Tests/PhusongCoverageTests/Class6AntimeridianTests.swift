@@ -82,4 +82,21 @@ struct Class6AntimeridianTests {
             #expect(result == bruteForceCoverage(village, cells: cells, engine: engine), "\(village.id)")
         }
     }
+
+    @Test("area coverage: footprints on both sides of ±180° are united where they overlap, not added")
+    func areaAcross() async throws {
+        func area(_ lons: [Double], villageLon: Double) async throws -> Double {
+            let cells = lons.enumerated().map { index, lon in
+                Cell(id: "C\(index)", siteID: "S\(index)", operatorName: "Viettel", technology: .lte, bandMHz: 900, lon: lon, lat: 0, heightM: 30)
+            }
+            let villages = [Village(id: "V", lon: villageLon, lat: 0, population: 1, areaType: .rural)]
+            return try await AreaCoverage.compute(cells: cells, siteProvinceCodes: [:], villages: villages, boundaries: nil, threads: 1)
+                .national.area4GKm2
+        }
+        let across = try await area([-179.9995, 179.9995], villageLon: 179.9995)
+        let elsewhere = try await area([9.9995, 10.0005], villageLon: 10)
+        let single = try await area([10], villageLon: 10)
+        #expect(abs(across - elsewhere) < 1e-6 * elsewhere)
+        #expect(across < 1.01 * single, "two sites 111 m apart cover about one site's area")
+    }
 }

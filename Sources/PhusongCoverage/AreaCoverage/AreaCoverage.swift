@@ -81,7 +81,11 @@ public struct AreaCoverage: Sendable, Hashable, Encodable {
         let footprints = try await FootprintCollection.trace(
             cells: cells, siteProvinceCodes: siteProvinceCodes, villages: villages, parameters: parameters,
             settings: settings, threads: threads)
-        let plan = AreaUnionPlan(footprints: footprints, stripSize: stripSize, threads: threads)
+        // Clipped to boundaries (in −180...180), footprints keep their longitudes; otherwise
+        // they are united in one continuous range of longitude, across ±180° if need be.
+        let clipped = boundaries.map { !$0.provinces.isEmpty } ?? false
+        let plan = AreaUnionPlan(footprints: clipped ? footprints : CoverageFootprint.continuousInLongitude(footprints),
+                                 stripSize: stripSize, threads: threads)
         let national: AreaFigures
         let provinces: [ProvinceAreaFigures]
         if let boundaries, !boundaries.provinces.isEmpty {

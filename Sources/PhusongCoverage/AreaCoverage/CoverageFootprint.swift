@@ -7,7 +7,8 @@ import GEOSKit
 /// Its vertices are the ray ends in bearing order, so the ring is star-shaped about the site
 /// and simple — a valid polygon — as long as it passes through the centre at most once (the
 /// lon/lat map is locally affine: bearings 5° apart keep their order in the plane). Footprints
-/// are only 35 km across, far from the antimeridian and the poles.
+/// are at most 400 km across; vertices east or west of ±180° keep longitudes beyond it, so a
+/// footprint stays one polygon across the antimeridian.
 struct CoverageFootprint: Sendable, Hashable {
     let technology: Technology
     /// The province of the footprint's site (given by the caller), nil when unknown.
@@ -28,5 +29,35 @@ struct CoverageFootprint: Sendable, Hashable {
     func geometry(in context: GEOSContext) throws(GEOSError) -> Geometry {
         let polygon = try context.polygon(exterior: ring)
         return needsRepair ? try polygon.makeValid() : polygon
+    }
+}
+
+extension CoverageFootprint {
+    /// The footprint moved `degrees` of longitude east (the same place when `degrees` is 360).
+    func shifted(byDegrees degrees: Double) -> CoverageFootprint {
+        let ring = self.ring.enumerated().map { $0.offset % 2 == 0 ? $0.element + degrees : $0.element }
+        return CoverageFootprint(
+            technology: technology, provinceCode: provinceCode, lon: lon + degrees, lat: lat, ring: ring,
+            envelope: Envelope(minX: envelope.minX + degrees, minY: envelope.minY, maxX: envelope.maxX + degrees, maxY: envelope.maxY),
+            needsRepair: needsRepair)
+    }
+
+    /// `footprints` in one continuous range of longitude, so that footprints on both sides of
+    /// the antimeridian overlap in the lon/lat plane where they overlap on the Earth (a union
+    /// would otherwise count their common area twice): when the widest gap between the
+    /// footprints' longitudes is not the one across ±180°, the footprints west of that gap
+    /// move 360° east. Areas on the sphere do not change with the shift. Footprints that do
+    /// not straddle the antimeridian (such as Vietnam's) are returned as they are.
+    static func continuousInLongitude(_ footprints: [CoverageFootprint]) -> [CoverageFootprint] {
+        let lons = footprints.map(\.lon).sorted()
+        guard let first = lons.first, let last = lons.last else { return footprints }
+        var widestGap = first + 360 - last
+        var westOfGap: Double?
+        for (west, east) in zip(lons, lons.dropFirst()) where east - west > widestGap {
+            widestGap = east - west
+            westOfGap = west
+        }
+        guard let westOfGap else { return footprints }
+        return footprints.map { $0.lon <= westOfGap ? $0.shifted(byDegrees: 360) : $0 }
     }
 }

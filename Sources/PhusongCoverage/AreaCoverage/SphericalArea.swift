@@ -15,7 +15,9 @@ import GEOSKit
 /// R² Δλ (sin φ2 − sin φ1) (tested). Each ring is summed relative to its first latitude
 /// (∮ dλ = 0 on a ring that does not wind around a pole), which keeps rounding small.
 ///
-/// Limits: rings must not cross the antimeridian or enclose a pole (true of Vietnam).
+/// Limits: rings must be continuous in longitude (footprints are: a ring that crosses ±180°
+/// keeps longitudes beyond it) and must not enclose a pole (true of Vietnam; a footprint
+/// around a pole gets no exact area).
 public enum SphericalArea {
     /// The area enclosed by a closed ring of flat lon/lat pairs `[λ0, φ0, λ1, φ1, …]`
     /// (degrees; last position equal to the first), m²; positive whatever the orientation.
