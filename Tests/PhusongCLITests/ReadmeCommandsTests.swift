@@ -123,10 +123,12 @@ struct DocumentationCommand: Sendable {
 
     var location: String { "\(file):\(line)" }
 
-    /// A repository script the command runs (`scripts/run.sh …`, `bash notebooks/run-all.sh`).
+    /// A repository script the command runs (`scripts/run.sh …`, `bash notebooks/run-all.sh`,
+    /// `python3 scripts/fuzz.py …`).
     var script: String? {
-        let program = words.first == "bash" || words.first == "sh" ? words.dropFirst().first : words.first
-        guard let program, program.hasSuffix(".sh"), program.contains("/") else { return nil }
+        let interpreters: Set<String> = ["bash", "sh", "python3"]
+        let program = words.first.map(interpreters.contains) == true ? words.dropFirst().first : words.first
+        guard let program, program.hasSuffix(".sh") || program.hasSuffix(".py"), program.contains("/") else { return nil }
         return program.hasPrefix("./") ? String(program.dropFirst(2)) : program
     }
 
