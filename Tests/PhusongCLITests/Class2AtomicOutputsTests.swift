@@ -91,6 +91,18 @@ struct Class2AtomicOutputsTests {
         #expect(try scratch.listing() == ["blocker"])
     }
 
+    @Test("a rejects file that cannot be written: 73 (an output failure, not bad data)")
+    func rejectsCannotBeWritten() throws {
+        let scratch = try OutputScratch()
+        defer { scratch.remove() }
+        let blocker = try scratch.write("a file, not a folder\n", to: "blocker")
+        let result = try CLI.run(["validate", "--villages", CLI.fixture("malformed/villages-negative-population.csv"),
+                                  "--cells", CLI.fixture("good/cells.csv"), "--rejects", blocker + "/rejects.csv"])
+        #expect(result.exitCode == 73, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("\(blocker)/rejects.csv: cannot create the folder \(blocker): a file is in the way"))
+        #expect(try scratch.listing() == ["blocker"])
+    }
+
     @Test("a second run while another holds the lock: 73 with the message, the folder untouched")
     func lockHeld() throws {
         let scratch = try OutputScratch()
