@@ -31,29 +31,38 @@ struct Class7UnreadableInputTests {
         ]
     }
 
+    /// Runs every input option with `given` in its place and expects exit 66 and
+    /// `<given>: <reason>` on standard error.
+    private static func expectUnavailable(_ given: String, _ reason: String, folder: URL,
+                                          run: ([String]) throws -> CLIResult = { try CLI.run($0) }) throws {
+        for (option, arguments) in try commands(given, folder: folder) {
+            let result = try run(arguments)
+            #expect(result.exitCode == 66, "\(option): \(result.stderr)")
+            #expect(result.stderr.contains("\(given): \(reason)"), "\(option): \(result.stderr)")
+        }
+    }
+
     @Test("a folder given where a file is expected exits 66: '<path>: is a folder, not a file', for every input option")
     func folderAsFile() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let given = folder.appendingPathComponent("a-folder").path
         try FileManager.default.createDirectory(atPath: given, withIntermediateDirectories: true)
-        for (option, arguments) in try Self.commands(given, folder: folder) {
-            let result = try CLI.run(arguments)
-            #expect(result.exitCode == 66, "\(option): \(result.stderr)")
-            #expect(result.stderr.contains("\(given): is a folder, not a file"), "\(option): \(result.stderr)")
-        }
+        try Self.expectUnavailable(given, "is a folder, not a file", folder: folder)
     }
 
     @Test("a path through a regular file exits 66 with the system's reason, for every input option")
     func pathThroughAFile() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let given = Self.villages + "/inside.csv"
-        for (option, arguments) in try Self.commands(given, folder: folder) {
-            let result = try CLI.run(arguments)
-            #expect(result.exitCode == 66, "\(option): \(result.stderr)")
-            #expect(result.stderr.contains("\(given): cannot be read: Not a directory"), "\(option): \(result.stderr)")
-        }
+        try Self.expectUnavailable(Self.villages + "/inside.csv", "cannot be read: Not a directory", folder: folder)
+    }
+
+    @Test("a missing file exits 66: '<path>: file not found', for every input option")
+    func missingFile() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.expectUnavailable(folder.appendingPathComponent("missing.csv").path, "file not found", folder: folder)
     }
 
     /// Whether a file without read permission can be tested: as root (who may read any file)
@@ -85,23 +94,7 @@ struct Class7UnreadableInputTests {
         let given = folder.appendingPathComponent("secret.csv").path
         try "x\n".write(toFile: given, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: given)
-        for (option, arguments) in try Self.commands(given, folder: folder) {
-            let result = try Self.runUnprivileged(arguments)
-            #expect(result.exitCode == 66, "\(option): \(result.stderr)")
-            #expect(result.stderr.contains("\(given): cannot be read: permission denied"), "\(option): \(result.stderr)")
-        }
-    }
-
-    @Test("a missing file exits 66: '<path>: file not found', for every input option")
-    func missingFile() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let given = folder.appendingPathComponent("missing.csv").path
-        for (option, arguments) in try Self.commands(given, folder: folder) {
-            let result = try CLI.run(arguments)
-            #expect(result.exitCode == 66, "\(option): \(result.stderr)")
-            #expect(result.stderr.contains("\(given): file not found"), "\(option): \(result.stderr)")
-        }
+        try Self.expectUnavailable(given, "cannot be read: permission denied", folder: folder, run: Self.runUnprivileged)
     }
 
     @Test("compare: a report folder that is a file, or holds no summary.json, exits 66")

@@ -59,8 +59,7 @@ struct CellGrid: Sendable {
         let maxSquares = maxSquares ?? Self.maxSquares(points: lons.count)
         var layout = Layout(period: Int((360 / Self.finestSquareDeg).rounded()), lons: lons, lats: lats)
         while layout.columns * layout.rows > maxSquares, layout.period > 1 {
-            layout = Layout(period: layout.period > 1 && layout.period % 2 == 0 ? layout.period / 2 : (layout.period + 1) / 2,
-                            lons: lons, lats: lats)
+            layout = Layout(period: layout.period % 2 == 0 ? layout.period / 2 : (layout.period + 1) / 2, lons: lons, lats: lats)
         }
         squareDeg = layout.squareDeg
         period = layout.period
@@ -71,8 +70,8 @@ struct CellGrid: Sendable {
         var counts = [Int32](repeating: 0, count: columns * rows + 1)
         var squareOf = [Int](repeating: 0, count: lons.count)
         for index in lons.indices {
-            let (column, row) = layout.storedSquare(lon: lons[index], lat: lats[index])
-            squareOf[index] = row * columns + column
+            let column = (layout.pointColumns[index] - firstColumn + period) % period
+            squareOf[index] = (layout.pointRows[index] - firstRow) * columns + column
             counts[squareOf[index] + 1] += 1
         }
         for square in 0..<(columns * rows) { counts[square + 1] += counts[square] }
@@ -91,6 +90,9 @@ struct CellGrid: Sendable {
     private struct Layout {
         let period: Int
         let squareDeg: Double
+        /// Each point's column (counted from −180°) and row (from −90°).
+        let pointColumns: [Int]
+        let pointRows: [Int]
         var firstColumn = 0
         var firstRow = 0
         var columns = 1
@@ -98,20 +100,17 @@ struct CellGrid: Sendable {
 
         init(period: Int, lons: [Double], lats: [Double]) {
             self.period = period
-            squareDeg = 360 / Double(period)
-            guard !lons.isEmpty else { return }
+            let squareDeg = 360 / Double(period)
+            self.squareDeg = squareDeg
+            pointColumns = lons.map { CellGrid.column(lon: $0, squareDeg: squareDeg, period: period) }
+            pointRows = lats.map { CellGrid.row(lat: $0, squareDeg: squareDeg) }
+            guard let lowestRow = pointRows.min(), let highestRow = pointRows.max() else { return }
+            firstRow = lowestRow
+            rows = highestRow - lowestRow + 1
             // The shortest arc holding every occupied column: the complement of the longest
             // run of empty columns around the circle.
             var occupied = [Bool](repeating: false, count: period)
-            var lowestRow = Int.max, highestRow = Int.min
-            for index in lons.indices {
-                occupied[CellGrid.column(lon: lons[index], squareDeg: squareDeg, period: period)] = true
-                let row = CellGrid.row(lat: lats[index], squareDeg: squareDeg)
-                lowestRow = min(lowestRow, row)
-                highestRow = max(highestRow, row)
-            }
-            firstRow = lowestRow
-            rows = highestRow - lowestRow + 1
+            for column in pointColumns { occupied[column] = true }
             guard let someColumn = occupied.firstIndex(of: true) else { return }
             var longestGap = 0, gapEnd = someColumn
             var gap = 0
@@ -126,12 +125,6 @@ struct CellGrid: Sendable {
             }
             firstColumn = gapEnd
             columns = period - longestGap
-        }
-
-        /// The stored (column, row) of a point inside the window.
-        func storedSquare(lon: Double, lat: Double) -> (column: Int, row: Int) {
-            let column = CellGrid.column(lon: lon, squareDeg: squareDeg, period: period)
-            return ((column - firstColumn + period) % period, CellGrid.row(lat: lat, squareDeg: squareDeg) - firstRow)
         }
     }
 
