@@ -20,7 +20,8 @@ enum ExitCodes {
     /// command chose pass through; load problems are listed and give 66 when a file cannot be
     /// read at all, else 65; a computation refused because of the data or the settings (too
     /// many operators, a setting out of range given through the library) gives 65; an output
-    /// error gives 73; anything else is a bug and gives 70, with the error printed, never a
+    /// refused before anything is written (it would overwrite an input, a foreign folder)
+    /// gives 64 and one that cannot be written 73; anything else is a bug and gives 70, with the error printed, never a
     /// bare exit 1.
     static func mapped(_ error: any Error) -> any Error {
         switch error {
@@ -33,8 +34,8 @@ enum ExitCodes {
             Terminal.error("phusong: \(error)")
             return dataError
         case let error as OutputError:
-            Terminal.error("phusong: cannot write \(error.description)")
-            return cannotCreate
+            Terminal.error("phusong: \(error)")
+            return error.kind == .refused ? usage : cannotCreate
         default:
             if Phusong.isArgumentParserOutcome(error) { return error }
             Terminal.error("phusong: internal error (please report it): \(error)")

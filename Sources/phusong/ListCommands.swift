@@ -63,7 +63,7 @@ func computeRun(inputs: InputOptions, config: ConfigOption, threads: ThreadsOpti
 /// Writes a list in each requested format, each file atomically (`AtomicFile`).
 func writeList(_ table: PointFeatureTable, to destinations: [(format: FeatureFormat, path: String)]) throws {
     for destination in destinations {
-        try OutputGuard.writing { () throws(OutputError) in try FeatureWriter.write(table, format: destination.format, to: destination.path) }
+        try FeatureWriter.write(table, format: destination.format, to: destination.path)
         Terminal.note("Wrote \(destination.path) (\(table.rows.count) villages)")
     }
 }

@@ -13,7 +13,7 @@ extension InputOptions {
             }
             return inputs
         } catch {
-            if let output = error.output { throw OutputGuard.exitCode(for: output) }
+            if let output = error.output { throw output }
             let problems = error.problems
             let fileMissing = error.isUnavailableInput
             let rowErrors = problems.contains { $0.line != nil && $0.column != nil && $0.column != "header" }

@@ -69,7 +69,7 @@ struct SynthCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let paths = try OutputGuard.writing { () throws(OutputError) in try ScenarioCSV.publish(scenario, into: folder) }
+        let paths = try ScenarioCSV.publish(scenario, into: folder)
         Terminal.output("Synthetic scenario \(preset.map { "'\($0)'" } ?? "(tiled)"), seed \(parameters.seed): \(paths.villages), \(paths.cells)")
         Terminal.output(Self.summary(scenario, provinceNames: provinceNames))
     }
