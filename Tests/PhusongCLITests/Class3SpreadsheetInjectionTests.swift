@@ -30,6 +30,14 @@ struct Class3SpreadsheetInjectionTests {
         return (villages, cells)
     }
 
+    /// A villages.csv in `folder` with the contract's header and `rows`; returns its path.
+    static func villagesFile(in folder: URL, rows: [String]) throws -> String {
+        let path = folder.appendingPathComponent("villages.csv").path
+        let header = "village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type"
+        try ([header] + rows).map { $0 + "\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     @Test("every text cell of every report CSV that starts with = + - @ tab or CR is neutralised; numbers stay numeric")
     func reportCSVs() throws {
         let folder = try CLI.temporaryFolder()
@@ -68,13 +76,10 @@ struct Class3SpreadsheetInjectionTests {
     func rejectsFile() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let villages = folder.appendingPathComponent("villages.csv").path
-        try """
-        village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type
-        V1,Thôn 1,11,90001,102.58,22.61,399,100,true,rural
-        V2,=cmd|'/C calc'!A0,11,90001,102.58,22.62,-5,100,true,rural
-
-        """.write(toFile: villages, atomically: true, encoding: .utf8)
+        let villages = try Self.villagesFile(in: folder, rows: [
+            "V1,Thôn 1,11,90001,102.58,22.61,399,100,true,rural",
+            "V2,=cmd|'/C calc'!A0,11,90001,102.58,22.62,-5,100,true,rural",
+        ])
         let rejects = folder.appendingPathComponent("rejects.csv").path
         let result = try CLI.run(["validate", "--villages", villages, "--cells", CLI.repository.path + "/geodata/default/cells.csv", "--rejects", rejects])
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
@@ -105,12 +110,7 @@ struct Class3SpreadsheetInjectionTests {
     func problemMessages() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let villages = folder.appendingPathComponent("villages.csv").path
-        try """
-        village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type
-        V1,Thôn 1,11,90001,102.58,22.61,\u{1B}[2J399,100,true,rural
-
-        """.write(toFile: villages, atomically: true, encoding: .utf8)
+        let villages = try Self.villagesFile(in: folder, rows: ["V1,Thôn 1,11,90001,102.58,22.61,\u{1B}[2J399,100,true,rural"])
         let result = try CLI.run(["validate", "--villages", villages, "--cells", CLI.repository.path + "/geodata/default/cells.csv"])
         #expect(result.exitCode == 65)
         #expect(result.stderr.contains(#"\x1B[2J399"#))
