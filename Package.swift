@@ -1,15 +1,26 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers are one-way: phusong (CLI) → PhusongPlanning → PhusongCoverage → GEOSKit → CGEOS
-// (PhusongCoverage also uses CPhusongSystem, one system call).
+// Layers are one-way; a module imports only modules below it (docs/architecture.md draws the
+// graph, and scripts/check-module-graph.sh checks the imports against it):
+//
+//   phusong (CLI)
+//   PhusongPlanning        rollout planner, maximal covering
+//   PhusongReports   PhusongSynthetic   PhusongOptimization (telecom-free)
+//   PhusongCoverage
+//   PhusongSupport   GEOSKit
+//   CPhusongSystem   CGEOS
 let package = Package(
     name: "phusong",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "phusong", targets: ["phusong"]),
         .library(name: "PhusongPlanning", targets: ["PhusongPlanning"]),
+        .library(name: "PhusongOptimization", targets: ["PhusongOptimization"]),
+        .library(name: "PhusongSynthetic", targets: ["PhusongSynthetic"]),
+        .library(name: "PhusongReports", targets: ["PhusongReports"]),
         .library(name: "PhusongCoverage", targets: ["PhusongCoverage"]),
+        .library(name: "PhusongSupport", targets: ["PhusongSupport"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
     ],
     dependencies: [
@@ -30,32 +41,66 @@ let package = Package(
         // renameat2(RENAME_EXCHANGE) / renamex_np(RENAME_SWAP), which Swift's Glibc does not
         // declare: output folders are swapped into place in one atomic step.
         .target(name: "CPhusongSystem"),
-        // Data model, loaders, validation, administrative assignment, radio model, coverage
-        // engine, indicators, configuration (TOML), reports, synthetic scenarios.
+        // What every layer uses and nothing telecom: the bounded task pool, the seeded random
+        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the terminal
+        // escaper.
+        .target(
+            name: "PhusongSupport",
+            dependencies: ["CPhusongSystem"]
+        ),
+        // The coverage model: data model, CSV reading, loading and validation, administrative
+        // assignment, geodesy, radio models, the coverage engine, area coverage, indicators,
+        // configuration (TOML).
         .target(
             name: "PhusongCoverage",
             dependencies: [
+                "PhusongSupport",
                 "GEOSKit",
-                "CPhusongSystem",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // What phusong writes for people: report folders (CSV, JSON), the HTML report, GeoJSON,
+        // KML and GeoPackage layers, review lists, report comparison.
+        .target(
+            name: "PhusongReports",
+            dependencies: [
+                "PhusongCoverage",
+                "PhusongSupport",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        // Parallel optimisation core (sparse coverage sets, lazy greedy, local search, bounds),
-        // the rollout planner and classic maximal covering.
-        .target(name: "PhusongPlanning", dependencies: ["PhusongCoverage"]),
+        // Synthetic scenarios for benchmarks, tests and demos (not part of the coverage model).
+        .target(name: "PhusongSynthetic", dependencies: ["PhusongCoverage", "PhusongSupport"]),
+        // Parallel optimisation core, free of telecom terms: sparse coverage sets, lazy greedy,
+        // local search, Lagrangian bounds.
+        .target(name: "PhusongOptimization", dependencies: ["PhusongSupport"]),
+        // The rollout planner and classic maximal covering, on the optimisation core.
+        .target(
+            name: "PhusongPlanning",
+            dependencies: ["PhusongOptimization", "PhusongReports", "PhusongCoverage", "PhusongSupport"]
+        ),
         .executableTarget(
             name: "phusong",
             dependencies: [
                 "PhusongPlanning",
+                "PhusongOptimization",
+                "PhusongSynthetic",
+                "PhusongReports",
                 "PhusongCoverage",
+                "PhusongSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
-        .testTarget(name: "PhusongCoverageTests", dependencies: ["PhusongCoverage", "GEOSKit"]),
-        .testTarget(name: "PhusongPlanningTests", dependencies: ["PhusongPlanning", "PhusongCoverage"]),
+        .testTarget(
+            name: "PhusongCoverageTests",
+            dependencies: ["PhusongCoverage", "PhusongReports", "PhusongSynthetic", "PhusongSupport", "GEOSKit"]
+        ),
+        .testTarget(
+            name: "PhusongPlanningTests",
+            dependencies: ["PhusongPlanning", "PhusongOptimization", "PhusongCoverage", "PhusongSupport"]
+        ),
         // End-to-end runs of the built `phusong` binary.
         .testTarget(name: "PhusongCLITests", dependencies: ["phusong"], exclude: ["Fixtures"]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhusongCoverage
+import PhusongSupport
 
 /// Exit codes, after BSD sysexits.h so that scripts can tell failures apart. docs/safety.md
 /// holds the same table, and a test checks that the two and `phusong --help` agree.

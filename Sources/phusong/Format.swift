@@ -1,5 +1,6 @@
 import Foundation
 import PhusongCoverage
+import PhusongSupport
 
 /// Number formatting for terminal output.
 enum Format {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhusongCoverage
+import PhusongReports
 
 /// `phusong deadzones`: every village without signal, with why.
 struct DeadZonesCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhusongCoverage
+import PhusongReports
 
 /// Filters and outputs shared by `deadzones` and `unpowered`.
 struct ListOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhusongCoverage
 import PhusongPlanning
+import PhusongOptimization
 
 /// `phusong mclp`: the classic maximal covering location problem (Church & ReVelle 1974) on
 /// CSV inputs, with the upper bound that the answer is proven to be within.

@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongSupport
 
 /// The commands' one door to their outputs (issue 13, classes 1 and 2). Before anything is
 /// computed, a command names what it reads and what it will write: `check` refuses any

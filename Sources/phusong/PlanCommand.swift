@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhusongCoverage
 import PhusongPlanning
+import PhusongOptimization
 
 /// `phusong plan`: where to upgrade or build stations to reach the targets at least cost.
 struct PlanCommand: AsyncParsableCommand {

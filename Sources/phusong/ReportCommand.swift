@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhusongCoverage
+import PhusongReports
 
 /// `phusong report`: coverage of every village, the committee's indicators, and the files
 /// planners and reviewers read.

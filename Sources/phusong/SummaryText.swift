@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongSupport
 
 /// The plain-text summary printed by `validate`.
 enum SummaryText {

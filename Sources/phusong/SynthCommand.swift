@@ -1,5 +1,7 @@
 import ArgumentParser
 import PhusongCoverage
+import PhusongSynthetic
+import PhusongSupport
 
 /// `phusong synth`: write a deterministic synthetic scenario (villages.csv and cells.csv).
 struct SynthCommand: ParsableCommand {

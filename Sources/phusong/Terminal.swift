@@ -1,5 +1,6 @@
 import Foundation
 import PhusongCoverage
+import PhusongSupport
 
 /// Writing to the terminal: results to standard output, notes and problems to standard error.
 /// Everything goes through `TerminalText.visible`, so control characters that come from the

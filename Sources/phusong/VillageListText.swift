@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongReports
 
 /// A review list as a terminal table, with counts by reason.
 enum VillageListText {

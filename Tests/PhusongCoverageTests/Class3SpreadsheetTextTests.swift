@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongSupport
 
 @Suite("Class 3: spreadsheet text guard")
 struct Class3SpreadsheetTextTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongReports
 
 /// Issue 13, class 6: `--province`/`--commune` values that name no area of the data are
 /// refused with the closest names (the CLI's exit 64 is tested in PhusongCLITests).

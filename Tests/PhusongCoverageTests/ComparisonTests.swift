@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongReports
 
 @Suite("compare: the monthly progress view")
 struct ComparisonTests {

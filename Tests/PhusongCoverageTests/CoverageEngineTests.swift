@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongSupport
 
 /// Seeded random test inputs.
 typealias TestRandom = SplitMix64

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PhusongCoverage
+@testable import PhusongReports
 
 /// Five villages in two provinces with every column kind, nulls, and names that need
 /// escaping in every format: a comma (CSV), `&`, `<`, `>` (XML), a `"` (CSV, JSON, XML), an

@@ -2,6 +2,8 @@ import Foundation
 import GEOSKit
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongSupport
+@testable import PhusongReports
 
 /// The path of `ogrinfo` (GDAL) on PATH, or nil.
 private let ogrinfo: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "")

@@ -2,6 +2,7 @@ import Foundation
 import GEOSKit
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongReports
 
 @Suite("Feature writers: CSV, GeoJSON, KML read back")
 struct FeatureWriterTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongReports
 
 /// report.html rendered by headless Chromium: the script runs without errors, draws the map,
 /// and the search (driven by `#search=` in the URL) hides what does not match.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongSupport
+@testable import PhusongReports
 
 /// Coverage runs, pages and a headless Chromium for the report.html tests.
 enum HTMLReportFixture {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongReports
 
 @Suite("report.html: content, self-containment, determinism")
 struct HTMLReportTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongReports
 
 /// Compares indicators with an `expected_summary.json` of ../shared/geodata/vn-national-2025,
 /// computed there by an independent implementation of coverage-model.md.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PhusongCoverage
+@testable import PhusongSupport
 
 /// Helpers of the radio-model tests: tolerance checks, a seeded generator, and the spec's
 /// formulas written out in full (coverage-model.md, term by term, left to right), against

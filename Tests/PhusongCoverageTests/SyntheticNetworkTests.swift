@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongSynthetic
 
 /// The default preset and a larger tiled scenario, generated once for the whole test run.
 private let networks = Result { () throws(SyntheticParameterError) -> [Scenario] in

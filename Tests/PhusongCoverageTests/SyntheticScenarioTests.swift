@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PhusongCoverage
+@testable import PhusongSynthetic
 
 /// The default preset, generated once for the whole test run.
 private let defaultScenario = Result { () throws(SyntheticParameterError) -> Scenario in

@@ -1,6 +1,7 @@
 import PhusongCoverage
 import Testing
 @testable import PhusongPlanning
+@testable import PhusongOptimization
 
 /// Issue 13, class 6, for maximal covering given as a library instance (the CLI's ranges are
 /// tested in PhusongCLITests): no NaN or infinite objective, and no search that runs for

@@ -2,6 +2,8 @@ import Foundation
 import PhusongCoverage
 import Testing
 @testable import PhusongPlanning
+@testable import PhusongSupport
+@testable import PhusongOptimization
 
 /// Issue 13, class 8: shuffling the rows of villages.csv and cells.csv (and of a candidates
 /// file) gives a byte-identical plan. The national scenario is checked by

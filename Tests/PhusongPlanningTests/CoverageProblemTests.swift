@@ -1,5 +1,6 @@
 import Testing
 @testable import PhusongPlanning
+@testable import PhusongOptimization
 
 @Suite("Coverage problem")
 struct CoverageProblemTests {

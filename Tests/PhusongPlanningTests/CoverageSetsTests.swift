@@ -1,6 +1,7 @@
 import PhusongCoverage
 import Testing
 @testable import PhusongPlanning
+@testable import PhusongSupport
 
 @Suite("Coverage sets")
 struct CoverageSetsTests {

@@ -1,6 +1,9 @@
 import PhusongCoverage
 import Testing
 @testable import PhusongPlanning
+@testable import PhusongSupport
+@testable import PhusongReports
+@testable import PhusongOptimization
 
 @Suite("Lazy greedy")
 struct GreedyTests {

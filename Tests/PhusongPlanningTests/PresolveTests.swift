@@ -1,5 +1,6 @@
 import Testing
 @testable import PhusongPlanning
+@testable import PhusongOptimization
 
 @Suite("Presolve")
 struct PresolveTests {

@@ -2,6 +2,7 @@ import Foundation
 import PhusongCoverage
 import Testing
 @testable import PhusongPlanning
+@testable import PhusongOptimization
 
 /// Classic maximal covering on the published instances with proven optima
 /// (`mclp-instances/OPTIMA.csv`: spopt San Francisco, Lorena & Pereira's SJC).

@@ -1,5 +1,7 @@
 import PhusongCoverage
 @testable import PhusongPlanning
+@testable import PhusongSupport
+@testable import PhusongOptimization
 
 /// Seeded random covering problems for the tests.
 enum RandomInstances {

@@ -2,6 +2,7 @@ import Foundation
 import PhusongCoverage
 import Testing
 @testable import PhusongPlanning
+@testable import PhusongOptimization
 
 /// The repository and ../shared beside it (or PHUSONG_SHARED).
 enum PlanningTestData {

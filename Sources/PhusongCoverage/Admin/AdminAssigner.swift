@@ -1,5 +1,6 @@
 import Foundation
 import GEOSKit
+import PhusongSupport
 
 /// Where a point falls among the administrative units.
 public struct AdminMatch: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import GEOSKit
+import PhusongSupport
 
 /// Reads administrative boundary GeoJSON (data-format.md): a FeatureCollection of Polygon or
 /// MultiPolygon features with properties `code` (string), `name` and, for communes,

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// What administrative assignment did: counts per outcome and the warnings it raised.
 public struct AdminAssignmentReport: Sendable {
     public var villagesInside = 0

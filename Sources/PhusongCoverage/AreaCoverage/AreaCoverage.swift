@@ -1,4 +1,5 @@
 import GEOSKit
+import PhusongSupport
 
 /// Area coverage (issue 3, point 5): the area where 4G, 5G and either reach their coverage
 /// thresholds, nationally and per province, in km² and as shares of land.

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Traces the coverage footprints of a whole network: one per site, technology and location.
 ///
 /// Cells are grouped by (site_id, technology, lon, lat): the sectors of a site share its

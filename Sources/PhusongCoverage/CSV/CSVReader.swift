@@ -1,4 +1,5 @@
 import Foundation
+import PhusongSupport
 
 /// A streaming RFC 4180 CSV reader over a file, reading it in fixed-size chunks.
 ///
@@ -14,7 +15,7 @@ import Foundation
 /// Reads through ``InputFile`` (one pass, checksum of the bytes parsed) and within
 /// ``InputLimits``: a record longer than 1 MiB, more than 10 million records or more than
 /// 2 GiB stop the reading with a message, so an endless input cannot exhaust memory.
-final class CSVReader {
+package final class CSVReader {
     /// The path as the user gave it, used in messages.
     let path: String
     private let file: InputFile
@@ -34,7 +35,7 @@ final class CSVReader {
     private var fieldEnds: [Int] = []
     private var fieldWasQuoted: [Bool] = []
 
-    init(path: String, chunkSize: Int = 1 << 20) throws(LoadError) {
+    package init(path: String, chunkSize: Int = 1 << 20) throws(LoadError) {
         self.path = path
         file = try InputFile(path: path)
         self.chunkSize = chunkSize
@@ -43,7 +44,7 @@ final class CSVReader {
     /// Reads the next record, or returns nil at the end of the file.
     /// - Throws: `LoadError` when a quoted field is not closed before the end of the file, or
     ///   when the file exceeds ``InputLimits``.
-    func next() throws(LoadError) -> CSVRecord? {
+    package func next() throws(LoadError) -> CSVRecord? {
         while true {
             guard let record = try readRecord() else { return nil }
             if record.isBlank { continue }
@@ -209,14 +210,14 @@ final class CSVReader {
 }
 
 /// One CSV record: the unescaped bytes of its fields and the physical line it starts on.
-struct CSVRecord {
+package struct CSVRecord {
     /// 1-based line on which the record starts.
-    let line: Int
+    package let line: Int
     let bytes: [UInt8]
     let fieldEnds: [Int]
     let quoted: [Bool]
 
-    var count: Int { fieldEnds.count }
+    package var count: Int { fieldEnds.count }
 
     /// True for a line with nothing on it (not even a quoted empty field).
     var isBlank: Bool { fieldEnds.count == 1 && fieldEnds[0] == 0 && !quoted[0] }
@@ -237,7 +238,7 @@ struct CSVRecord {
     /// its bytes are not valid UTF-8. The apostrophe that phusong's CSV writer puts before
     /// text a spreadsheet would run as a formula is removed (`SpreadsheetText.restored`), so
     /// phusong's outputs read back unchanged.
-    func text(_ index: Int) -> String? {
+    package func text(_ index: Int) -> String? {
         let slice = trimmed(field(index))
         if slice.allSatisfy({ $0 < 0x80 }) {
             return SpreadsheetText.restored(String(decoding: slice, as: UTF8.self))

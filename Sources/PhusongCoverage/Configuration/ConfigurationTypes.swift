@@ -1,4 +1,5 @@
 import TOMLKit
+import PhusongSupport
 
 /// Checks each value of a configuration file against the type of the same key in the default
 /// configuration, before decoding (whose own messages would call a number given as text

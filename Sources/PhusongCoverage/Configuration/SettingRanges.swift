@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// The physical range of every numeric setting of the configuration (issue 13, class 4), in
 /// one table that `config --check` applies and docs/planners.md lists. A value outside its
 /// range (NaN and the infinities included) stops the run with exit 65 and

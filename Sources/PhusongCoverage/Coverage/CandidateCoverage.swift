@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Which villages hypothetical cells would cover: the coverage sets of candidate actions
 /// (a 5G upgrade of a site, a new site), computed with the radio model of the engine.
 public enum CandidateCoverage {

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// The searches of ``CoverageEngine``: for each village, the best server of each technology,
 /// each operator's coverage and the nearest site.
 extension CoverageEngine {

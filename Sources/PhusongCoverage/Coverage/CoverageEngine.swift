@@ -1,4 +1,5 @@
 import Foundation
+import PhusongSupport
 
 /// Computes every village's coverage under the radio model: best 4G and 5G server, coverage
 /// flags, the nearest site, and coverage by each operator's own cells.

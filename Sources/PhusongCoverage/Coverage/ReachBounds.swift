@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Upper bounds on the RSRP any cell of a group can deliver at or beyond a distance, per area
 /// type of the receiving village: what lets the coverage search stop early and still be exact.
 ///

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// A row of a per-area indicator table: a province or commune with its indicators.
 public struct AreaIndicators: Sendable, Hashable {
     public var code: String

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Loads `cells.csv` (data-format.md v1), streaming, checking every row.
 public enum CellsLoader {
     static let columns: [ColumnSpec] = [

@@ -12,7 +12,7 @@ import Foundation
 /// - ``readAll(limit:)`` refuses a file longer than its limit (exit 65) instead of exhausting
 ///   memory on an endless input (`/dev/zero`); streaming readers bound what they keep instead
 ///   (``CSVReader``).
-final class InputFile {
+package final class InputFile {
     /// The path as the user gave it, for messages.
     let path: String
     private let descriptor: Int32
@@ -21,7 +21,7 @@ final class InputFile {
     private(set) var bytesRead = 0
     private(set) var atEnd = false
 
-    init(path: String) throws(LoadError) {
+    package init(path: String) throws(LoadError) {
         self.path = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -80,7 +80,7 @@ final class InputFile {
     /// - Parameter kind: what the file is, for the message ("a configuration file").
     /// - Throws: `LoadError` (bad data, exit 65) naming the limit when the file is longer, so
     ///   that an endless input stops with a clear message.
-    func readAll(limit: Int, kind: String) throws(LoadError) -> [UInt8] {
+    package func readAll(limit: Int, kind: String) throws(LoadError) -> [UInt8] {
         var contents: [UInt8] = []
         while true {
             let chunk = try read(upToCount: 1 << 20)

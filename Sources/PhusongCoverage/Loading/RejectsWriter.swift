@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Writes the rows set aside by `--rejects`: the input's own columns plus `reason`, so that a
 /// planner can fix them in a spreadsheet and load them again.
 ///

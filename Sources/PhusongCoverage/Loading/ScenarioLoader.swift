@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// How bad rows are handled.
 public enum BadRowPolicy: Sendable, Hashable {
     /// Any bad row stops the run (the default of data-format.md).

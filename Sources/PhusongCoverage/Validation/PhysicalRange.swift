@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// The values a number can physically take, with its unit: what every numeric input column
 /// (``InputColumnRanges``) and every numeric setting (``SettingRanges``) is checked against
 /// (issue 13, class 4). A value inside its range can neither trap a conversion, nor exhaust

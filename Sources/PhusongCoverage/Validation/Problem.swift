@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// One thing wrong with an input: where (file, line, column), the offending value, and why.
 public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import PhusongCoverage
+import PhusongOptimization
 
 /// Builds the sparse coverage sets of a maximal covering instance: for each candidate, the
 /// demand points within the service radius (distance ≤ radius, inclusive).

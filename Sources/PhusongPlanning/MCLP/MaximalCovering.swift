@@ -1,3 +1,5 @@
+import PhusongOptimization
+
 /// The classic maximal covering location problem (Church & ReVelle 1974): open p facilities
 /// among the candidate sites, the fixed ones included, to maximise the demand weight within
 /// the service radius S (distance ≤ S) of an open facility. Solved by `MaximumCoverage`.

@@ -1,4 +1,6 @@
 import PhusongCoverage
+import PhusongOptimization
+import PhusongSupport
 
 /// Phase 1 of a plan: connect the dead-zone villages at least cost, with new 4G sites at
 /// candidate locations or satellite terminals (planning.md). A set-covering problem: items

@@ -1,5 +1,7 @@
 import Foundation
 import PhusongCoverage
+import PhusongOptimization
+import PhusongSupport
 
 /// Phase 2 of a plan: 5G, at least cost, until 5G stations reach the required share of 4G
 /// stations (new sites included) and 5G population coverage reaches its target

@@ -1,5 +1,7 @@
 import Foundation
 import PhusongCoverage
+import PhusongSupport
+import PhusongReports
 
 /// The files of a plan: plan.csv / plan.geojson / plan.kml (one row per action),
 /// planned_cells.csv (the cells the plan adds, in the cells.csv format, so that `report` can

@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongOptimization
 
 /// What the planner works from: the coverage run before the plan and the planning settings.
 ///

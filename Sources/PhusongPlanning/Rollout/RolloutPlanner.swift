@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongOptimization
 
 /// Plans where to upgrade or build stations to reach the committee's targets at least cost
 /// (planning.md, "Rollout plan"): first the dead zones (new sites or satellite terminals),

@@ -1,0 +1,118 @@
+import PhusongCoverage
+
+/// What the page's map draws, embedded as JSON (`<script type="application/json"
+/// id="report-data">`, key `map`). Positions are `HTMLMapFrame` units.
+struct HTMLMapData: Encodable, Sendable {
+    /// Degrees per unit.
+    var unit: Double
+    /// South-west corner, units from (0°, 0°): `[x, y]`.
+    var origin: [Int]
+    /// Extent, units: `[width, height]`.
+    var size: [Int]
+    /// x scale of the projection, cos(middle latitude).
+    var kx: Double
+    var outlines: [HTMLProvinceOutline]
+    var grid: HTMLDensityGrid
+    /// Sites with only 4G cells, flat `[x, y, …]`; sites at the same map position once.
+    var sites4G: [Int]
+    /// Sites with a 5G cell, flat `[x, y, …]`.
+    var sites5G: [Int]
+    /// Villages drawn one by one, flat `[x, y, kind, …]`: kind 0 dead zone, 1 dead zone
+    /// without grid power, 2 connected but without grid power. Kind 2 first, so that dead
+    /// zones are drawn on top.
+    var points: [Int]
+    /// Tooltip of each point, parallel to `points`' triples.
+    var pointLabels: [String]
+    /// Province names, placed at the mean position of the province's villages.
+    var labels: [HTMLMapLabel]
+
+    /// Point kinds.
+    static let deadZone = 0, deadZoneUnpowered = 1, unpowered = 2
+
+    init(_ run: CoverageRun) throws {
+        let frame = HTMLMapFrame.covering(run)
+        unit = 1 / HTMLMapFrame.unitsPerDegree
+        origin = [frame.originX, frame.originY]
+        size = [frame.width, frame.height]
+        kx = frame.kx
+
+        var notes: [String: String] = [:]
+        for row in run.tables.provinces {
+            let indicators = row.indicators
+            notes[row.code] = "\(HTMLText.percent(indicators.shareVillagesConnected)) of \(HTMLText.count(indicators.villages)) villages connected"
+                + " · \(HTMLText.count(indicators.villagesDeadZone)) dead zones"
+                + " · 5G population \(HTMLText.percent(indicators.populationCoverage5G))"
+        }
+        outlines = try HTMLOutlines.outlines(run.inputs.boundaries, frame: frame, notes: notes)
+        grid = HTMLDensityGrid(villages: run.inputs.scenario.villages, coverage: run.coverage, frame: frame)
+
+        (sites4G, sites5G) = Self.sitePositions(run, frame: frame)
+        (points, pointLabels) = Self.markedVillages(run, frame: frame)
+        labels = Self.provinceLabels(run, frame: frame)
+    }
+
+    /// Positions of sites with only 4G and of sites with 5G inside the frame; 5G sites first,
+    /// so that where sites share a map position the one with 5G is kept.
+    private static func sitePositions(_ run: CoverageRun, frame: HTMLMapFrame) -> (only4G: [Int], with5G: [Int]) {
+        var seen: Set<[Int]> = []
+        var only4G: [Int] = [], with5G: [Int] = []
+        for site in run.engine.sites.filter(\.has5G) + run.engine.sites.filter({ !$0.has5G }) {
+            let position = [frame.x(site.lon), frame.y(site.lat)]
+            guard frame.contains(x: position[0], y: position[1]), seen.insert(position).inserted else { continue }
+            if site.has5G { with5G += position } else { only4G += position }
+        }
+        return (only4G, with5G)
+    }
+
+    /// Dead-zone and unpowered villages as `[x, y, kind, …]` (connected unpowered ones first)
+    /// with their tooltips.
+    private static func markedVillages(_ run: CoverageRun, frame: HTMLMapFrame) -> (points: [Int], texts: [String]) {
+        let villages = run.inputs.scenario.villages
+        let boundaries = run.inputs.boundaries
+        let communeNames = Dictionary(boundaries?.communes.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { first, _ in first })
+        var marked: [(kind: Int, index: Int)] = []
+        for (index, (village, result)) in zip(villages, run.coverage).enumerated() where result.deadZone || !village.gridPower {
+            let kind = result.connected ? unpowered : (village.gridPower ? deadZone : deadZoneUnpowered)
+            marked.append((kind, index))
+        }
+        marked.sort { ($0.kind == unpowered ? 0 : 1, $0.index) < ($1.kind == unpowered ? 0 : 1, $1.index) }
+        var points: [Int] = [], texts: [String] = []
+        for (kind, index) in marked {
+            let village = villages[index]
+            points += [frame.x(village.lon), frame.y(village.lat), kind]
+            let commune = village.communeCode.flatMap { communeNames[$0] }
+            let province = village.provinceCode.flatMap { boundaries?.provinceName($0) ?? ProvinceCatalog.names2025[$0] }
+            let place = [commune, province].compactMap { $0 }.joined(separator: ", ")
+            let state = switch kind {
+            case deadZone: "dead zone"
+            case deadZoneUnpowered: "dead zone, no grid power"
+            default: "\(CoverageState(run.coverage[index]).rawValue), no grid power"
+            }
+            let name = village.name.isEmpty ? village.id : "\(village.name) (\(village.id))"
+            texts.append("\(name)\(place.isEmpty ? "" : " — " + place) · \(HTMLText.count(village.population)) people · \(state)")
+        }
+        return (points, texts)
+    }
+
+    private static func provinceLabels(_ run: CoverageRun, frame: HTMLMapFrame) -> [HTMLMapLabel] {
+        var sums: [String: (x: Double, y: Double, count: Int)] = [:]
+        for village in run.inputs.scenario.villages {
+            guard let code = village.provinceCode else { continue }
+            let sum = sums[code] ?? (0, 0, 0)
+            sums[code] = (sum.x + Double(frame.x(village.lon)), sum.y + Double(frame.y(village.lat)), sum.count + 1)
+        }
+        return run.tables.provinces.compactMap { row in
+            guard let sum = sums[row.code], sum.count > 0 else { return nil }
+            // Safe: means of frame positions, which are integers within ±10¹⁵.
+            let x = Int((sum.x / Double(sum.count)).rounded()), y = Int((sum.y / Double(sum.count)).rounded())
+            return HTMLMapLabel(name: row.name ?? row.code, x: x, y: y)
+        }
+    }
+}
+
+/// A name drawn on the map at (`x`, `y`), frame units.
+struct HTMLMapLabel: Encodable, Sendable, Hashable {
+    var name: String
+    var x: Int
+    var y: Int
+}

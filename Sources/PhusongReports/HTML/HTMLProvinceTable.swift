@@ -1,0 +1,67 @@
+import PhusongCoverage
+
+/// The per-province table (`id="province-table"`, one `<tr>` per province in `<tbody>`, the
+/// national row in `<tfoot>`). Every sortable cell carries its raw value in `data-v`.
+enum HTMLProvinceTable {
+    static func section(_ run: CoverageRun) -> String {
+        let targets = run.configuration.targets
+        let columns: [(String, String)] = [
+            ("Code", "text"), ("Province", "text"), ("Villages", "num"), ("Connected", "num"), ("Dead zones", "num"),
+            ("Unpowered", "num"), ("4G pop.", "num"), ("5G pop.", "num"), ("4G stations", "num"), ("5G stations", "num"),
+            ("5G / 4G", "num"),
+        ]
+        let header = columns.map { title, kind in
+            "<th scope=\"col\" data-sort=\"\(kind)\"\(kind == "num" ? " class=\"num\"" : "")><button type=\"button\">\(HTMLText.escape(title))</button></th>"
+        }.joined()
+        let body = run.tables.provinces.map { row in
+            let cells = cells(code: row.code, name: row.name ?? "", row.indicators, targets: targets, header: false)
+            return "<tr data-code=\"\(HTMLText.escape(row.code))\">" + cells + "</tr>"
+        }.joined(separator: "\n")
+        let national = "<tr>" + cells(code: "", name: "National", run.tables.national, targets: targets, header: true) + "</tr>"
+        let unassigned = run.tables.national.villages - run.tables.provinces.reduce(0) { $0 + $1.indicators.villages }
+        let caption = "\(HTMLText.count(run.tables.provinces.count)) provinces. Click a column heading to sort; click again to reverse."
+            + (unassigned > 0 ? " \(HTMLText.count(unassigned)) villages without a province code count only in the national row." : "")
+        return """
+        <section class="panel" id="provinces" aria-labelledby="provinces-title">
+        <h2 id="provinces-title" class="section-title">Provinces</h2>
+        <p class="section-note">\(HTMLText.escape(caption)) Percentages: share of villages connected (4G or 5G) and share of people covered; the 5G / 4G ratio is stations with a 5G cell per station with a 4G cell (target \(HTMLText.decimal(targets.ratio5G4GStations, 2))).</p>
+        <div class="table-wrap">
+        <table id="province-table" class="data sortable">
+        <thead><tr>\(header)</tr></thead>
+        <tbody>
+        \(body)
+        </tbody>
+        <tfoot>\(national)</tfoot>
+        </table>
+        </div>
+        </section>
+        """
+    }
+
+    private static func cells(code: String, name: String, _ indicators: CoverageIndicators, targets: CoverageTargets, header: Bool) -> String {
+        func number(_ value: Int, alert: Bool = false) -> String {
+            "<td class=\"num\(alert && value > 0 ? " alert" : "")\" data-v=\"\(value)\">\(HTMLText.count(value))</td>"
+        }
+        func share(_ value: Double, met: Bool?, bar: Bool) -> String {
+            let style = met.map { $0 ? " met" : " unmet" } ?? ""
+            let meter = bar ? "<span class=\"meter\"><span style=\"width:\(HTMLText.decimal(100 * min(max(value, 0), 1), 2))%\"></span></span>" : ""
+            return "<td class=\"num\(style)\" data-v=\"\(HTMLText.decimal(value, 6))\">\(meter)\(HTMLText.percent(value))</td>"
+        }
+        let ratio = indicators.ratio5G4GStations
+        let ratioCell = "<td class=\"num\(ratio.map { $0 >= targets.ratio5G4GStations ? " met" : " unmet" } ?? "")\" data-v=\"\(ratio.map { HTMLText.decimal($0, 6) } ?? "")\">"
+            + (ratio.map { HTMLText.decimal($0, 3) } ?? "n/a") + "</td>"
+        let lead = header
+            ? "<th scope=\"row\" colspan=\"2\">\(HTMLText.escape(name))</th>"
+            : "<td data-v=\"\(HTMLText.escape(code))\">\(HTMLText.escape(code))</td><th scope=\"row\" data-v=\"\(HTMLText.escape(name))\">\(HTMLText.escape(name))</th>"
+        return lead
+            + number(indicators.villages)
+            + share(indicators.shareVillagesConnected, met: indicators.shareVillagesConnected >= targets.villagesConnectedShare, bar: true)
+            + number(indicators.villagesDeadZone, alert: true)
+            + number(indicators.villagesUnpowered)
+            + share(indicators.populationCoverage4G, met: nil, bar: false)
+            + share(indicators.populationCoverage5G, met: indicators.populationCoverage5G >= targets.populationCoverage5G, bar: false)
+            + number(indicators.stations4G)
+            + number(indicators.stations5G)
+            + ratioCell
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import PhusongCoverage
+
+/// `summary.json` of a report: every indicator (national, per province, commune and
+/// operator, with the reference implementation's key names), the inputs with their SHA-256,
+/// the model and thresholds used, the targets and the tool version. Keys are sorted and
+/// nothing depends on the run (no timings, no thread count), so equal inputs give equal bytes.
+public enum SummaryJSON {
+    public static func bytes(_ run: CoverageRun, toolVersion: String, configurationPath: String?) throws -> [UInt8] {
+        let inputs = run.inputs
+        let cells = inputs.scenario.cells
+        let document = Document(
+            tool: .init(name: "phusong", version: toolVersion),
+            inputs: .init(
+                villages: .init(path: inputs.villages.file, rowsLoaded: inputs.villages.rows.count, rowsRejected: inputs.villages.rejected.count),
+                cells: .init(files: inputs.cellFiles.map { FileInfo(path: $0, rowsLoaded: nil, rowsRejected: nil) },
+                             rowsLoaded: inputs.cells.rows.count, rowsRejected: inputs.cells.rejected.count),
+                admin: inputs.boundaries?.files.map { FileInfo(path: $0, rowsLoaded: nil, rowsRejected: nil) } ?? [],
+                config: configurationPath.map { FileInfo(path: $0, rowsLoaded: nil, rowsRejected: nil) }
+            ),
+            model: .init(reference: "coverage-model.md contract v1 (reference model)", radio: run.configuration.radio),
+            targets: run.configuration.targets,
+            national: .init(indicators: run.tables.national, name: nil, provinceCode: nil,
+                            cells: cells.count, cells4G: cells.count { $0.technology == .lte }, cells5G: cells.count { $0.technology == .nr }),
+            provinces: Dictionary(uniqueKeysWithValues: run.tables.provinces.map {
+                ($0.code, Entry(indicators: $0.indicators, name: $0.name, provinceCode: nil))
+            }),
+            communes: Dictionary(uniqueKeysWithValues: run.tables.communes.map {
+                var entry = Entry(indicators: $0.indicators, name: $0.name, provinceCode: $0.provinceCode)
+                entry.stationsKnown = run.tables.communeStationsNote == nil
+                return ($0.code, entry)
+            }),
+            notes: run.tables.communeStationsNote.map { ["communes": $0] },
+            area: run.area,
+            operators: Dictionary(uniqueKeysWithValues: run.tables.operators.map { row in
+                (row.name, Entry(indicators: row.indicators, name: nil, provinceCode: nil,
+                                 cells: cells.count { $0.operatorName == row.name }, cells4G: nil, cells5G: nil))
+            })
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(document)) + [0x0A]
+    }
+
+    struct Document: Encodable {
+        var tool: Tool
+        var inputs: Inputs
+        var model: Model
+        var targets: CoverageTargets
+        var national: Entry
+        var provinces: [String: Entry]
+        var communes: [String: Entry]
+        /// Why some figures are not available, by the section they are missing from (absent
+        /// when every figure is available).
+        var notes: [String: String]?
+        /// Covered area, when computed (absent with `report --no-area`).
+        var area: AreaCoverage?
+        var operators: [String: Entry]
+    }
+
+    struct Tool: Encodable {
+        var name: String
+        var version: String
+    }
+
+    struct Inputs: Encodable {
+        var villages: FileInfo
+        var cells: FileGroup
+        var admin: [FileInfo]
+        var config: FileInfo?
+    }
+
+    struct FileInfo: Encodable {
+        var path: String
+        var rowsLoaded: Int?
+        var rowsRejected: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case path, sha256
+            case rowsLoaded = "rows_loaded"
+            case rowsRejected = "rows_rejected"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(FileChecksum.sha256(path: path), forKey: .sha256)
+            try container.encodeIfPresent(rowsLoaded, forKey: .rowsLoaded)
+            try container.encodeIfPresent(rowsRejected, forKey: .rowsRejected)
+        }
+    }
+
+    /// Several files read as one table.
+    struct FileGroup: Encodable {
+        var files: [FileInfo]
+        var rowsLoaded: Int
+        var rowsRejected: Int
+
+        enum CodingKeys: String, CodingKey {
+            case files
+            case rowsLoaded = "rows_loaded"
+            case rowsRejected = "rows_rejected"
+        }
+    }
+
+    struct Model: Encodable {
+        var reference: String
+        var radio: RadioModelParameters
+    }
+
+    /// Indicators with the entry's name (and cell counts where they apply) beside them.
+    struct Entry: Encodable {
+        var indicators: CoverageIndicators
+        var name: String?
+        var provinceCode: String?
+        var cells: Int?
+        var cells4G: Int?
+        var cells5G: Int?
+        /// False: the station counts and their ratio are not available and written as null.
+        var stationsKnown = true
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case provinceCode = "province_code"
+            case cells = "n_cells"
+            case cells4G = "n_cells_4g"
+            case cells5G = "n_cells_5g"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try indicators.encode(to: encoder, stationsKnown: stationsKnown)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(name, forKey: .name)
+            try container.encodeIfPresent(provinceCode, forKey: .provinceCode)
+            try container.encodeIfPresent(cells, forKey: .cells)
+            try container.encodeIfPresent(cells4G, forKey: .cells4G)
+            try container.encodeIfPresent(cells5G, forKey: .cells5G)
+        }
+    }
+}
+
+extension SummaryJSON.Entry {
+    init(indicators: CoverageIndicators, name: String?, provinceCode: String?) {
+        self.init(indicators: indicators, name: name, provinceCode: provinceCode, cells: nil, cells4G: nil, cells5G: nil)
+    }
+}
