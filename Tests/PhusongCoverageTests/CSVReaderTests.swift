@@ -82,7 +82,8 @@ struct CSVReaderTests {
         #expect(try reader.next()?.line == 2)
         let error = #expect(throws: LoadError.self) { try reader.next() }
         #expect(error?.problems.first?.line == 3)
-        #expect(error?.problems.first?.reason.contains("never closed") == true)
+        #expect(error?.problems.first?.reason == .table(.unclosedQuote))
+        #expect(error?.problems.first?.reason.description.contains("never closed") == true)
     }
 }
 

@@ -13,7 +13,7 @@ public enum AdminBoundariesLoader {
         do {
             context = try GEOSContext()
         } catch {
-            throw LoadError(problems: [Problem(file: paths.first ?? "", reason: "GEOS could not start: \(error.message)")])
+            throw LoadError(Problem(file: paths.first ?? "", reason: .boundary(.geosUnavailable(detail: error.message))))
         }
         var provinces: [AdminUnit] = []
         var communes: [AdminUnit] = []
@@ -34,7 +34,7 @@ public enum AdminBoundariesLoader {
                     let key = "\(unit.level.rawValue) \(unit.code)"
                     if let earlier = seen[key] {
                         problems.append(Problem(file: path, column: "features[\(index)]", value: unit.code,
-                                                reason: "\(unit.level.rawValue) code given twice (also in \(earlier))"))
+                                                reason: .boundary(.codeTwice(level: unit.level, otherFile: earlier))))
                         continue
                     }
                     seen[key] = path
@@ -48,7 +48,7 @@ public enum AdminBoundariesLoader {
         }
         if !problems.isEmpty { throw LoadError(problems: problems) }
         if provinces.isEmpty && communes.isEmpty {
-            throw LoadError(problems: [Problem(file: paths.joined(separator: ", "), reason: "no Polygon or MultiPolygon features")])
+            throw LoadError(Problem(file: paths.joined(separator: ", "), reason: .boundary(.noPolygons)))
         }
         return AdminBoundaries(
             files: paths,
@@ -64,13 +64,13 @@ public enum AdminBoundariesLoader {
         do {
             json = try JSONSerialization.jsonObject(with: Data(data))
         } catch {
-            throw LoadError(problems: [Problem(file: path, reason: "not valid JSON: \(error.localizedDescription)")])
+            throw LoadError(Problem(file: path, reason: .boundary(.notJSON(detail: error.localizedDescription))))
         }
         guard let root = json as? [String: Any], root["type"] as? String == "FeatureCollection",
               let features = root["features"] as? [[String: Any]] else {
-            throw LoadError(problems: [Problem(file: path, reason: "not a GeoJSON FeatureCollection of features")])
+            throw LoadError(Problem(file: path, reason: .boundary(.notFeatureCollection)))
         }
-        if let problem = BoundaryCoordinates.crsProblem(root, file: path) { throw LoadError(problems: [problem]) }
+        if let problem = BoundaryCoordinates.crsProblem(root, file: path) { throw LoadError(problem) }
         return features
     }
 
@@ -90,7 +90,7 @@ public enum AdminBoundariesLoader {
         let code: String
         switch AdminCodeProperty.read(properties, "code", digits: isCommune ? 5 : 2) {
         case .text(let text) where !text.isEmpty: code = text
-        case .text, .absent: return .failure(.problem(Problem(file: file, column: place + ".properties.code", value: "", reason: "property 'code' is missing")))
+        case .text, .absent: return .failure(.problem(Problem(file: file, column: place + ".properties.code", value: "", reason: .boundary(.codeMissing))))
         case .invalid(let problem): return .failure(.problem(problem.located(file: file, feature: index)))
         }
         let name = UnicodeText.nfc(properties["name"] as? String ?? "")
@@ -103,18 +103,17 @@ public enum AdminBoundariesLoader {
         guard let geometryObject = feature["geometry"] as? [String: Any],
               let type = geometryObject["type"] as? String,
               let coordinates = geometryObject["coordinates"] as? [Any] else {
-            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "feature has no geometry")))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.noGeometry))))
         }
         do {
             var geometry = try polygonal(type: type, coordinates: coordinates, context: context)
             if try !geometry.isValid {
                 let reason = try geometry.validityReason
                 geometry = try geometry.makeValid()
-                warnings.append(Problem(file: file, column: place, value: code,
-                                        reason: "invalid boundary (\(reason)) repaired with make-valid", severity: .warning))
+                warnings.append(Problem(file: file, column: place, value: code, reason: .boundary(.repaired(reason: reason))))
             }
             guard let envelope = try geometry.envelope else {
-                return .failure(.problem(Problem(file: file, column: place, value: code, reason: "empty geometry")))
+                return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.emptyGeometry))))
             }
             return .success(AdminUnit(
                 level: provinceCode == nil ? .province : .commune, code: code, name: name,
@@ -123,9 +122,9 @@ public enum AdminBoundariesLoader {
         } catch let error as BoundaryCoordinates.OutsideDegrees {
             return .failure(.outsideDegrees(error))
         } catch let error as GEOSError {
-            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "geometry: \(error.message)")))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.geometry(detail: error.message)))))
         } catch {
-            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "geometry: \(error)")))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.geometry(detail: "\(error)")))))
         }
     }
 
