@@ -71,7 +71,7 @@ struct ProvincePlan: Sendable {
         let tileLat = sideKm / LocalFrame.kmPerDegreeLat
         let north = parameters.originLat + Double(rows) * tileLat
         guard north <= 80 else {
-            throw SyntheticParameterError(message: "the tiled layout would reach \(Int(saturating: north, rounding: .towardZero))° latitude; raise villages per km² or lower the village count")
+            throw .layoutTooFarNorth(latitude: Int(saturating: north, rounding: .towardZero))
         }
         let width = max(2, String(count).count)
         var tiles: [SyntheticProvince] = []
@@ -84,7 +84,7 @@ struct ProvincePlan: Sendable {
             let tileLon = sideKm / (LocalFrame.kmPerDegreeLonAtEquator * PortableMath.cos(midLatitude))
             let west = parameters.originLon + Double(column) * tileLon
             guard west + tileLon <= 180 else {
-                throw SyntheticParameterError(message: "the tiled layout would cross 180° longitude; move the origin west or raise villages per km²")
+                throw .layoutCrossesAntimeridian
             }
             let code = zeroPadded(index + 1, width: width)
             tiles.append(SyntheticProvince(

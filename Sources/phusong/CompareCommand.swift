@@ -26,13 +26,7 @@ struct CompareCommand: ParsableCommand {
                                        reading: [before, after].flatMap { report in ReportFiles.fileNames.map { report + "/" + $0 } })
         }
         defer { folder?.release() }
-        let comparison: ReportComparison
-        do {
-            comparison = ReportComparison(before: try ReportSnapshot.load(folder: before), after: try ReportSnapshot.load(folder: after))
-        } catch {
-            Terminal.list(error.problems)
-            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
-        }
+        let comparison = ReportComparison(before: try ReportSnapshot.load(folder: before), after: try ReportSnapshot.load(folder: after))
         Terminal.output(ComparisonText.render(comparison))
         guard let folder else { return }
         let written = try OutputGuard.publish(into: folder) { ComparisonFiles.files(comparison) }

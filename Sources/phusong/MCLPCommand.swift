@@ -72,14 +72,8 @@ struct MCLPCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let instance: MCLPInstance
-        do {
-            let paths = MCLPLoader.Paths(demand: demand, candidates: candidates, fixed: fixed, costMatrix: costMatrix)
-            instance = try MCLPLoader.load(paths, metric: metric.metric)
-        } catch {
-            Terminal.list(error.problems)
-            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
-        }
+        let paths = MCLPLoader.Paths(demand: demand, candidates: candidates, fixed: fixed, costMatrix: costMatrix)
+        let instance = try MCLPLoader.load(paths, metric: metric.metric)
         guard facilities >= instance.fixed.count else {
             Terminal.error("phusong mclp: --p \(facilities) is less than the \(instance.fixed.count) fixed facilities in \(fixed ?? "--fixed")")
             throw ExitCode.validationFailure

@@ -49,12 +49,7 @@ struct PlanCommand: AsyncParsableCommand {
         let configuration = try config.load()
         let loaded = try await inputs.load(threads: threads.count)
         var extra: [CandidateLocation] = []
-        do throws(LoadError) {
-            if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
-        } catch {
-            Terminal.list(error.problems)
-            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
-        }
+        if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
         let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
         let progress = ProgressLine()
         let plan = try await RolloutPlanner.plan(
