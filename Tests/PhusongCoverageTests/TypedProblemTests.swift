@@ -101,4 +101,33 @@ struct TypedProblemTests {
         #expect(warning.severity == .warning)
         #expect(warning.description.hasSuffix(": warning: outside the study area (\(StudyArea.vietnam.description))"))
     }
+
+    @Test("a boundary feature that is not a polygon says which geometry type it is")
+    func boundaryShape() throws {
+        let path = try temporaryFile("""
+        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"01"},
+         "geometry":{"type":"Point","coordinates":[105,21]}}]}
+        """, name: "point.geojson")
+        let error = #expect(throws: LoadError.self) { try AdminBoundariesLoader.load(paths: [path]) }
+        let problem = try #require(error?.problems.first)
+        #expect(problem.reason == .boundary(.shape(.notPolygonal(type: "Point"))))
+        #expect(problem.column == "features[0]")
+        #expect(problem.value == "01")
+        #expect(problem.description == "\(path): features[0]: 01: geometry: Point is not a Polygon or MultiPolygon")
+    }
+
+    @Test("bytes that are not UTF-8 in a small table: the first bad byte and its position, in the header or a row")
+    func smallTableUTF8() throws {
+        let row = #expect(throws: LoadError.self) {
+            try CSVTable.read(try temporaryFile(Array("id,x\na".utf8) + [0xFF] + Array(",1\n".utf8)))
+        }
+        #expect(row?.problems.map(\.reason) == [.value(.notUTF8(byte: 0xFF, position: 2))])
+        #expect(row?.problems.map(\.column) == ["id"])
+        #expect(row?.hasRowProblems == true)
+        let header = #expect(throws: LoadError.self) {
+            try CSVTable.read(try temporaryFile(Array("id,".utf8) + [0xC3] + Array("\n1,2\n".utf8)))
+        }
+        #expect(header?.problems.map(\.reason) == [.table(.headerName(.notUTF8(byte: 0xC3, position: 1)))])
+        #expect(header?.hasRowProblems == false)
+    }
 }

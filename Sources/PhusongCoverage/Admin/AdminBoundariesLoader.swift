@@ -121,15 +121,13 @@ public enum AdminBoundariesLoader {
             ))
         } catch let error as BoundaryCoordinates.OutsideDegrees {
             return .failure(.outsideDegrees(error))
+        } catch let shape as Problem.BoundaryFault.Shape {
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.shape(shape)))))
         } catch let error as GEOSError {
             return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.geometry(detail: error.message)))))
         } catch {
             return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.geometry(detail: "\(error)")))))
         }
-    }
-
-    private struct ShapeError: Error, CustomStringConvertible {
-        var description: String
     }
 
     /// Builds a GEOS polygon or multipolygon from GeoJSON coordinate arrays, copying each
@@ -141,30 +139,30 @@ public enum AdminBoundariesLoader {
         case "MultiPolygon":
             var parts: [Geometry] = []
             for polygonCoordinates in coordinates {
-                guard let rings = polygonCoordinates as? [Any] else { throw ShapeError(description: "malformed MultiPolygon") }
+                guard let rings = polygonCoordinates as? [Any] else { throw Problem.BoundaryFault.Shape.malformedMultiPolygon }
                 parts.append(try polygon(rings, context: context))
             }
             return try context.multiPolygon(parts)
         default:
-            throw ShapeError(description: "\(type) is not a Polygon or MultiPolygon")
+            throw Problem.BoundaryFault.Shape.notPolygonal(type: type)
         }
     }
 
     private static func polygon(_ rings: [Any], context: GEOSContext) throws -> Geometry {
         var flat: [[Double]] = []
         for ring in rings {
-            guard let positions = ring as? [[Double]] else { throw ShapeError(description: "malformed ring") }
+            guard let positions = ring as? [[Double]] else { throw Problem.BoundaryFault.Shape.malformedRing }
             var xy: [Double] = []
             xy.reserveCapacity(positions.count * 2)
             for position in positions {
-                guard position.count >= 2 else { throw ShapeError(description: "position with fewer than 2 numbers") }
+                guard position.count >= 2 else { throw Problem.BoundaryFault.Shape.positionWithFewerThanTwoNumbers }
                 try BoundaryCoordinates.check(x: position[0], y: position[1])
                 xy.append(position[0])
                 xy.append(position[1])
             }
             flat.append(xy)
         }
-        guard let exterior = flat.first else { throw ShapeError(description: "polygon without rings") }
+        guard let exterior = flat.first else { throw Problem.BoundaryFault.Shape.polygonWithoutRings }
         return try context.polygon(exterior: exterior, holes: Array(flat.dropFirst()))
     }
 }

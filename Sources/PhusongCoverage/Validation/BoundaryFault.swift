@@ -24,7 +24,9 @@ extension Problem {
         case noGeometry
         /// A geometry without any point.
         case emptyGeometry
-        /// A geometry GEOS (or the GeoJSON reading) refused, with its words.
+        /// A geometry that is not a Polygon or MultiPolygon of positions.
+        case shape(Shape)
+        /// A geometry GEOS refused, with its words.
         case geometry(detail: String)
         /// An invalid polygon (GEOS's `reason`) repaired with make-valid (a warning).
         case repaired(reason: String)
@@ -55,6 +57,7 @@ extension Problem {
             case .codeTwice(let level, let otherFile): "\(level.rawValue) code given twice (also in \(otherFile))"
             case .noGeometry: "feature has no geometry"
             case .emptyGeometry: "empty geometry"
+            case .shape(let shape): "geometry: \(shape.description)"
             case .geometry(let detail): "geometry: \(detail)"
             case .repaired(let reason): "invalid boundary (\(reason)) repaired with make-valid"
             case .noPolygons: "no Polygon or MultiPolygon features"
@@ -67,6 +70,26 @@ extension Problem {
         public var isWarning: Bool {
             if case .repaired = self { return true }
             return false
+        }
+
+        /// How a GeoJSON geometry fails to be a Polygon or MultiPolygon.
+        public enum Shape: Error, Sendable, Hashable, CustomStringConvertible {
+            /// Another geometry type (`Point`, `LineString`, …).
+            case notPolygonal(type: String)
+            case malformedMultiPolygon
+            case malformedRing
+            case positionWithFewerThanTwoNumbers
+            case polygonWithoutRings
+
+            public var description: String {
+                switch self {
+                case .notPolygonal(let type): "\(type) is not a Polygon or MultiPolygon"
+                case .malformedMultiPolygon: "malformed MultiPolygon"
+                case .malformedRing: "malformed ring"
+                case .positionWithFewerThanTwoNumbers: "position with fewer than 2 numbers"
+                case .polygonWithoutRings: "polygon without rings"
+                }
+            }
         }
 
         /// What to do about a file that is not in degrees.
