@@ -124,7 +124,9 @@ def main():
                     match = re.match(r"\s*(?:@testable\s+|@_\w+\s+)*import\s+(?:(?:struct|enum|class|func|var|let)\s+)?(\w+)", line)
                     if match and match.group(1) not in allowed:
                         imported = match.group(1)
-                        why = "a module above or beside it" if imported in modules else "a module it does not depend on"
+                        own = graph.get(name, (None,))[0]
+                        above = imported in graph and own is not None and graph[imported][0] >= own
+                        why = "a module above or beside it" if above else "a module it does not depend on"
                         problems.append(f"{os.path.relpath(path, ROOT)}:{number}: {name} imports {imported}, "
                                         f"{why} (Package.swift: {', '.join(dependencies) or 'no dependencies'})")
 
