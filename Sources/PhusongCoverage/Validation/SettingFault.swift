@@ -2,7 +2,7 @@ import PhusongSupport
 
 extension Problem {
     /// A configuration file (TOML) or one of its settings cannot be used
-    /// (docs/configuration.md; the ranges are ``SettingRanges``).
+    /// (docs/planners.md lists every setting with its range, ``SettingRanges``).
     public enum SettingFault: Sendable, Hashable, CustomStringConvertible {
         /// Not TOML: the parser's message (the problem gives its line and character).
         case syntax(message: String)

@@ -7,7 +7,7 @@ extension Problem {
         /// No header line.
         /// - `expectedHeader`: an example header, when the table has a fixed one.
         case empty(expectedHeader: String?)
-        /// A column name of the header that cannot be read (``ValueFault/notUTF8(byte:position:)``).
+        /// A column name of the header that cannot be read (``Problem/ValueFault/notUTF8(byte:position:)``).
         case headerName(ValueFault)
         /// The one header field holds another delimiter.
         case foreignDelimiter(Delimiter)
@@ -31,7 +31,7 @@ extension Problem {
         case unclosedQuote
         /// A file of fixed candidates that is neither one id per line nor a CSV with `id`.
         case notAnIDList
-        /// The weights of a demand file add up to more than 1e15 (``total``).
+        /// The weights of a demand file add up to more than 1e15 (`total`).
         case weightsTooLarge(total: Double)
         /// A row of a report file read back by `compare` that does not hold what the report
         /// writes (`what`: "site row").
