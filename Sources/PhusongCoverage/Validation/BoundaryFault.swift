@@ -1,5 +1,5 @@
 extension Problem {
-    /// An administrative boundary file (GeoJSON, docs/specs/data-format.md) or one of its
+    /// An administrative boundary file (GeoJSON, docs/specs/data-formats.md) or one of its
     /// features cannot be used, or was repaired.
     public enum BoundaryFault: Sendable, Hashable, CustomStringConvertible {
         /// Not JSON, with the parser's words.

@@ -1,7 +1,7 @@
 import PhusongSupport
 
 /// One thing wrong with an input: where (file, line, column), the offending value, and why,
-/// each as a typed field (docs/specs/data-format.md, "Bad input"). The CLI's messages, the
+/// each as a typed field (docs/specs/data-formats.md §5, "Bad input"). The CLI's messages, the
 /// `reason` column of a rejects file and the tests all read these same fields: the text is
 /// only ever made from them, by ``description`` and ``reasonWithColumn``.
 public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {

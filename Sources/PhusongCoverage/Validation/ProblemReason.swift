@@ -2,7 +2,7 @@ extension Problem {
     /// Why an input is refused or deserves a look, by what it is about. Each case carries the
     /// facts of its message (the allowed range, the earlier line, the limit) as typed values,
     /// so a caller or a test can read them without parsing text; `description` is the message
-    /// (the wording of docs/specs/data-format.md, "Bad input", where it gives one).
+    /// (the wording of docs/specs/data-formats.md §5, "Bad input", where it gives one).
     public indirect enum Reason: Sendable, Hashable, CustomStringConvertible {
         /// A file as a whole: missing, unreadable, too long, not text.
         case file(FileFault)

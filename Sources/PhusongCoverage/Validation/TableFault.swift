@@ -2,7 +2,7 @@ import PhusongSupport
 
 extension Problem {
     /// The shape of a CSV table is wrong: its records, its header, its field counts
-    /// (docs/specs/data-format.md, "Bad input").
+    /// (docs/specs/data-formats.md §5, "Bad input").
     public enum TableFault: Sendable, Hashable, CustomStringConvertible {
         /// No header line.
         /// - `expectedHeader`: an example header, when the table has a fixed one.

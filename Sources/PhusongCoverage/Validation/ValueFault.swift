@@ -1,7 +1,7 @@
 import PhusongSupport
 
 extension Problem {
-    /// One value of one row is refused, or deserves a look (docs/specs/data-format.md, "Bad
+    /// One value of one row is refused, or deserves a look (docs/specs/data-formats.md §5, "Bad
     /// input"; the ranges are ``InputColumnRanges``).
     public enum ValueFault: Sendable, Hashable, CustomStringConvertible {
         /// A required value is blank.
