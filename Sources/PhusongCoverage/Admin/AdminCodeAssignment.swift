@@ -66,7 +66,7 @@ public enum AdminCodeAssignment {
         guard let unitIndex = match.unitIndex else {
             if village.provinceCode == nil || (village.communeCode == nil && !boundaries.communes.isEmpty) {
                 report.warnings.append(Problem(
-                    file: file, line: line, column: "lon/lat", value: "\(csvNumber(village.lon)) \(csvNumber(village.lat))",
+                    file: file, line: line, column: "lon/lat", value: "\(NumberText.shortest(village.lon)) \(NumberText.shortest(village.lat))",
                     reason: "village \(village.id) lies in no boundary polygon and none is within \(Int(AdminAssigner.nearestLimitM / 1000)) km: no code assigned",
                     severity: .warning))
             }
@@ -82,7 +82,7 @@ public enum AdminCodeAssignment {
             return
         }
         let found = codes(of: units[unitIndex])
-        let place = match.method == .inside ? "lies in" : "is \(csvNumber(match.distanceM.rounded())) m from"
+        let place = match.method == .inside ? "lies in" : "is \(NumberText.shortest(match.distanceM.rounded())) m from"
         var filled = false
         var disagrees = false
         if let given = village.communeCode, let commune = found.commune, given != commune {

@@ -1,4 +1,5 @@
 import Foundation
+import PhusongSupport
 
 /// An administrative code in a boundary feature's properties (`code`, `province_code`).
 /// Codes are text with their leading zeros (data-format.md: "01", "00004"): a JSON number
@@ -37,7 +38,7 @@ enum AdminCodeProperty {
         let double = number.doubleValue
         var suggestion = "a string with the official leading zeros"
         if let whole = Int(exactly: double), whole >= 0, String(whole).count <= digits {
-            let padded = String(repeating: "0", count: digits - String(whole).count) + String(whole)
+            let padded = NumberText.zeroPadded(whole, width: digits)
             suggestion += ": \"\(key)\": \"\(padded)\""
         }
         return .invalid(Invalid(

@@ -51,7 +51,7 @@ package final class CSVReader {
             records += 1
             if records > InputLimits.maxRecords {
                 throw LoadError(problems: [Problem(
-                    file: path, line: record.line, reason: "more than \(groupedThousands(InputLimits.maxRecords)) records, the most a file may hold")])
+                    file: path, line: record.line, reason: "more than \(NumberText.grouped(InputLimits.maxRecords)) records, the most a file may hold")])
             }
             return record
         }

@@ -82,7 +82,7 @@ public enum CellsLoader {
             let shown = "\(row.header.displayName("lon"))=\(row.shownValue("lon")) \(row.header.displayName("lat"))=\(row.shownValue("lat"))"
             row.add(Problem(
                 file: row.file, line: row.line, column: "site_id", value: cell.siteID,
-                reason: "this cell (\(shown)) is \(csvNumber(distance / 1000, decimals: 1)) km from the site's first cell on line \(first.line)\(first.file == row.file ? "" : " of " + first.file); a site's cells must lie within 1 km"
+                reason: "this cell (\(shown)) is \(NumberText.fixed(distance / 1000, decimals: 1)) km from the site's first cell on line \(first.line)\(first.file == row.file ? "" : " of " + first.file); a site's cells must lie within 1 km"
             ))
         }
         if first.operatorName != cell.operatorName, first.file == row.file {

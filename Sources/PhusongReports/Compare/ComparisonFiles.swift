@@ -15,12 +15,12 @@ public enum ComparisonFiles {
         var csv = CSVWriter(byteOrderMark: true, crlf: true)
         csv.writeHeader(["scope", "code", "name", "indicator", "before", "after", "change"])
         for delta in comparison.national {
-            csv.writeRow(["national", "", "", .text(delta.name), .number(String(delta.before)), .number(String(delta.after)), .number(String(delta.change))])
+            csv.writeRow(["national", "", "", .text(delta.name), .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
         }
         for province in comparison.provinces {
             for delta in province.deltas {
                 csv.writeRow(["province", .text(province.code), .text(province.name), .text(delta.name),
-                              .number(String(delta.before)), .number(String(delta.after)), .number(String(delta.change))])
+                              .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
             }
         }
         return csv.bytes
@@ -50,30 +50,26 @@ public enum ComparisonFiles {
 
     /// A self-contained page (no external resources) with the deltas and the changed villages and sites.
     public static func html(_ comparison: ReportComparison) -> [UInt8] {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
         func value(_ delta: ReportComparison.IndicatorDelta, _ number: Double) -> String {
-            delta.isShare ? csvNumber(100 * number, decimals: 2) + " %" : (delta.name.contains("/") ? csvNumber(number, decimals: 3) : csvNumber(number))
+            delta.isShare ? NumberText.percent(number, spaced: true) : (delta.name.contains("/") ? NumberText.fixed(number, decimals: 3) : NumberText.shortest(number))
         }
         func change(_ delta: ReportComparison.IndicatorDelta) -> String {
             let sign = delta.change > 0 ? "+" : ""
-            return delta.isShare ? sign + csvNumber(100 * delta.change, decimals: 2) + " pts"
-                : sign + (delta.name.contains("/") ? csvNumber(delta.change, decimals: 3) : csvNumber(delta.change))
+            return delta.isShare ? sign + NumberText.fixed(100 * delta.change, decimals: 2) + " pts"
+                : sign + (delta.name.contains("/") ? NumberText.fixed(delta.change, decimals: 3) : NumberText.shortest(delta.change))
         }
         var rows = ""
         for delta in comparison.national {
             let css = delta.change == 0 ? "" : " class=\"changed\""
-            rows += "<tr\(css)><td>\(escape(delta.name))</td><td>\(value(delta, delta.before))</td><td>\(value(delta, delta.after))</td><td>\(change(delta))</td></tr>\n"
+            rows += "<tr\(css)><td>\(HTMLText.escaped(delta.name))</td><td>\(value(delta, delta.before))</td><td>\(value(delta, delta.after))</td><td>\(change(delta))</td></tr>\n"
         }
         var villageRows = ""
         for village in comparison.villages {
-            villageRows += "<tr><td>\(escape(village.id))</td><td>\(escape(village.state.name))</td><td>\(escape(village.state.provinceCode))</td><td>\(village.state.population)</td><td>\(escape(village.change.rawValue))</td></tr>\n"
+            villageRows += "<tr><td>\(HTMLText.escaped(village.id))</td><td>\(HTMLText.escaped(village.state.name))</td><td>\(HTMLText.escaped(village.state.provinceCode))</td><td>\(village.state.population)</td><td>\(HTMLText.escaped(village.change.rawValue))</td></tr>\n"
         }
         var siteRows = ""
         for site in comparison.sites {
-            siteRows += "<tr><td>\(escape(site.id))</td><td>\(escape(site.state.operatorName))</td><td>\(escape(site.change.rawValue))</td><td>\(escape(site.state.provinceCode))</td></tr>\n"
+            siteRows += "<tr><td>\(HTMLText.escaped(site.id))</td><td>\(HTMLText.escaped(site.state.operatorName))</td><td>\(HTMLText.escaped(site.change.rawValue))</td><td>\(HTMLText.escaped(site.state.provinceCode))</td></tr>\n"
         }
         let page = """
         <!DOCTYPE html>
@@ -84,7 +80,7 @@ public enum ComparisonFiles {
         td:first-child,th:first-child{text-align:left}tr.changed td{background:#fff7e0}h1{font-size:1.5rem}
         </style></head><body>
         <h1>Coverage progress</h1>
-        <p>Before: \(escape(comparison.before.folder)) · After: \(escape(comparison.after.folder))</p>
+        <p>Before: \(HTMLText.escaped(comparison.before.folder)) · After: \(HTMLText.escaped(comparison.after.folder))</p>
         <h2>Indicators</h2>
         <table><thead><tr><th>indicator</th><th>before</th><th>after</th><th>change</th></tr></thead><tbody>
         \(rows)</tbody></table>

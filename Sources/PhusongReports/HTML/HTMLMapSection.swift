@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongSupport
 
 /// The map panel: the canvas the script draws on (`#map`, which gets `data-drawn="true"`
 /// and `data-points` once drawn), its tools, legend and layer switches.
@@ -8,13 +9,13 @@ enum HTMLMapSection {
         let cells = map.grid.cells.count / 4
         let sites = (map.sites4G.count + map.sites5G.count) / 2
         let points = map.points.count / 3
-        let cellKm = HTMLText.decimal(map.grid.cellDeg * 111.32, map.grid.cellDeg < 0.05 ? 1 : 0)
+        let cellKm = NumberText.fixed(map.grid.cellDeg * 111.32, decimals: map.grid.cellDeg < 0.05 ? 1 : 0)
         let outlines = map.outlines.isEmpty
             ? "No boundary file was given, so the map has no province outlines."
-            : "\(HTMLText.count(map.outlines.count)) province outlines, simplified for display (islands included)."
-        let facts = "\(HTMLText.count(connected)) connected villages in \(HTMLText.count(cells)) grid cells of "
-            + "\(HTMLText.decimal(map.grid.cellDeg, 3))° (≈\(cellKm) km); \(HTMLText.count(points)) villages marked one by one; "
-            + "\(HTMLText.count(sites)) site positions. \(outlines)"
+            : "\(NumberText.grouped(map.outlines.count)) province outlines, simplified for display (islands included)."
+        let facts = "\(NumberText.grouped(connected)) connected villages in \(NumberText.grouped(cells)) grid cells of "
+            + "\(NumberText.fixed(map.grid.cellDeg, decimals: 3))° (≈\(cellKm) km); \(NumberText.grouped(points)) villages marked one by one; "
+            + "\(NumberText.grouped(sites)) site positions. \(outlines)"
         return """
         <section class="panel" id="map-section" aria-labelledby="map-title">
         <h2 id="map-title" class="section-title">Map</h2>
@@ -57,7 +58,7 @@ enum HTMLMapSection {
         <label><input type="checkbox" data-layer="labels" checked> Province names\(map.outlines.isEmpty ? "" : " (zoomed in)")</label>
         \(map.outlines.isEmpty ? "" : "<label><input type=\"checkbox\" data-layer=\"outlines\" checked> Province outlines</label>")
         </div>
-        <p class="map-facts">\(HTMLText.escape(facts))</p>
+        <p class="map-facts">\(HTMLText.escaped(facts))</p>
         </aside>
         </div>
         </section>

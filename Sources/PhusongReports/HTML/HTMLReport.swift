@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongSupport
 
 /// `report.html`: one self-contained page for reviewers — the headline indicators against
 /// the committee's targets, a map, the per-province table and the dead-zone list with a
@@ -22,16 +23,16 @@ public enum HTMLReport {
         let data = try HTMLText.scriptJSON(HTMLPageData(map: map))
         let national = run.tables.national
         let sites = run.engine.sites
-        let summary = "\(HTMLText.count(national.villages)) villages · \(HTMLText.count(national.population)) people · "
-            + "\(HTMLText.count(run.tables.provinces.count)) provinces · \(HTMLText.count(sites.count)) sites "
-            + "(\(HTMLText.count(national.stations4G)) with 4G, \(HTMLText.count(national.stations5G)) with 5G)"
+        let summary = "\(NumberText.grouped(national.villages)) villages · \(NumberText.grouped(national.population)) people · "
+            + "\(NumberText.grouped(run.tables.provinces.count)) provinces · \(NumberText.grouped(sites.count)) sites "
+            + "(\(NumberText.grouped(national.stations4G)) with 4G, \(NumberText.grouped(national.stations5G)) with 5G)"
         let page = """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="phusong \(HTMLText.escape(toolVersion))">
+        <meta name="generator" content="phusong \(HTMLText.escaped(toolVersion))">
         <title>Village mobile coverage report — phusong</title>
         <style>
         \(HTMLStyle.css)
@@ -42,7 +43,7 @@ public enum HTMLReport {
         <div class="wrap">
         <p class="eyebrow">Mobile coverage of villages (thôn, bản) · Digital transformation</p>
         <h1>Village coverage report</h1>
-        <p class="subtitle">\(HTMLText.escape(summary))</p>
+        <p class="subtitle">\(HTMLText.escaped(summary))</p>
         <nav aria-label="Sections">
         <a href="#headline">Indicators</a><a href="#map-section">Map</a><a href="#provinces">Provinces</a>\
         <a href="#dead-zones">Dead zones</a><a href="#about">Inputs &amp; model</a>
