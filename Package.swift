@@ -68,6 +68,15 @@ let package = Package(
                 "PhusongCoverage",
                 "PhusongSupport",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            // The pages' HTML, CSS and JavaScript, compiled into the library as byte arrays
+            // (`PackageResources`, read by `HTMLResources`): no bundle to ship or find at run time.
+            resources: [
+                .embedInCode("Resources/report.html"),
+                .embedInCode("Resources/report.css"),
+                .embedInCode("Resources/report-tables.js"),
+                .embedInCode("Resources/report-map.js"),
+                .embedInCode("Resources/compare.html"),
             ]
         ),
         // Synthetic scenarios for benchmarks, tests and demos (not part of the coverage model).

@@ -36,7 +36,7 @@ struct CompareCommand: ParsableCommand {
         }
         Terminal.output(ComparisonText.render(comparison))
         guard let folder else { return }
-        let written = try OutputGuard.publish(into: folder) { ComparisonFiles.files(comparison) }
+        let written = try OutputGuard.publish(into: folder) { try ComparisonFiles.files(comparison) }
         Terminal.note("Wrote \(written.joined(separator: ", "))")
     }
 }
