@@ -30,26 +30,29 @@ struct HTMLTemplate: Sendable {
         }
     }
 
-    /// - Parameter text: the file; `{{` followed by letters and `}}` is a slot, any other
-    ///   text is kept as it is.
+    /// - Parameter text: the file; `{{` followed by ASCII letters and `}}` is a slot, any
+    ///   other text (the braces of CSS and scripts included) is kept as it is.
     init(name: String, text: String) {
         self.name = name
         var parts: [Part] = []
+        var pending = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}"),
-                  case let slot = afterOpen[..<close.lowerBound],
-                  !slot.isEmpty, slot.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                parts.append(.text(String(rest[..<open.upperBound])))
-                rest = afterOpen
-                continue
+            if let close = afterOpen.firstRange(of: "}}"), case let slot = afterOpen[..<close.lowerBound],
+               !slot.isEmpty, slot.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                parts.append(.text(pending + rest[..<open.lowerBound]))
+                parts.append(.slot(String(slot)))
+                pending = ""
+                rest = afterOpen[close.upperBound...]
+            } else {
+                // Not a slot: keep the first brace and look again from the second.
+                let next = rest.index(after: open.lowerBound)
+                pending += rest[..<next]
+                rest = rest[next...]
             }
-            parts.append(.text(String(rest[..<open.lowerBound])))
-            parts.append(.slot(String(slot)))
-            rest = afterOpen[close.upperBound...]
         }
-        parts.append(.text(String(rest)))
+        parts.append(.text(pending + rest))
         self.parts = parts
     }
 

@@ -6,20 +6,18 @@ package enum JSONText {
     /// `\n`, `\r`, `\t`, other control characters as `\u00XX`; everything else, Vietnamese
     /// included, written as it is.
     package static func string(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
+        let escaped = ScalarEscaping.escaped(text) { scalar in
             switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "\n": literal += "\\n"
-            case "\r": literal += "\\r"
-            case "\t": literal += "\\t"
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
             case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                literal += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: literal.unicodeScalars.append(scalar)
+                "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            default: nil
             }
         }
-        return literal + "\""
+        return "\"" + escaped + "\""
     }
 }
