@@ -73,6 +73,13 @@ let package = Package(
             // (`PackageResources`, read by `HTMLResources`): no bundle to ship or find at run time.
             resources: [
                 .embedInCode("Resources/report.html"),
+                .embedInCode("Resources/headline.html"),
+                .embedInCode("Resources/kpi-progress.html"),
+                .embedInCode("Resources/kpi-composition.html"),
+                .embedInCode("Resources/map-section.html"),
+                .embedInCode("Resources/provinces.html"),
+                .embedInCode("Resources/dead-zones.html"),
+                .embedInCode("Resources/footer.html"),
                 .embedInCode("Resources/report.css"),
                 .embedInCode("Resources/report-tables.js"),
                 .embedInCode("Resources/report-map.js"),

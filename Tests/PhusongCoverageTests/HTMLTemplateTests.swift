@@ -10,6 +10,21 @@ struct HTMLTemplateTests {
         ])
         #expect(HTMLResources.reportPage.slots.count == 11, "each slot once")
         #expect(Set(HTMLResources.comparePage.slots) == ["before", "after", "indicatorRows", "villageCount", "villageRows", "siteCount", "siteRows"])
+        #expect(HTMLResources.headlineSection.slots == ["cards"])
+        #expect(HTMLResources.progressCard.slots == ["state", "title", "pill", "value", "target", "label", "width", "marker", "scale", "note"])
+        #expect(HTMLResources.compositionCard.slots == ["state", "title", "pill", "value", "target", "label", "segments", "legend", "note"])
+        #expect(HTMLResources.mapSection.slots == ["outlineLegend", "labelsNote", "outlineLayer", "facts"])
+        #expect(HTMLResources.provinceSection.slots == ["caption", "ratioTarget", "header", "body", "national"])
+        #expect(HTMLResources.deadZoneSection.slots == ["note", "count", "count", "visible", "header", "rows"])
+        #expect(HTMLResources.footer.slots == ["inputs", "model", "version", "operators"])
+    }
+
+    @Test("sections and cards are embedded without their final line break, the pages with it")
+    func lineBreaks() throws {
+        let page = try HTMLResources.comparePage.filled(Dictionary(uniqueKeysWithValues: HTMLResources.comparePage.slots.map { ($0, "") }))
+        #expect(page.hasSuffix("</body></html>\n"))
+        let footer = try HTMLResources.footer.filled(Dictionary(uniqueKeysWithValues: HTMLResources.footer.slots.map { ($0, "") }))
+        #expect(footer.hasPrefix("<footer class=\"page-footer\" id=\"about\">") && footer.hasSuffix("</footer>"))
     }
 
     @Test("the style sheet and scripts are embedded whole, without their final line break")

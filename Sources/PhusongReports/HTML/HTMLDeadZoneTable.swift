@@ -6,7 +6,7 @@ import PhusongSupport
 /// `HTMLSearchKey`), and `data-province`, its province code; the page's script hides
 /// rows that do not match the search with the `hidden` attribute.
 enum HTMLDeadZoneTable {
-    static func section(_ entries: [VillageListEntry], run: CoverageRun) -> String {
+    static func section(_ entries: [VillageListEntry], run: CoverageRun) throws -> String {
         let radio = run.configuration.radio
         let maxRangeKm = NumberText.fixed(radio.maxRangeM / 1000, decimals: 0)
         let columns: [(String, String)] = [
@@ -23,27 +23,13 @@ enum HTMLDeadZoneTable {
             : "\(NumberText.grouped(entries.count)) villages with neither 4G nor 5G at or above the coverage threshold "
                 + "(\(NumberText.fixed(radio.coverageThreshold4GdBm, decimals: 0)) dBm 4G, \(NumberText.fixed(radio.coverageThreshold5GdBm, decimals: 0)) dBm 5G), "
                 + "\(NumberText.grouped(unpowered)) of them without grid power. Sorted by province, commune and population; click a heading to sort."
-        return """
-        <section class="panel" id="dead-zones" aria-labelledby="dead-zones-title">
-        <h2 id="dead-zones-title" class="section-title">Dead-zone villages (lõm sóng)</h2>
-        <p class="section-note">\(HTMLText.escaped(note))</p>
-        <div class="search-bar">
-        <label for="dz-search">Search village, commune or province</label>
-        <input type="search" id="dz-search" autocomplete="off" spellcheck="false" placeholder="e.g. Dien Bien, Bản Mường, 11">
-        <span id="dz-count" class="search-count" role="status" aria-live="polite">\(NumberText.grouped(entries.count)) of \(NumberText.grouped(entries.count)) villages</span>
-        </div>
-        <p class="search-hint">Accents are optional: “dien bien” finds “Điện Biên”, “ban muong” finds “Bản Mường”.</p>
-        <div class="table-wrap table-tall">
-        <table id="dead-zone-table" class="data sortable" data-visible="\(entries.count)">
-        <thead><tr>\(header)</tr></thead>
-        <tbody id="dz-body">
-        \(rows)
-        </tbody>
-        </table>
-        </div>
-        <p id="dz-empty" class="empty" hidden>No dead-zone village matches this search.</p>
-        </section>
-        """
+        return try HTMLResources.deadZoneSection.filled([
+            "note": HTMLText.escaped(note),
+            "count": NumberText.grouped(entries.count),
+            "visible": String(entries.count),
+            "header": header,
+            "rows": rows,
+        ])
     }
 
     private static func row(_ entry: VillageListEntry, maxRangeKm: String) -> String {

@@ -4,7 +4,7 @@ import PhusongSupport
 /// The per-province table (`id="province-table"`, one `<tr>` per province in `<tbody>`, the
 /// national row in `<tfoot>`). Every sortable cell carries its raw value in `data-v`.
 enum HTMLProvinceTable {
-    static func section(_ run: CoverageRun) -> String {
+    static func section(_ run: CoverageRun) throws -> String {
         let targets = run.configuration.targets
         let columns: [(String, String)] = [
             ("Code", "text"), ("Province", "text"), ("Villages", "num"), ("Connected", "num"), ("Dead zones", "num"),
@@ -22,21 +22,13 @@ enum HTMLProvinceTable {
         let unassigned = run.tables.national.villages - run.tables.provinces.reduce(0) { $0 + $1.indicators.villages }
         let caption = "\(NumberText.grouped(run.tables.provinces.count)) provinces. Click a column heading to sort; click again to reverse."
             + (unassigned > 0 ? " \(NumberText.grouped(unassigned)) villages without a province code count only in the national row." : "")
-        return """
-        <section class="panel" id="provinces" aria-labelledby="provinces-title">
-        <h2 id="provinces-title" class="section-title">Provinces</h2>
-        <p class="section-note">\(HTMLText.escaped(caption)) Percentages: share of villages connected (4G or 5G) and share of people covered; the 5G / 4G ratio is stations with a 5G cell per station with a 4G cell (target \(NumberText.fixed(targets.ratio5G4GStations, decimals: 2))).</p>
-        <div class="table-wrap">
-        <table id="province-table" class="data sortable">
-        <thead><tr>\(header)</tr></thead>
-        <tbody>
-        \(body)
-        </tbody>
-        <tfoot>\(national)</tfoot>
-        </table>
-        </div>
-        </section>
-        """
+        return try HTMLResources.provinceSection.filled([
+            "caption": HTMLText.escaped(caption),
+            "ratioTarget": NumberText.fixed(targets.ratio5G4GStations, decimals: 2),
+            "header": header,
+            "body": body,
+            "national": national,
+        ])
     }
 
     private static func cells(code: String, name: String, _ indicators: CoverageIndicators, targets: CoverageTargets, header: Bool) -> String {
