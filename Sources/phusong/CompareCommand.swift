@@ -1,5 +1,4 @@
 import ArgumentParser
-import PhusongCoverage
 import PhusongReports
 import PhusongSupport
 

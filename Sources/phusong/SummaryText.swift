@@ -21,12 +21,7 @@ enum SummaryText {
         out.append("Cells        \(NumberText.grouped(summary.cells))   4G \(NumberText.grouped(summary.cells4G)) · 5G \(NumberText.grouped(summary.cells5G))")
         let ratio = summary.sites4G > 0 ? NumberText.fixed(Double(summary.sites5G) / Double(summary.sites4G), decimals: 3) : "n/a"
         out.append("Sites        \(NumberText.grouped(summary.sites))   4G stations \(NumberText.grouped(summary.sites4G)) · 5G stations \(NumberText.grouped(summary.sites5G)) · 5G/4G \(ratio)")
-        var table = TextTable(["operator", "sites", "4G stations", "5G stations", "4G cells", "5G cells"])
-        for line in summary.operators {
-            table.add([line.operatorName, NumberText.grouped(line.sites), NumberText.grouped(line.sites4G), NumberText.grouped(line.sites5G),
-                       NumberText.grouped(line.cells4G), NumberText.grouped(line.cells5G)])
-        }
-        out.append(contentsOf: table.lines(indent: 2))
+        out.append(contentsOf: operatorLines(summary))
         let bands = summary.bands.map { "\($0.technology.rawValue) \(NumberText.shortest($0.bandMHz)) MHz: \(NumberText.grouped($0.cells))" }
         out.append("  bands      " + bands.joined(separator: " · "))
         out.append("")
@@ -43,6 +38,16 @@ enum SummaryText {
         }
         out.append(contentsOf: problemLines(inputs))
         return out.joined(separator: "\n")
+    }
+
+    /// The sites, stations and cells of each operator, as an indented table.
+    static func operatorLines(_ summary: InputSummary) -> [String] {
+        var table = TextTable(["operator", "sites", "4G stations", "5G stations", "4G cells", "5G cells"])
+        for line in summary.operators {
+            table.add([line.operatorName, NumberText.grouped(line.sites), NumberText.grouped(line.sites4G), NumberText.grouped(line.sites5G),
+                       NumberText.grouped(line.cells4G), NumberText.grouped(line.cells5G)])
+        }
+        return table.lines(indent: 2)
     }
 
     private static func adminLines(_ boundaries: AdminBoundaries, _ report: AdminAssignmentReport) -> [String] {

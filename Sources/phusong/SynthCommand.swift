@@ -95,12 +95,7 @@ struct SynthCommand: ParsableCommand {
         }
         out.append("Sites        \(NumberText.grouped(summary.sites))   4G stations \(NumberText.grouped(summary.sites4G)) · 5G stations \(NumberText.grouped(summary.sites5G)) · solar \(NumberText.grouped(solar.count))")
         out.append("Cells        \(NumberText.grouped(summary.cells))   4G \(NumberText.grouped(summary.cells4G)) · 5G \(NumberText.grouped(summary.cells5G))")
-        var table = TextTable(["operator", "sites", "4G stations", "5G stations", "4G cells", "5G cells"])
-        for line in summary.operators {
-            table.add([line.operatorName, NumberText.grouped(line.sites), NumberText.grouped(line.sites4G), NumberText.grouped(line.sites5G),
-                       NumberText.grouped(line.cells4G), NumberText.grouped(line.cells5G)])
-        }
-        out.append(contentsOf: table.lines(indent: 2))
+        out.append(contentsOf: SummaryText.operatorLines(summary))
         let bands = summary.bands.map { "\($0.technology.rawValue) \(NumberText.shortest($0.bandMHz)) MHz \(NumberText.grouped($0.cells))" }
         out.append("  bands      " + bands.joined(separator: " · "))
         return out.joined(separator: "\n")

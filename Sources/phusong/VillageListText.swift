@@ -1,4 +1,3 @@
-import PhusongCoverage
 import PhusongReports
 import PhusongSupport
 
