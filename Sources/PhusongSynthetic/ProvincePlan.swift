@@ -55,7 +55,7 @@ struct ProvincePlan: Sendable {
 
     /// The code of commune `number` (1-based): 9 followed by the number, zero-padded.
     func communeCode(_ number: Int) -> String {
-        "9" + zeroPadded(number, width: communeCodeWidth - 1)
+        "9" + NumberText.zeroPadded(number, width: communeCodeWidth - 1)
     }
 
     /// Square tiles of (mean villages per province) / `villagesPerKm2` km², in rows from the
@@ -86,7 +86,7 @@ struct ProvincePlan: Sendable {
             guard west + tileLon <= 180 else {
                 throw .layoutCrossesAntimeridian
             }
-            let code = zeroPadded(index + 1, width: width)
+            let code = NumberText.zeroPadded(index + 1, width: width)
             tiles.append(SyntheticProvince(
                 code: code, name: "Synthetic province \(code)",
                 west: west, south: south, east: west + tileLon, north: south + tileLat, weight: 1

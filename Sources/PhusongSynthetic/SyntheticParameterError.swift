@@ -28,10 +28,10 @@ public enum SyntheticParameterError: Error, CustomStringConvertible, Sendable, H
         case .villageCount(let count, let allowed):
             count < allowed.lowerBound
                 ? "village count must be at least \(allowed.lowerBound) (got \(count))"
-                : "village count must be at most \(groupedThousands(allowed.upperBound)) (got \(count))"
+                : "village count must be at most \(NumberText.grouped(allowed.upperBound)) (got \(count))"
         case .villagesPerCommuneBelowOne: "villages per commune must be at least 1"
         case .unpoweredShare(let share, let allowed):
-            "unpowered share must be in \(csvNumber(allowed.lowerBound))...\(csvNumber(allowed.upperBound)) (got \(share))"
+            "unpowered share must be in \(NumberText.shortest(allowed.lowerBound))...\(NumberText.shortest(allowed.upperBound)) (got \(share))"
         case .villagesPerProvinceBelowOne: "villages per province must be at least 1"
         case .densityNotPositive: "villages per km² must be positive"
         case .originOutside(let lon, let lat): "origin \(lon), \(lat) is not a lon/lat point within ±80° latitude"

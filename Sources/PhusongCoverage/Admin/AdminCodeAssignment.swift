@@ -66,7 +66,7 @@ public enum AdminCodeAssignment {
         guard let unitIndex = match.unitIndex else {
             if village.provinceCode == nil || (village.communeCode == nil && !boundaries.communes.isEmpty) {
                 report.warnings.append(Problem(
-                    file: file, line: line, column: "lon/lat", value: "\(csvNumber(village.lon)) \(csvNumber(village.lat))",
+                    file: file, line: line, column: "lon/lat", value: "\(NumberText.shortest(village.lon)) \(NumberText.shortest(village.lat))",
                     reason: .assignment(.noUnitNear(village: village.id, limitKm: Int(AdminAssigner.nearestLimitM / 1000)))))
             }
             return

@@ -1,4 +1,5 @@
 import Foundation
+import PhusongSupport
 
 /// An administrative code in a boundary feature's properties (`code`, `province_code`).
 /// Codes are text with their leading zeros (docs/specs/data-formats.md §3: "01", "00004"): a JSON number
@@ -35,7 +36,7 @@ enum AdminCodeProperty {
         }
         var padded: String?
         if let whole = Int(exactly: number.doubleValue), whole >= 0, String(whole).count <= digits {
-            padded = String(repeating: "0", count: digits - String(whole).count) + String(whole)
+            padded = NumberText.zeroPadded(whole, width: digits)
         }
         return .invalid(Invalid(property: key, value: shown, fault: .codeIsNumber(property: key, padded: padded)))
     }

@@ -60,7 +60,7 @@ enum ConfigurationTypes {
         case .array: "an array"
         case .string: "\"" + (value.string ?? "") + "\""
         case .int: value.int.map { String($0) } ?? ""
-        case .double: value.double.map { csvNumber($0) } ?? ""
+        case .double: value.double.map { NumberText.shortest($0) } ?? ""
         case .bool: value.bool.map { String($0) } ?? ""
         default: value.tomlValue.debugDescription
         }

@@ -90,16 +90,16 @@ public enum SettingRanges {
         var problems = all.compactMap { setting -> Problem? in
             let value = setting.value(configuration)
             guard !setting.range.contains(value) else { return nil }
-            return Problem(file: file, column: setting.key, value: csvNumber(value), reason: .setting(.outOfRange(setting.range)))
+            return Problem(file: file, column: setting.key, value: NumberText.shortest(value), reason: .setting(.outOfRange(setting.range)))
         }
         let propagation = configuration.radio.propagation
         if propagation.lowerBandEdgeMHz > propagation.upperBandEdgeMHz {
-            problems.append(Problem(file: file, column: "radio.propagation.lower_band_edge_mhz", value: csvNumber(propagation.lowerBandEdgeMHz),
+            problems.append(Problem(file: file, column: "radio.propagation.lower_band_edge_mhz", value: NumberText.shortest(propagation.lowerBandEdgeMHz),
                                     reason: .setting(.bandEdgesReversed)))
         }
         let planning = configuration.planning
         if planning.candidateRadiusKm > maxCandidateRadiusSteps * planning.candidateGridKm {
-            problems.append(Problem(file: file, column: "planning.candidate_radius_km", value: csvNumber(planning.candidateRadiusKm),
+            problems.append(Problem(file: file, column: "planning.candidate_radius_km", value: NumberText.shortest(planning.candidateRadiusKm),
                                     reason: .setting(.radiusTooManySteps(maxSteps: maxCandidateRadiusSteps, gridKm: planning.candidateGridKm))))
         }
         return problems
@@ -112,5 +112,5 @@ public struct SettingOutOfRange: Error, Sendable, Hashable, CustomStringConverti
     public let value: Double
     public let range: PhysicalRange
 
-    public var description: String { "\(key) = \(csvNumber(value)): \(Problem.SettingFault.outOfRange(range))" }
+    public var description: String { "\(key) = \(NumberText.shortest(value)): \(Problem.SettingFault.outOfRange(range))" }
 }

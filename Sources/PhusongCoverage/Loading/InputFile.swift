@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PhusongSupport
 
 /// An input file read once, front to back: every loader reads through it, so every input gets
 /// the same checks and limits (issue 13, classes 5 and 7).
@@ -68,7 +69,7 @@ package final class InputFile {
         }
         if bytes.isEmpty {
             atEnd = true
-            FileChecksum.record(hasher.finalize().map { String(format: "%02x", $0) }.joined(), path: path)
+            FileChecksum.record(NumberText.hexadecimal(hasher.finalize()), path: path)
             return []
         }
         bytesRead += bytes.count

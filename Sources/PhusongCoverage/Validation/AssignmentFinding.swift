@@ -15,7 +15,7 @@ extension Problem {
             case .noUnitNear(let village, let limitKm):
                 "village \(village) lies in no boundary polygon and none is within \(limitKm) km: no code assigned"
             case .otherUnit(let village, let distanceM, let level, let code, let name):
-                "village \(village) " + (distanceM.map { "is \(csvNumber($0.rounded())) m from" } ?? "lies in")
+                "village \(village) " + (distanceM.map { "is \(NumberText.shortest($0.rounded())) m from" } ?? "lies in")
                     + " \(level.rawValue) \(code)" + (name.map { " (\($0))" } ?? "")
             }
         }

@@ -51,7 +51,7 @@ extension Problem {
             case .outOfRange(let range): "must be within \(range)"
             case .bandEdgesReversed: "must not exceed upper_band_edge_mhz"
             case .radiusTooManySteps(let maxSteps, let gridKm):
-                "must be at most \(csvNumber(maxSteps)) × candidate_grid_km (\(csvNumber(gridKm)) km)"
+                "must be at most \(NumberText.shortest(maxSteps)) × candidate_grid_km (\(NumberText.shortest(gridKm)) km)"
             }
         }
     }

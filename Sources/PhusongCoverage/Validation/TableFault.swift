@@ -60,7 +60,7 @@ extension Problem {
             case .headerOnly(let rows): "the file has a header but no \(rows)"
             case .fieldCount(let headerFields):
                 "the header has \(headerFields) fields (a truncated line, or a value with an unquoted comma)"
-            case .tooManyRecords(let limit): "more than \(groupedThousands(limit)) records, the most a file may hold"
+            case .tooManyRecords(let limit): "more than \(NumberText.grouped(limit)) records, the most a file may hold"
             case .recordTooLong(let limit, let quoteOpen):
                 "a record longer than \(InputLimits.describe(bytes: limit)) starts on this line"
                     + (quoteOpen ? " (a quoted field opened here is never closed: a stray \")" : " (not a CSV file, or an endless input?)")

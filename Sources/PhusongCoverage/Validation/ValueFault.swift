@@ -66,7 +66,7 @@ extension Problem {
             }
 
             /// `longitude -180..180`.
-            var withBounds: String { "\(rawValue) \(csvNumber(range.lowest))..\(csvNumber(range.highest))" }
+            var withBounds: String { "\(rawValue) \(NumberText.shortest(range.lowest))..\(NumberText.shortest(range.highest))" }
         }
 
         public var description: String {
@@ -75,7 +75,7 @@ extension Problem {
             case .notANumber(let coordinate): "not a number" + (coordinate.map { " (must be a \($0.withBounds))" } ?? "")
             case .implausible(let noun, let range): "not a plausible \(noun) (must be \(range))"
             case .notACoordinate(let coordinate):
-                "not a \(coordinate.rawValue) (must be \(csvNumber(coordinate.range.lowest))..\(csvNumber(coordinate.range.highest)))"
+                "not a \(coordinate.rawValue) (must be \(NumberText.shortest(coordinate.range.lowest))..\(NumberText.shortest(coordinate.range.highest)))"
             case .negative: "must not be negative"
             case .notWhole: "not a whole number"
             case .notYesNo: "not a yes/no value (use true/false, 1/0, yes/no or y/n)"
@@ -96,12 +96,12 @@ extension Problem {
                 "ids DZ-<village id> and G<row>_<column> name the planner's own candidates: give this candidate another id"
             case .outside(let quantity, let lowest, let highest, let note):
                 "\(quantity) must be within \(Self.bound(lowest))..\(Self.bound(highest))" + (note.map { " (\($0))" } ?? "")
-            case .below(let quantity, let lowest): "\(quantity) must be >= \(csvNumber(lowest))"
+            case .below(let quantity, let lowest): "\(quantity) must be >= \(NumberText.shortest(lowest))"
             case .swapped(let area):
                 "longitude and latitude look swapped (the point is outside the study area, \(area.description), and inside it once swapped)"
             case .outsideStudyArea(let area): "outside the study area (\(area.description))"
             case .siteSpread(let position, let distanceM, let firstLine, let firstFile):
-                "this cell (\(position)) is \(csvNumber(distanceM / 1000, decimals: 1)) km from the site's first cell on line \(firstLine)"
+                "this cell (\(position)) is \(NumberText.fixed(distanceM / 1000, decimals: 1)) km from the site's first cell on line \(firstLine)"
                     + (firstFile.map { " of " + $0 } ?? "") + "; a site's cells must lie within 1 km"
             case .siteOperator(let site, let firstOperator, let firstLine):
                 "site \(site) belongs to \(firstOperator) on line \(firstLine)"
@@ -126,7 +126,7 @@ extension Problem {
         /// `1e9`, other numbers as in CSV outputs.
         private static func bound(_ value: Double) -> String {
             if let exponent = powerOfTen(abs(value)) { return (value < 0 ? "-" : "") + "1e\(exponent)" }
-            return csvNumber(value)
+            return NumberText.shortest(value)
         }
 
         /// n when `value` is exactly 10^n with n in 6...22 (powers of ten exact as doubles).
