@@ -63,10 +63,13 @@ public enum TaskPool {
         _ job: @escaping @Sendable (Int) throws -> T
     ) async throws -> [T] {
         guard count > 0 else { return [] }
-        let startOrder = threads > 1
-            ? (0..<count).map { ($0, cost($0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-            : nil
+        let startOrder = threads > 1 ? largestFirstOrder(count: count, cost: cost) : nil
         return try await run(count: count, threads: threads, startOrder: startOrder, job)
+    }
+
+    /// `0..<count` in order of decreasing `cost`, ties by lower number first.
+    package static func largestFirstOrder(count: Int, cost: (Int) -> Int) -> [Int] {
+        (0..<count).map { ($0, cost($0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
     }
 
     /// Splits `0..<count` into about `threads × chunksPerThread` contiguous chunks (several per
