@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "PhusongCoverage",
                 "PhusongSupport",
+                "GEOSKit",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -103,7 +104,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PhusongReportsTests",
-            dependencies: ["PhusongReports", "PhusongCoverage", "PhusongSupport", "PhusongTestSupport"]
+            dependencies: [
+                "PhusongReports", "PhusongCoverage", "PhusongSupport", "GEOSKit", "PhusongTestSupport",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "PhusongSyntheticTests",

@@ -23,12 +23,9 @@ struct DeadZonesCommand: AsyncParsableCommand {
     var unpowered = false
 
     func run() async throws {
-        try OutputGuard.check(reading: inputs.files + config.files, writing: list.outputFiles + inputs.outputFiles)
-        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
-        try list.checkAreas(in: run)
-        let entries = VillageLists.deadZones(run, filter: list.filter(unpoweredOnly: unpowered))
-        Terminal.output(VillageListText.render(entries, title: "Dead-zone villages"))
-        try writeList(VillageListTable.deadZones(entries), to: list.destinations())
+        try await list.run(
+            inputs: inputs, config: config, threads: threads, unpoweredOnly: unpowered, title: "Dead-zone villages",
+            select: VillageLists.deadZones, table: VillageListTable.deadZones)
     }
 }
 
@@ -45,12 +42,9 @@ struct UnpoweredCommand: AsyncParsableCommand {
     @OptionGroup var list: ListOptions
 
     func run() async throws {
-        try OutputGuard.check(reading: inputs.files + config.files, writing: list.outputFiles + inputs.outputFiles)
-        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
-        try list.checkAreas(in: run)
-        let entries = VillageLists.unpowered(run, filter: list.filter(unpoweredOnly: true))
-        Terminal.output(VillageListText.render(entries, title: "Villages without grid power"))
-        try writeList(VillageListTable.unpowered(entries), to: list.destinations())
+        try await list.run(
+            inputs: inputs, config: config, threads: threads, unpoweredOnly: true, title: "Villages without grid power",
+            select: VillageLists.unpowered, table: VillageListTable.unpowered)
     }
 }
 
@@ -70,6 +64,20 @@ func writeList(_ table: PointFeatureTable, to destinations: [(format: FeatureFor
 }
 
 extension ListOptions {
+    /// Computes coverage, selects the villages of a list, prints them and writes the list files:
+    /// the whole of `deadzones` and `unpowered`, which differ only in `select` and `table`.
+    func run(
+        inputs: InputOptions, config: ConfigOption, threads: ThreadsOption, unpoweredOnly: Bool, title: String,
+        select: (CoverageRun, VillageFilter) -> [VillageListEntry], table: ([VillageListEntry]) -> PointFeatureTable
+    ) async throws {
+        try OutputGuard.check(reading: inputs.files + config.files, writing: outputFiles + inputs.outputFiles)
+        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        try checkAreas(in: run)
+        let entries = select(run, filter(unpoweredOnly: unpoweredOnly))
+        Terminal.output(VillageListText.render(entries, title: title))
+        try writeList(table(entries), to: destinations())
+    }
+
     /// The list files --out and --format name, each once.
     var outputFiles: [String] {
         var seen = Set<String>()

@@ -21,12 +21,7 @@ enum SummaryText {
         out.append("Cells        \(Format.count(summary.cells))   4G \(Format.count(summary.cells4G)) · 5G \(Format.count(summary.cells5G))")
         let ratio = summary.sites4G > 0 ? Format.decimal(Double(summary.sites5G) / Double(summary.sites4G), 3) : "n/a"
         out.append("Sites        \(Format.count(summary.sites))   4G stations \(Format.count(summary.sites4G)) · 5G stations \(Format.count(summary.sites5G)) · 5G/4G \(ratio)")
-        var table = TextTable(["operator", "sites", "4G stations", "5G stations", "4G cells", "5G cells"])
-        for line in summary.operators {
-            table.add([line.operatorName, Format.count(line.sites), Format.count(line.sites4G), Format.count(line.sites5G),
-                       Format.count(line.cells4G), Format.count(line.cells5G)])
-        }
-        out.append(contentsOf: table.lines(indent: 2))
+        out.append(contentsOf: operatorLines(summary))
         let bands = summary.bands.map { "\($0.technology.rawValue) \(csvNumber($0.bandMHz)) MHz: \(Format.count($0.cells))" }
         out.append("  bands      " + bands.joined(separator: " · "))
         out.append("")
@@ -43,6 +38,16 @@ enum SummaryText {
         }
         out.append(contentsOf: problemLines(inputs))
         return out.joined(separator: "\n")
+    }
+
+    /// The sites, stations and cells of each operator, as an indented table.
+    static func operatorLines(_ summary: InputSummary) -> [String] {
+        var table = TextTable(["operator", "sites", "4G stations", "5G stations", "4G cells", "5G cells"])
+        for line in summary.operators {
+            table.add([line.operatorName, Format.count(line.sites), Format.count(line.sites4G), Format.count(line.sites5G),
+                       Format.count(line.cells4G), Format.count(line.cells5G)])
+        }
+        return table.lines(indent: 2)
     }
 
     private static func adminLines(_ boundaries: AdminBoundaries, _ report: AdminAssignmentReport) -> [String] {

@@ -95,12 +95,7 @@ struct SynthCommand: ParsableCommand {
         }
         out.append("Sites        \(Format.count(summary.sites))   4G stations \(Format.count(summary.sites4G)) · 5G stations \(Format.count(summary.sites5G)) · solar \(Format.count(solar.count))")
         out.append("Cells        \(Format.count(summary.cells))   4G \(Format.count(summary.cells4G)) · 5G \(Format.count(summary.cells5G))")
-        var table = TextTable(["operator", "sites", "4G stations", "5G stations", "4G cells", "5G cells"])
-        for line in summary.operators {
-            table.add([line.operatorName, Format.count(line.sites), Format.count(line.sites4G), Format.count(line.sites5G),
-                       Format.count(line.cells4G), Format.count(line.cells5G)])
-        }
-        out.append(contentsOf: table.lines(indent: 2))
+        out.append(contentsOf: SummaryText.operatorLines(summary))
         let bands = summary.bands.map { "\($0.technology.rawValue) \(csvNumber($0.bandMHz)) MHz \(Format.count($0.cells))" }
         out.append("  bands      " + bands.joined(separator: " · "))
         return out.joined(separator: "\n")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// 3GPP TR 38.901 Table 7.4.1-1, Rural Macro (RMa), as coverage-model.md writes it:
+/// 3GPP TR 38.901 Table 7.4.1-1, Rural Macro (RMa), as docs/specs/radio-model.md §5.5 writes it:
 ///
 ///     dBP    = 2 pi hBS hUT fc 1e9 / c
 ///     PL1(d) = 20 log(40 pi d fc / 3) + min(0.03 h^1.72, 10) log d - min(0.044 h^1.72, 14.77)
@@ -14,7 +14,7 @@ import Foundation
 /// in dB. The table's validity: 0.5–30 GHz, 10 m ≤ hBS ≤ 150 m, 1 m ≤ hUT ≤ 10 m,
 /// 5 m ≤ h ≤ 50 m, 5 m ≤ W ≤ 50 m, 10 m ≤ d2D ≤ 10 km (LOS) / 5 km (NLOS); the spec uses
 /// the formulas as written outside it. Defaults h = 5 m, W = 20 m; c = 3.0e8 m/s.
-public struct TR38901RMa: Sendable, Hashable {
+public struct TR38901RMa: TR38901Scenario, Hashable {
     /// dBP, metres.
     public let breakpointDistanceM: Double
     /// fc, GHz.
@@ -66,28 +66,6 @@ public struct TR38901RMa: Sendable, Hashable {
         pl1(distanceM, logDistance: log10(distanceM))
     }
 
-    /// LOS loss, dB, at ground distance `distance2DM` and 3-D distance `distance3DM` (metres).
-    @inlinable
-    public func losPathLossDB(distance2DM: Double, distance3DM: Double) -> Double {
-        losPathLossDB(distance2DM: distance2DM, distance3DM: distance3DM, logDistance3D: log10(distance3DM))
-    }
-
-    /// NLOS' (before the max with LOS), dB, at 3-D distance `distance3DM` (metres).
-    @inlinable
-    public func nlosPrimePathLossDB(distance3DM: Double) -> Double {
-        nlosPrimePathLossDB(logDistance3D: log10(distance3DM))
-    }
-
-    /// NLOS loss `max(LOS, NLOS')`, dB — the spec's RMa path loss.
-    @inlinable
-    public func pathLossDB(distance2DM: Double, distance3DM: Double) -> Double {
-        let logDistance3D = log10(distance3DM)
-        return max(
-            losPathLossDB(distance2DM: distance2DM, distance3DM: distance3DM, logDistance3D: logDistance3D),
-            nlosPrimePathLossDB(logDistance3D: logDistance3D)
-        )
-    }
-
     @inlinable
     func pl1(_ distanceM: Double, logDistance: Double) -> Double {
         Self.pl1(
@@ -107,7 +85,7 @@ public struct TR38901RMa: Sendable, Hashable {
     }
 
     @inlinable
-    func losPathLossDB(distance2DM: Double, distance3DM: Double, logDistance3D: Double) -> Double {
+    public func losPathLossDB(distance2DM: Double, distance3DM: Double, logDistance3D: Double) -> Double {
         if distance2DM <= breakpointDistanceM {
             return pl1(distance3DM, logDistance: logDistance3D)
         }
@@ -115,7 +93,7 @@ public struct TR38901RMa: Sendable, Hashable {
     }
 
     @inlinable
-    func nlosPrimePathLossDB(logDistance3D: Double) -> Double {
+    public func nlosPrimePathLossDB(logDistance3D: Double) -> Double {
         nlosInterceptDB + nlosSlopeDB * (logDistance3D - 3) + frequencyTermDB - userHeightTermDB
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// Units: frequency in MHz (`fc` = f / 1000 GHz), heights and distances in metres, loss in dB.
 /// The table's validity: 0.5–100 GHz, hBS = 10 m, 1.5 m ≤ hUT ≤ 22.5 m, 10 m ≤ d2D ≤ 5 km;
 /// used as written outside it. hE = 1 m, c = 3.0e8 m/s.
-public struct TR38901UMiStreetCanyon: Sendable, Hashable {
+public struct TR38901UMiStreetCanyon: TR38901Scenario, Hashable {
     /// d'BP, metres.
     public let breakpointDistanceM: Double
     /// `20 log fc`, dB (LOS).
@@ -35,30 +35,8 @@ public struct TR38901UMiStreetCanyon: Sendable, Hashable {
         userHeightTermDB = 0.3 * (userHeightM - 1.5)
     }
 
-    /// LOS loss, dB, at ground distance `distance2DM` and 3-D distance `distance3DM` (metres).
     @inlinable
-    public func losPathLossDB(distance2DM: Double, distance3DM: Double) -> Double {
-        losPathLossDB(distance2DM: distance2DM, logDistance3D: log10(distance3DM))
-    }
-
-    /// NLOS' (before the max with LOS), dB, at 3-D distance `distance3DM` (metres).
-    @inlinable
-    public func nlosPrimePathLossDB(distance3DM: Double) -> Double {
-        nlosPrimePathLossDB(logDistance3D: log10(distance3DM))
-    }
-
-    /// NLOS loss `max(LOS, NLOS')`, dB.
-    @inlinable
-    public func pathLossDB(distance2DM: Double, distance3DM: Double) -> Double {
-        let logDistance3D = log10(distance3DM)
-        return max(
-            losPathLossDB(distance2DM: distance2DM, logDistance3D: logDistance3D),
-            nlosPrimePathLossDB(logDistance3D: logDistance3D)
-        )
-    }
-
-    @inlinable
-    func losPathLossDB(distance2DM: Double, logDistance3D: Double) -> Double {
+    public func losPathLossDB(distance2DM: Double, distance3DM: Double, logDistance3D: Double) -> Double {
         if distance2DM <= breakpointDistanceM {
             return 32.4 + 21 * logDistance3D + losFrequencyTermDB
         }
@@ -66,7 +44,7 @@ public struct TR38901UMiStreetCanyon: Sendable, Hashable {
     }
 
     @inlinable
-    func nlosPrimePathLossDB(logDistance3D: Double) -> Double {
+    public func nlosPrimePathLossDB(logDistance3D: Double) -> Double {
         35.3 * logDistance3D + 22.4 + nlosFrequencyTermDB - userHeightTermDB
     }
 }
