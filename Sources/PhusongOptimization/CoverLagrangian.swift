@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// A lower bound on the cost of covering all demand, by Lagrangian relaxation of the set
 /// covering constraints (Fisher 1981; Beasley 1990, "A Lagrangian heuristic for set-covering
 /// problems").
@@ -67,7 +69,7 @@ struct CoverLagrangian: Sendable {
     private func evaluate(threads: Int) async throws -> (Double, [Double]) {
         let problem = problem
         let u = multipliers
-        let reducedCosts = try await ParallelEvaluation.map(count: problem.candidateCount, work: problem.nonZeros, threads: threads) { range in
+        let reducedCosts = try await TaskPool.map(count: problem.candidateCount, work: problem.nonZeros, threads: threads) { range in
             range.map { candidate in problem.costs[candidate] - problem.coverage[candidate].reduce(0) { $0 + u[Int($1)] } }
         }
         var total = u.reduce(0, +)

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Local search for covering all demand at least cost: drop redundant facilities (the most
 /// expensive first) and swap a facility for a cheaper closed one that covers every item only
 /// it covered (several per pass: `MoveBatch`), with the swap evaluation of `SwapSearch`
@@ -38,7 +40,7 @@ enum CoverSearch {
         let unique = open.map { uniqueCount($0, state, problem) }
         let slots = Move.slots(of: open, candidateCount: problem.candidateCount)
         let work = 2 * problem.nonZeros
-        return try await ParallelEvaluation.map(count: problem.candidateCount, work: work, threads: threads) { range in
+        return try await TaskPool.map(count: problem.candidateCount, work: work, threads: threads) { range in
             var shared = [Int](repeating: 0, count: open.count)
             var touched: [Int] = []
             return range.map { candidate -> Move in

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// An upper bound on maximum coverage by Lagrangian relaxation of the coverage constraints
 /// (Galvão & ReVelle 1996, "A Lagrangean heuristic for the maximal covering location
 /// problem"; Fisher 1981).
@@ -113,7 +115,7 @@ struct CoverageLagrangian: Sendable {
     private func evaluate(threads: Int) async throws -> (Double, [Double], [(Int, Double)]) {
         let problem = problem
         let lambda = multipliers
-        let values = try await ParallelEvaluation.map(count: problem.candidateCount, work: problem.nonZeros, threads: threads) { range in
+        let values = try await TaskPool.map(count: problem.candidateCount, work: problem.nonZeros, threads: threads) { range in
             lambda.withUnsafeBufferPointer { lambda in
                 range.map { candidate in
                     problem.coverage[candidate].withUnsafeBufferPointer { SparseSum.sum(lambda, at: $0) }

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Finds candidates that other candidates make redundant.
 ///
 /// Candidate k dominates j when k covers every item j covers at no greater cost, and k is
@@ -11,7 +13,7 @@ enum Dominance {
     static func undominated(coverage: [[Int32]], costs: [Double], itemCount: Int, threads: Int) async throws -> [Int] {
         let index = ItemIndex(coverage: coverage, itemCount: itemCount)
         let work = coverage.reduce(0) { $0 + $1.count } * 8
-        let keep = try await ParallelEvaluation.map(count: coverage.count, work: work, threads: threads) { range in
+        let keep = try await TaskPool.map(count: coverage.count, work: work, threads: threads) { range in
             range.map { candidate in
                 !coverage[candidate].isEmpty && !isDominated(candidate, coverage: coverage, costs: costs, index: index)
             }

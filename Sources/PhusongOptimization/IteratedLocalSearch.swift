@@ -14,7 +14,7 @@ import PhusongSupport
 /// else is deterministic, so the same seed gives the same result for any number of threads.
 enum IteratedLocalSearch {
     /// Trials per round: kicked copies of the best solution, repaired side by side
-    /// (`ParallelTrials`). Fixed, so the search is the same for every thread count.
+    /// (`TaskPool`). Fixed, so the search is the same for every thread count.
     static let trialsPerRound = 2
 
     /// A repair: re-opens facilities and descends to a local optimum, within a work budget,
@@ -54,7 +54,7 @@ enum IteratedLocalSearch {
             // …repaired side by side, each with an equal share of the work left…
             let share = budget.remaining / starts.count
             let kicked = starts
-            let repaired = try await ParallelTrials.run(count: kicked.count, threads: threads) { index in
+            let repaired = try await TaskPool.run(count: kicked.count, threads: threads) { index in
                 var trial = kicked[index]
                 let trialBudget = SearchBudget(timeLimit: nil, workLimit: share)
                 try await repair(&trial, trialBudget, 1)

@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// The accelerated greedy algorithm (Minoux 1978, "Accelerated greedy algorithms for
 /// maximizing submodular set functions"; the "lazy" evaluation of CELF, Leskovec et al. 2007,
 /// "Cost-effective outbreak detection in networks").
@@ -63,7 +65,7 @@ enum LazyGreedy {
         of candidates: [Int], _ state: CoverageState, _ problem: ReducedProblem, rule: GreedyRule, threads: Int
     ) async throws -> [Double] {
         let work = candidates.reduce(0) { $0 + problem.coverage[$1].count }
-        return try await ParallelEvaluation.map(count: candidates.count, work: work, threads: threads) { range in
+        return try await TaskPool.map(count: candidates.count, work: work, threads: threads) { range in
             range.map { position in
                 let candidate = candidates[position]
                 return rule.key(gain: state.gain(candidate, problem), cost: problem.costs[candidate])

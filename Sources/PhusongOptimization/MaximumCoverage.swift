@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Maximum coverage: open facilities, within a count or a budget, to cover the most demand
 /// weight. With a count it is the maximal covering location problem of Church & ReVelle
 /// (1974, "The maximal covering location problem", Papers of the Regional Science
@@ -56,7 +58,7 @@ public enum MaximumCoverage {
             let batch = Array(sampled[position..<min(sampled.count, position + IteratedLocalSearch.trialsPerRound)])
             position += batch.count
             let share = searchBudget.remaining / batch.count
-            let searched = try await ParallelTrials.run(count: batch.count, threads: threads) { index in
+            let searched = try await TaskPool.run(count: batch.count, threads: threads) { index in
                 var relaxed = CoverageState(reduced)
                 for candidate in batch[index] { relaxed.add(candidate, reduced) }
                 let trialBudget = SearchBudget(timeLimit: nil, workLimit: share)

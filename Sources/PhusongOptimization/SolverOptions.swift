@@ -25,7 +25,7 @@ public struct SolverOptions: Sendable, Hashable {
     public static let defaultWorkLimit = 500_000_000
 
     public init(
-        threads: Int = ParallelChunks.defaultThreads, seed: UInt64 = 1, localSearchRounds: Int = 400,
+        threads: Int = TaskPool.defaultThreads, seed: UInt64 = 1, localSearchRounds: Int = 400,
         subgradientIterations: Int = 10_000, timeLimit: Duration? = nil, workLimit: Int = defaultWorkLimit
     ) {
         self.threads = max(1, threads)

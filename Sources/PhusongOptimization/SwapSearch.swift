@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// Local search for maximum coverage: add and 1-for-1 swap moves, the
 /// vertex substitution of Teitz & Bart (1968) with the fast swap evaluation of Whitaker
 /// (1983) and Resende & Werneck (2007).
@@ -57,7 +59,7 @@ enum SwapSearch {
         let coverCount = state.coverCount
         let ownerSum = state.ownerSum
         let isOpen = state.isOpen
-        return try await ParallelEvaluation.map(count: problem.candidateCount, work: work, threads: threads) { range in
+        return try await TaskPool.map(count: problem.candidateCount, work: work, threads: threads) { range in
             var shared = [Double](repeating: 0, count: open.count)
             var touched: [Int] = []
             // The inner loop reads through unsafe buffers taken once per chunk: no reference

@@ -12,5 +12,5 @@ struct ThreadsOption: ParsableArguments {
         if let requested, requested < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
-    var count: Int { requested ?? ParallelChunks.defaultThreads }
+    var count: Int { requested ?? TaskPool.defaultThreads }
 }

@@ -19,7 +19,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         try OutputGuard.check(reading: inputs.files, writing: inputs.outputFiles)
         let loaded = try await inputs.load(threads: threads.count)
-        let summary = InputSummary(loaded.scenario)
+        let summary = InputSummary(loaded.scenario, sites: loaded.sites)
         Terminal.output(SummaryText.render(summary, inputs: loaded))
     }
 }

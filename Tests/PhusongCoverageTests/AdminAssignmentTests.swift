@@ -66,6 +66,31 @@ struct AdminAssignmentTests {
         #expect(messages.contains { $0.hasPrefix("\(villages):4: lon/lat:") && $0.contains("lies in no boundary polygon") })
     }
 
+    @Test("adding cells extends the site table: known sites keep their codes, new sites get those of their polygon")
+    func addingCells() async throws {
+        let villages = try temporaryFile("village_id,lon,lat,population,grid_power\na,105.02,21.02,100,true\n", name: "villages.csv")
+        let cells = try temporaryFile("cell_id,site_id,operator,technology,band_mhz,lon,lat,height_m\nx-1,x,VT,4G,900,104.95,21.05,30\n", name: "cells.csv")
+        let inputs = try await ScenarioLoader.load(InputPaths(villages: villages, cells: cells, admin: [try squares()]), policy: .stop)
+        let added = [
+            Cell(id: "x-U1", siteID: "x", operatorName: "VT", technology: .nr, bandMHz: 3500, lon: 104.9501, lat: 21.05, heightM: 30),
+            Cell(id: "n-1", siteID: "n", operatorName: "planned", technology: .lte, bandMHz: 900, lon: 105.02, lat: 21.02, heightM: 30),
+            Cell(id: "far-1", siteID: "far", operatorName: "planned", technology: .lte, bandMHz: 900, lon: 105.2, lat: 21.05, heightM: 30),
+        ]
+        for threads in [1, 2] {
+            let after = try await inputs.adding(cells: added, threads: threads)
+            #expect(after.scenario.cells == inputs.scenario.cells + added)
+            #expect(after.sites.map(\.id) == ["x", "n", "far"] && after.sites.cellSite == [0, 0, 1, 2])
+            #expect(after.sites.map(\.communeCode) == ["00001", "00002", nil])
+            #expect(after.sites.map(\.provinceCode) == ["01", "02", nil])
+            #expect(after.sites[0].has5G && after.sites[0].lon == 104.95)
+            // The same table as loading all the cells from files would give.
+            let planned = try temporaryFile(ScenarioCSV.cellsCSV(added), name: "planned_cells.csv")
+            let reloaded = try await ScenarioLoader.load(
+                InputPaths(villages: villages, cells: [cells, planned], admin: [try squares()]), policy: .stop)
+            #expect(after.sites == reloaded.sites)
+        }
+    }
+
     @Test("invalid boundaries are repaired with a warning; a numeric code is an error")
     func dirtyBoundaries() throws {
         let bowTie = try temporaryFile("""

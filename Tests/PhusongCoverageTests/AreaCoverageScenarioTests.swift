@@ -14,7 +14,7 @@ struct AreaCoverageScenarioTests {
     static func nearestVillageProvinces(_ scenario: Scenario) -> [String: String] {
         let nearest = VillageIndex(villages: scenario.villages)
         var codes: [String: String] = [:]
-        for site in Site.sites(of: scenario.cells) {
+        for site in SiteTable(cells: scenario.cells) {
             if let index = nearest.nearest(lon: site.lon, lat: site.lat), let code = scenario.villages[index].provinceCode {
                 codes[site.id] = code
             }

@@ -49,7 +49,7 @@ struct LoaderTests {
         #expect(table.rows[0].azimuthDeg == nil)
         #expect(table.rows.map(\.technology) == [.lte, .nr, .lte])
         #expect(table.rows.map(\.powerSource) == [nil, .solar, .grid])
-        let sites = Site.sites(of: table.rows)
+        let sites = SiteTable(cells: table.rows)
         #expect(sites.map(\.id) == ["a", "b"])
         #expect(sites[0].has4G && sites[0].has5G && !sites[1].has5G)
     }

@@ -11,7 +11,7 @@ struct NationalScenarioTests {
         let folder = SharedData.path("vn-national-2025")
         let inputs = try await ScenarioLoader.load(
             InputPaths(villages: folder + "/villages.csv", cells: folder + "/cells.csv"), policy: .stop)
-        let summary = InputSummary(inputs.scenario)
+        let summary = InputSummary(inputs.scenario, sites: inputs.sites)
         #expect(summary.villages == 106_445)
         #expect(summary.population == 101_299_992)
         #expect(summary.unpowered == 200)

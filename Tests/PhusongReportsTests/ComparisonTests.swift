@@ -18,7 +18,7 @@ struct ComparisonTests {
         let full = try await CoverageRun.compute(inputs: inputs, configuration: PhusongConfiguration(), threads: 2)
         var without5G = inputs
         without5G.scenario.cells.removeAll { $0.technology == .nr }
-        without5G.sites = Site.sites(of: without5G.scenario.cells)
+        without5G.sites = SiteTable(cells: without5G.scenario.cells)
         let reduced = try await CoverageRun.compute(inputs: without5G, configuration: PhusongConfiguration(), threads: 2)
 
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)")
@@ -46,10 +46,9 @@ struct ComparisonTests {
         let inputs = try await ScenarioLoader.load(InputPaths(villages: folder + "/villages.csv", cells: folder + "/cells.csv"), policy: .stop)
         let before = try await CoverageRun.compute(inputs: inputs, configuration: PhusongConfiguration(), threads: 2)
         let deadZone = try #require(zip(inputs.scenario.villages, before.coverage).first { $0.1.deadZone }?.0)
-        var after = inputs
-        after.scenario.cells.append(Cell(id: "NEW-1-1", siteID: "NEW-1", operatorName: "Viettel", technology: .lte,
-                                         bandMHz: 900, lon: deadZone.lon, lat: deadZone.lat, heightM: 30))
-        after.sites = Site.sites(of: after.scenario.cells)
+        let after = try await inputs.adding(cells: [Cell(id: "NEW-1-1", siteID: "NEW-1", operatorName: "Viettel", technology: .lte,
+                                                         bandMHz: 900, lon: deadZone.lon, lat: deadZone.lat, heightM: 30)],
+                                            threads: 2)
         let afterRun = try await CoverageRun.compute(inputs: after, configuration: PhusongConfiguration(), threads: 2)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -8,7 +8,7 @@ import Foundation
 /// blocked for the whole run, and a task group gets only the other. A 2-thread benchmark then
 /// runs no faster than a 1-thread one, whatever the library does (two spinning child tasks took
 /// 0.32 s plainly and 0.57 s under the same pattern on this machine). Running the measured call
-/// through ``run(_:)`` gives it and its child tasks (the library's `ParallelChunks`) these
+/// through ``run(_:)`` gives it and its child tasks (the library's `TaskPool`) these
 /// threads instead, as they get the pool's in `phusong` itself.
 ///
 /// Written by hand: the standard library and Foundation offer no `TaskExecutor` backed by

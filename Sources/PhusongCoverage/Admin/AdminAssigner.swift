@@ -42,7 +42,7 @@ public enum AdminAssigner {
     ) async throws -> [AdminMatch] {
         precondition(lons.count == lats.count, "lons and lats must have one entry per point")
         guard !units.isEmpty else { return Array(repeating: .unmatched, count: lons.count) }
-        return try await ParallelChunks.map(count: lons.count, threads: threads, minimumChunk: 2_048, chunksPerThread: 1) { range in
+        return try await TaskPool.map(count: lons.count, threads: threads, minimumChunk: 2_048, chunksPerThread: 1) { range in
             let matcher = try UnitMatcher(units: units)
             var matches: [AdminMatch] = []
             matches.reserveCapacity(range.count)

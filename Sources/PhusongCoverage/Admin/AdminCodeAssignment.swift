@@ -22,14 +22,14 @@ public enum AdminCodeAssignment {
     /// against it (a disagreement is a warning, the given code is kept); every site gets the
     /// codes of its polygon.
     public static func apply(
-        _ boundaries: AdminBoundaries, villages: inout LoadedTable<Village>, sites: inout [Site],
+        _ boundaries: AdminBoundaries, villages: inout LoadedTable<Village>, sites: inout SiteTable,
         threads: Int
     ) async throws -> AdminAssignmentReport {
         let units = boundaries.assignmentUnits
         let villageMatches = try await AdminAssigner.assign(
             lons: villages.rows.map(\.lon), lats: villages.rows.map(\.lat), units: units, threads: threads)
-        let siteMatches = try await AdminAssigner.assign(
-            lons: sites.map(\.lon), lats: sites.map(\.lat), units: units, threads: threads)
+        let allSites = sites.indices
+        let siteMatches = try await sites.assignAdminCodes(boundaries, to: allSites, threads: threads)
         var report = AdminAssignmentReport()
         let unitIndexByCode = Dictionary(units.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: min)
         for (index, match) in villageMatches.enumerated() {
@@ -37,12 +37,8 @@ public enum AdminCodeAssignment {
             check(&villages.rows[index], line: villages.lines[index], file: villages.file, match: match,
                   units: units, unitIndexByCode: unitIndexByCode, boundaries: boundaries, report: &report)
         }
-        for (index, match) in siteMatches.enumerated() {
+        for match in siteMatches {
             count(match, inside: &report.sitesInside, nearest: &report.sitesNearest, unmatched: &report.sitesUnmatched)
-            guard let unitIndex = match.unitIndex else { continue }
-            let codes = codes(of: units[unitIndex])
-            sites[index].provinceCode = codes.province
-            sites[index].communeCode = codes.commune
         }
         return report
     }
@@ -53,10 +49,6 @@ public enum AdminCodeAssignment {
         case .nearest: nearest += 1
         case .none: unmatched += 1
         }
-    }
-
-    private static func codes(of unit: AdminUnit) -> (province: String?, commune: String?) {
-        unit.level == .commune ? (unit.provinceCode, unit.code) : (unit.code, nil)
     }
 
     private static func check(
@@ -76,11 +68,11 @@ public enum AdminCodeAssignment {
         let givenCode = boundaries.communes.isEmpty ? village.provinceCode : village.communeCode
         if match.method == .nearest, let givenCode, let given = unitIndexByCode[givenCode],
            match.nearbyUnitIndices.contains(given) {
-            let codes = codes(of: units[given])
+            let codes = units[given].assignedCodes
             if village.provinceCode == nil { village.provinceCode = codes.province }
             return
         }
-        let found = codes(of: units[unitIndex])
+        let found = units[unitIndex].assignedCodes
         let distanceM = match.method == .inside ? nil : match.distanceM
         var filled = false
         var disagrees = false

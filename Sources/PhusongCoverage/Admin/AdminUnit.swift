@@ -17,6 +17,12 @@ public struct AdminUnit: Sendable, Hashable {
     public var wkb: [UInt8]
     /// Bounding box, lon/lat degrees.
     public var envelope: Envelope
+
+    /// The codes a point in this unit gets: a commune's own code and its province's, or a
+    /// province's code and no commune.
+    var assignedCodes: (province: String?, commune: String?) {
+        level == .commune ? (provinceCode, code) : (code, nil)
+    }
 }
 
 /// The boundary files of a run, with provinces and communes sorted by code.

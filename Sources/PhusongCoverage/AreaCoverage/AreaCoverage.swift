@@ -64,7 +64,7 @@ public struct AreaCoverage: Sendable, Hashable, Encodable {
     public static func compute(
         cells: [Cell], siteProvinceCodes: [String: String], villages: [Village], boundaries: AdminBoundaries?,
         parameters: RadioModelParameters = RadioModelParameters(), settings: AreaCoverageSettings = AreaCoverageSettings(),
-        threads: Int = ParallelChunks.defaultThreads
+        threads: Int = TaskPool.defaultThreads
     ) async throws -> AreaCoverage {
         try await compute(cells: cells, siteProvinceCodes: siteProvinceCodes, villages: villages, boundaries: boundaries,
                           parameters: parameters, settings: settings, threads: threads,

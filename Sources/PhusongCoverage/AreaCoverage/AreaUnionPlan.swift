@@ -1,4 +1,5 @@
 import GEOSKit
+import PhusongSupport
 
 /// The unions behind ``AreaCoverage``, per province and technology, and the areas of their
 /// results: which footprints go into which union, and in what order the results are merged.
@@ -91,7 +92,7 @@ struct AreaUnionPlan: Sendable {
 
     /// Areas of WKB geometries on the sphere, km² (0 for nil), computed in parallel.
     static func areasKm2(of geometries: [[UInt8]?], threads: Int) async throws -> [Double] {
-        try await OrderedTaskPool.run(count: geometries.count, threads: threads, cost: { geometries[$0]?.count ?? 0 }) { index in
+        try await TaskPool.run(count: geometries.count, threads: threads, largestFirst: { geometries[$0]?.count ?? 0 }) { index in
             guard let wkb = geometries[index] else { return 0 }
             let context = try GEOSContext()
             return try SphericalArea.areaM2(of: try context.geometry(fromWKB: wkb)) / 1e6

@@ -26,7 +26,7 @@ enum FootprintCollection {
         let tracer = FootprintTracer(bearings: settings.bearings, toleranceM: settings.toleranceM, parameters: parameters)
         let nearest = VillageIndex(villages: villages)
         let areaTypes = villages.map(\.areaType)
-        let traced: [CoverageFootprint?] = try await ParallelChunks.map(count: groups.count, threads: threads, minimumChunk: 64) { range in
+        let traced: [CoverageFootprint?] = try await TaskPool.map(count: groups.count, threads: threads, minimumChunk: 64) { range in
             range.map { index in
                 let members = groups[index]
                 let first = cells[members[0]]

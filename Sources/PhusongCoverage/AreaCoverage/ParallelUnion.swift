@@ -1,4 +1,5 @@
 import GEOSKit
+import PhusongSupport
 
 /// A polygonal union result passed between tasks: GEOS geometries stay in the task (and
 /// context) that made them, so parts travel as WKB (lon/lat degrees, exact doubles).
@@ -44,7 +45,7 @@ enum ParallelUnion {
     /// The union of each job, nil when it is empty.
     static func union(jobs: [UnionJob], footprints: [CoverageFootprint], threads: Int) async throws -> [UnionPart?] {
         let tasks = jobs.enumerated().flatMap { job, plan in plan.strips.indices.map { (job: job, strip: $0) } }
-        let stripParts = try await OrderedTaskPool.run(count: tasks.count, threads: threads, cost: {
+        let stripParts = try await TaskPool.run(count: tasks.count, threads: threads, largestFirst: {
             jobs[tasks[$0].job].strips[tasks[$0].strip].count
         }) { task in
             let job = jobs[tasks[task].job]
@@ -66,7 +67,7 @@ enum ParallelUnion {
                 stride(from: 0, to: parts.count - 1, by: 2).map { (list: list, first: $0) }
             }
             let current = lists
-            let merged = try await OrderedTaskPool.run(count: pairs.count, threads: threads, cost: {
+            let merged = try await TaskPool.run(count: pairs.count, threads: threads, largestFirst: {
                 current[pairs[$0].list][pairs[$0].first].wkb.count + current[pairs[$0].list][pairs[$0].first + 1].wkb.count
             }) { pair in
                 let parts = current[pairs[pair].list]

@@ -14,7 +14,7 @@ public enum CandidateCoverage {
     ) async throws -> [[Int32]] {
         let index = VillageIndex(villages: villages, subset: villageSubset)
         let receivers = villages.map { ReceiverPoint($0) }
-        return try await ParallelChunks.map(count: candidates.count, threads: threads, minimumChunk: 64) { range in
+        return try await TaskPool.map(count: candidates.count, threads: threads, minimumChunk: 64) { range in
             range.map { candidate in
                 covered(by: candidates[candidate], index: index, receivers: receivers, parameters: parameters)
             }

@@ -20,7 +20,7 @@ extension CoverageEngine {
     /// villages of a city cost more than those of the mountains) takes the next chunk, and
     /// the last chunks are short, so neither thread waits long for the other at the end.
     public func coverageAndStatistics(of villages: [Village], threads: Int) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
-        let chunks = try await ParallelChunks.mapChunks(count: villages.count, threads: threads, minimumChunk: 512, chunksPerThread: 64) { range in
+        let chunks = try await TaskPool.mapChunks(count: villages.count, threads: threads, minimumChunk: 512, chunksPerThread: 64) { range in
             coverage(of: villages[range])
         }
         var results: [VillageCoverage] = []
@@ -65,6 +65,7 @@ extension CoverageEngine {
                 }
             }
         }
+        let cellSite = sites.cellSite
         let results = receivers.indices.map { index in
             let nearest = nearestCell(receiver: receivers[index], vector: vectors[index], statistics: &statistics)
             return VillageCoverage(

@@ -15,18 +15,18 @@ import PhusongSupport
 /// that a ring's squares are read sequentially; the chord also gives a lower bound on the
 /// distance that rules out most cells before the haversine distance of the spec is computed.
 ///
-/// Villages are processed in parallel chunks (`ParallelChunks`); results are merged by index,
+/// Villages are processed in parallel chunks (`TaskPool`); results are merged by index,
 /// so they do not depend on the number of threads.
 public struct CoverageEngine: Sendable {
     public let parameters: RadioModelParameters
     /// Operator names in sorted order; indices of `VillageCoverage.operatorCoverage`.
     public let operators: [String]
-    /// The scenario's sites, in order of first cell.
-    public let sites: [Site]
+    /// The run's site table (`LoadedInputs.sites`): the sites in order of first cell, with the
+    /// codes loading gave them, and each cell's site.
+    public let sites: SiteTable
 
     let cells: SearchCells
     let cellOperator: [Int32]
-    let cellSite: [Int32]
     /// Each cell's `cell_id`, for the tie rule (the smallest in UTF-8 byte order wins), which
     /// only exact ties consult.
     let cellIDs: [String]
@@ -64,9 +64,17 @@ public struct CoverageEngine: Sendable {
     /// Most operators the coverage bitmask can hold.
     public static let maxOperators = 32
 
-    /// Prepares the cells on the calling task. `prepare(cells:parameters:threads:)` does the
-    /// same work in parallel.
+    /// Prepares the cells on the calling task, for cells without loaded inputs (their site
+    /// table is derived from them). A run passes its loaded table to
+    /// `prepare(cells:sites:parameters:threads:)`.
     public init(cells: [Cell], parameters: RadioModelParameters = RadioModelParameters()) throws(CoverageError) {
+        try self.init(cells: cells, sites: SiteTable(cells: cells), parameters: parameters)
+    }
+
+    /// Prepares the cells on the calling task. `sites` must be the site table of `cells`.
+    /// `prepare(cells:sites:parameters:threads:)` does the same work in parallel.
+    public init(cells: [Cell], sites: SiteTable, parameters: RadioModelParameters = RadioModelParameters()) throws(CoverageError) {
+        precondition(sites.cellSite.count == cells.count, "the site table must be that of the cells")
         try Self.checkRanges(parameters)
         let prepared = SearchCells(cells: cells, parameters: parameters)
         let losses = ReachBounds.LossTable(radios: prepared.radios, parameters: parameters)
@@ -76,22 +84,31 @@ public struct CoverageEngine: Sendable {
             Self.searchGroup($0, cells: cells, vectors: positions.vectors, prepared: prepared, losses: losses)
         }
         self.init(
-            parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: SiteTable(cells: cells),
+            parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: sites,
             positions: positions, cellIDs: cells.map(\.id))
     }
 
-    /// Prepares the cells with `threads` tasks. The independent parts (the compact cells and
-    /// their radios; the search layout; the site table; the position grid; the cell ids) run
-    /// side by side, then the radios' loss table in chunks, then the search groups, one per
-    /// task. The engine is the same as `init(cells:parameters:)` gives.
+    /// Prepares the cells with `threads` tasks, for cells without loaded inputs (their site
+    /// table is derived from them).
     public static func prepare(
         cells: [Cell], parameters: RadioModelParameters = RadioModelParameters(), threads: Int
     ) async throws -> CoverageEngine {
-        guard threads > 1 else { return try CoverageEngine(cells: cells, parameters: parameters) }
+        try await prepare(cells: cells, sites: SiteTable(cells: cells), parameters: parameters, threads: threads)
+    }
+
+    /// Prepares the cells with `threads` tasks; `sites` must be the site table of `cells`. The
+    /// independent parts (the compact cells and their radios; the search layout; the position
+    /// grid; the cell ids) run side by side, then the radios' loss table in chunks, then the
+    /// search groups, one per task. The engine is the same as `init(cells:sites:parameters:)`
+    /// gives.
+    public static func prepare(
+        cells: [Cell], sites: SiteTable, parameters: RadioModelParameters = RadioModelParameters(), threads: Int
+    ) async throws -> CoverageEngine {
+        guard threads > 1 else { return try CoverageEngine(cells: cells, sites: sites, parameters: parameters) }
+        precondition(sites.cellSite.count == cells.count, "the site table must be that of the cells")
         try checkRanges(parameters)
         async let preparedPart = SearchCells(cells: cells, parameters: parameters)
         async let layoutPart = Result { () throws(CoverageError) in try Layout(cells: cells) }
-        async let sitesPart = SiteTable(cells: cells)
         async let positionsPart = Positions(cells: cells)
         async let cellIDsPart = cells.map(\.id)
         let prepared = await preparedPart
@@ -99,11 +116,11 @@ public struct CoverageEngine: Sendable {
         let members = try await layoutPart.get().members
         let positions = await positionsPart
         let vectors = positions.vectors
-        let groups = try await ParallelChunks.map(count: members.count, threads: threads, minimumChunk: 1) { range in
+        let groups = try await TaskPool.map(count: members.count, threads: threads, minimumChunk: 1) { range in
             range.map { Self.searchGroup(members[$0], cells: cells, vectors: vectors, prepared: prepared, losses: losses) }
         }
         return try await CoverageEngine(
-            parameters: parameters, prepared: prepared, layout: layoutPart.get(), groups: groups, sites: sitesPart,
+            parameters: parameters, prepared: prepared, layout: layoutPart.get(), groups: groups, sites: sites,
             positions: positions, cellIDs: cellIDsPart)
     }
 
@@ -155,16 +172,6 @@ public struct CoverageEngine: Sendable {
         }
     }
 
-    /// The sites, in order of first cell, and each cell's site.
-    private struct SiteTable: Sendable {
-        let sites: [Site]
-        let cellSite: [Int32]
-
-        init(cells: [Cell]) {
-            (sites, cellSite) = Site.sitesAndMembership(of: cells)
-        }
-    }
-
     /// The cells' unit vectors (in cell order), and the grid over all of them with their
     /// vectors in its order (for the nearest site).
     private struct Positions: Sendable {
@@ -198,10 +205,9 @@ public struct CoverageEngine: Sendable {
     ) {
         self.parameters = parameters
         operators = layout.operators
-        self.sites = sites.sites
+        self.sites = sites
         cells = prepared
         cellOperator = layout.cellOperator
-        cellSite = sites.cellSite
         self.cellIDs = cellIDs
         allCells = positions.allCells
         allCellVectors = positions.allCellVectors

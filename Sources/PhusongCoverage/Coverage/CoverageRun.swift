@@ -39,13 +39,14 @@ public struct CoverageRun: Sendable {
             defer { start = now }
             return now - start
         }
-        let engine = try await CoverageEngine.prepare(cells: inputs.scenario.cells, parameters: configuration.radio, threads: threads)
+        let engine = try await CoverageEngine.prepare(
+            cells: inputs.scenario.cells, sites: inputs.sites, parameters: configuration.radio, threads: threads)
         timings.engineSetup = lap()
         let (coverage, statistics) = try await engine.coverageAndStatistics(of: inputs.scenario.villages, threads: threads)
         timings.villages = lap()
         let tables = try await IndicatorTables(
             villages: inputs.scenario.villages, coverage: coverage, engine: engine, boundaries: inputs.boundaries,
-            sitesWithCodes: inputs.sites, threads: threads)
+            threads: threads)
         timings.indicators = lap()
         var area: AreaCoverage?
         if includeArea {

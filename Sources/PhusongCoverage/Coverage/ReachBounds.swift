@@ -34,7 +34,7 @@ struct ReachBounds: Sendable {
         /// The losses of `radios`, computed with `threads` tasks over chunks of radios.
         init(radios: [PreparedRadio], parameters: RadioModelParameters, threads: Int) async throws {
             let binCount = Self.binCount(maxRangeM: parameters.maxRangeM)
-            let values = try await ParallelChunks.map(count: radios.count, threads: threads, minimumChunk: 64) { range in
+            let values = try await TaskPool.map(count: radios.count, threads: threads, minimumChunk: 64) { range in
                 range.map { Self.losses(of: radios[$0], binCount: binCount) }
             }
             self.init(binCount: binCount, values: values.flatMap { $0 }, extraLossDB: parameters.extraLossDB)

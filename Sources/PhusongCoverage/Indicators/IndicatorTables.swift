@@ -37,21 +37,21 @@ public struct IndicatorTables: Sendable {
     /// Aggregates village results and sites.
     ///
     /// A site belongs to the province and commune whose polygon contains it when boundaries
-    /// were given (its codes are then set on `Site`), otherwise to those of its nearest
+    /// were given (loading set its codes in the site table, `engine.sites`), otherwise to those of its nearest
     /// village (great-circle; exact ties: the village first in the file), found with
     /// `threads` tasks.
     public init(
         villages: [Village], coverage: [VillageCoverage], engine: CoverageEngine,
-        boundaries: AdminBoundaries?, sitesWithCodes: [Site]? = nil, threads: Int
+        boundaries: AdminBoundaries?, threads: Int
     ) async throws {
         precondition(villages.count == coverage.count, "one coverage result per village")
-        let sites = sitesWithCodes ?? engine.sites
+        let sites = engine.sites
         communeStationsNote = boundaries.map { $0.communes.isEmpty } == true ? Self.communeStationsUnavailable : nil
         if boundaries != nil {
             siteAreas = sites.map { ($0.provinceCode, $0.communeCode) }
         } else {
             let nearest = VillageIndex(villages: villages)
-            siteAreas = try await ParallelChunks.map(count: sites.count, threads: threads, minimumChunk: 1_024) { range in
+            siteAreas = try await TaskPool.map(count: sites.count, threads: threads, minimumChunk: 1_024) { range in
                 range.map { index -> (provinceCode: String?, communeCode: String?) in
                     guard let village = nearest.nearest(lon: sites[index].lon, lat: sites[index].lat) else { return (nil, nil) }
                     return (villages[village].provinceCode, villages[village].communeCode)
@@ -64,12 +64,12 @@ public struct IndicatorTables: Sendable {
         let operatorCount = engine.operators.count
         let operatorIndex = Dictionary(uniqueKeysWithValues: engine.operators.enumerated().map { ($0.element, $0.offset) })
         let siteAreas = siteAreas
-        let villageSums = try await ParallelChunks.mapChunks(count: villages.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
+        let villageSums = try await TaskPool.mapChunks(count: villages.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
             var sums = IndicatorSums(operators: operatorCount)
             for index in range { sums.add(village: villages[index], coverage: coverage[index]) }
             return sums
         }
-        let siteSums = try await ParallelChunks.mapChunks(count: sites.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
+        let siteSums = try await TaskPool.mapChunks(count: sites.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
             var sums = IndicatorSums(operators: operatorCount)
             for index in range {
                 sums.add(site: sites[index], area: siteAreas[index], operatorIndex: operatorIndex[sites[index].operatorName])

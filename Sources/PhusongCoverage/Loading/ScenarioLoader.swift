@@ -35,8 +35,9 @@ public struct LoadedInputs: Sendable {
     public var cells: LoadedTable<Cell>
     /// The cells files, in the order they were read.
     public var cellFiles: [String]
-    /// The sites of the cells, in order of first cell; with admin codes when boundaries were given.
-    public var sites: [Site]
+    /// The sites of the cells, in order of first cell, and each cell's site; with admin codes
+    /// when boundaries were given. Derived here once and passed on (`CoverageRun`).
+    public var sites: SiteTable
     public var boundaries: AdminBoundaries?
     public var assignment: AdminAssignmentReport?
     /// Files the rejected rows were written to (empty when nothing was set aside).
@@ -45,6 +46,21 @@ public struct LoadedInputs: Sendable {
     public var rejectedCount: Int { villages.rejected.count + cells.rejected.count }
     public var warnings: [Problem] {
         (boundaries?.warnings ?? []) + villages.warnings + cells.warnings + (assignment?.warnings ?? [])
+    }
+
+    /// These inputs with `added` cells after the loaded ones, as if they had been read from
+    /// one more cells file (a plan's planned_cells.csv): the site table is extended, not
+    /// derived again; known sites keep their codes and new sites get theirs from the
+    /// boundaries (`threads` tasks). The tables of loaded rows and the assignment report stay
+    /// those of the files.
+    public func adding(cells added: [Cell], threads: Int) async throws -> LoadedInputs {
+        var inputs = self
+        inputs.scenario.cells += added
+        let newSites = inputs.sites.append(added)
+        if let boundaries {
+            _ = try await inputs.sites.assignAdminCodes(boundaries, to: newSites, threads: threads)
+        }
+        return inputs
     }
 }
 
@@ -55,7 +71,7 @@ public enum ScenarioLoader {
     /// - Throws: `LoadError` with every row error of both files when the policy is `.stop`
     ///   and any row is bad, or with the file-level problem that makes a file unreadable, or
     ///   with `output` set when the rejects file cannot be written.
-    public static func load(_ paths: InputPaths, policy: BadRowPolicy, threads: Int = ParallelChunks.defaultThreads) async throws(LoadError) -> LoadedInputs {
+    public static func load(_ paths: InputPaths, policy: BadRowPolicy, threads: Int = TaskPool.defaultThreads) async throws(LoadError) -> LoadedInputs {
         let boundaries = paths.admin.isEmpty ? nil : try AdminBoundariesLoader.load(paths: paths.admin)
         let studyArea = boundaries?.extent.map {
             StudyArea(minLon: $0.minX - 0.5, minLat: $0.minY - 0.5, maxLon: $0.maxX + 0.5, maxLat: $0.maxY + 0.5)
@@ -74,7 +90,7 @@ public enum ScenarioLoader {
                 throw LoadError(problems: [Problem(file: error.path, reason: .file(.rejectsNotWritten(error)))], output: error)
             }
         }
-        var sites = Site.sites(of: cells.rows)
+        var sites = SiteTable(cells: cells.rows)
         var assignment: AdminAssignmentReport?
         if let boundaries {
             do {

@@ -38,7 +38,9 @@ public struct InputSummary: Sendable {
     /// Cell count per carrier frequency (MHz) and technology, sorted by technology then band.
     public var bands: [(technology: Technology, bandMHz: Double, cells: Int)]
 
-    public init(_ scenario: Scenario, provinceNames: [String: String] = ProvinceCatalog.names2025) {
+    /// - Parameter sites: the site table of the scenario's cells (`LoadedInputs.sites`); nil:
+    ///   derived from the cells.
+    public init(_ scenario: Scenario, sites siteTable: SiteTable? = nil, provinceNames: [String: String] = ProvinceCatalog.names2025) {
         let villages = scenario.villages
         self.villages = villages.count
         population = villages.reduce(0) { $0 + $1.population }
@@ -62,23 +64,20 @@ public struct InputSummary: Sendable {
         self.cells = cells.count
         cells4G = cells.count { $0.technology == .lte }
         cells5G = cells.count { $0.technology == .nr }
-        var siteTechnologies: [String: (operatorName: String, has4G: Bool, has5G: Bool)] = [:]
         var operatorCells: [String: (c4: Int, c5: Int)] = [:]
         var bandCells: [BandKey: Int] = [:]
         for cell in cells {
-            var site = siteTechnologies[cell.siteID] ?? (cell.operatorName, false, false)
-            if cell.technology == .lte { site.has4G = true } else { site.has5G = true }
-            siteTechnologies[cell.siteID] = site
             var counts = operatorCells[cell.operatorName] ?? (0, 0)
             if cell.technology == .lte { counts.c4 += 1 } else { counts.c5 += 1 }
             operatorCells[cell.operatorName] = counts
             bandCells[BandKey(technology: cell.technology, bandMHz: cell.bandMHz), default: 0] += 1
         }
-        sites = siteTechnologies.count
-        sites4G = siteTechnologies.values.count { $0.has4G }
-        sites5G = siteTechnologies.values.count { $0.has5G }
+        let siteTable = siteTable ?? SiteTable(cells: cells)
+        sites = siteTable.count
+        sites4G = siteTable.count { $0.has4G }
+        sites5G = siteTable.count { $0.has5G }
         var operatorSites: [String: (all: Int, s4: Int, s5: Int)] = [:]
-        for site in siteTechnologies.values {
+        for site in siteTable {
             var counts = operatorSites[site.operatorName] ?? (0, 0, 0)
             counts.all += 1
             if site.has4G { counts.s4 += 1 }

@@ -1,6 +1,7 @@
 import Foundation
 import PhusongCoverage
 import PhusongOptimization
+import PhusongSupport
 
 /// Builds the sparse coverage sets of a maximal covering instance: for each candidate, the
 /// demand points within the service radius (distance ≤ radius, inclusive).
@@ -21,7 +22,7 @@ enum CoverageSets {
         case .coordinates(let demand, let candidates, let metric):
             let rows = PointRows(demand, radius: radius, metric: metric)
             let work = candidates.count * 64
-            return try await ParallelEvaluation.map(count: candidates.count, work: work, threads: threads) { range in
+            return try await TaskPool.map(count: candidates.count, work: work, threads: threads) { range in
                 range.map { rows.within(radius, of: candidates[$0]) }
             }
         }

@@ -59,28 +59,7 @@ public enum RolloutPlanner {
 /// cells.csv + planned_cells.csv.
 enum RolloutCheck {
     static func indicators(_ run: CoverageRun, adding cells: [Cell], threads: Int) async throws -> (national: CoverageIndicators, coverage: [VillageCoverage]) {
-        var inputs = run.inputs
-        inputs.scenario.cells += cells
-        var sites = Site.sites(of: inputs.scenario.cells)
-        if let boundaries = inputs.boundaries {
-            let known = Dictionary(uniqueKeysWithValues: run.inputs.sites.map { ($0.id, $0) })
-            let newIndices = sites.indices.filter { known[sites[$0].id] == nil }
-            let matches = try await AdminAssigner.assign(
-                lons: newIndices.map { sites[$0].lon }, lats: newIndices.map { sites[$0].lat },
-                units: boundaries.assignmentUnits, threads: threads)
-            for (position, index) in newIndices.enumerated() {
-                guard let unit = matches[position].unitIndex.map({ boundaries.assignmentUnits[$0] }) else { continue }
-                sites[index].provinceCode = unit.level == .commune ? unit.provinceCode : unit.code
-                sites[index].communeCode = unit.level == .commune ? unit.code : nil
-            }
-            for index in sites.indices {
-                if let old = known[sites[index].id] {
-                    sites[index].provinceCode = old.provinceCode
-                    sites[index].communeCode = old.communeCode
-                }
-            }
-        }
-        inputs.sites = sites
+        let inputs = try await run.inputs.adding(cells: cells, threads: threads)
         let after = try await CoverageRun.compute(inputs: inputs, configuration: run.configuration, threads: threads)
         return (after.tables.national, after.coverage)
     }
