@@ -69,6 +69,7 @@ let package = Package(
             dependencies: [
                 "PhusongCoverage",
                 "PhusongSupport",
+                "GEOSKit",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -94,14 +95,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Tests: one target per module, plus the helpers they share (paths to ../shared/geodata
+        // with the skip reason, scratch folders).
+        .target(name: "PhusongTestSupport", path: "Tests/PhusongTestSupport"),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+        .testTarget(name: "PhusongSupportTests", dependencies: ["PhusongSupport"]),
         .testTarget(
             name: "PhusongCoverageTests",
-            dependencies: ["PhusongCoverage", "PhusongReports", "PhusongSynthetic", "PhusongSupport", "GEOSKit"]
+            dependencies: ["PhusongCoverage", "PhusongSupport", "GEOSKit", "PhusongTestSupport"]
         ),
         .testTarget(
+            name: "PhusongReportsTests",
+            dependencies: [
+                "PhusongReports", "PhusongCoverage", "PhusongSupport", "GEOSKit", "PhusongTestSupport",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "PhusongSyntheticTests",
+            dependencies: ["PhusongSynthetic", "PhusongCoverage", "PhusongSupport", "PhusongTestSupport"]
+        ),
+        .testTarget(name: "PhusongOptimizationTests", dependencies: ["PhusongOptimization", "PhusongSupport"]),
+        .testTarget(
             name: "PhusongPlanningTests",
-            dependencies: ["PhusongPlanning", "PhusongOptimization", "PhusongCoverage", "PhusongSupport"]
+            dependencies: ["PhusongPlanning", "PhusongOptimization", "PhusongCoverage", "PhusongSupport", "PhusongTestSupport"]
         ),
         // End-to-end runs of the built `phusong` binary.
         .testTarget(name: "PhusongCLITests", dependencies: ["phusong"], exclude: ["Fixtures"]),

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: a build that must be free of warnings in the project's own code,
+# Runs the whole test suite: the module-graph check, a build that must be free of warnings in the project's own code,
 # every test (those that need ../shared/geodata say so when they skip), and the GEOS layer's
 # tests once more under the thread sanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+
+# The layers of docs/architecture.md, Package.swift and every import agree (seconds, no build).
+python3 scripts/check-module-graph.py
 
 log=$(mktemp)
 swift build --build-tests 2>&1 | tee "$log"

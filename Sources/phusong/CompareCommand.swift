@@ -1,5 +1,4 @@
 import ArgumentParser
-import PhusongCoverage
 import PhusongReports
 
 /// `phusong compare`: the monthly progress view between two report folders.

@@ -1,5 +1,4 @@
 import Foundation
-import PhusongCoverage
 import PhusongSupport
 
 /// Number formatting for terminal output.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PhusongCoverage
 import PhusongPlanning
 import PhusongOptimization
 

@@ -1,4 +1,3 @@
-import PhusongCoverage
 import PhusongSupport
 
 /// The commands' one door to their outputs (issue 13, classes 1 and 2). Before anything is

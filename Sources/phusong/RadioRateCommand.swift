@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PhusongCoverage
 import PhusongSynthetic
 
 /// `phusong radio-rate`: the radio model's evaluation rate on one core, for floor estimates.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import PhusongCoverage
 import PhusongSupport
 
 /// `--threads N`: how many worker tasks parallel steps use. Results never depend on it.

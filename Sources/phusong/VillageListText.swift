@@ -1,4 +1,3 @@
-import PhusongCoverage
 import PhusongReports
 
 /// A review list as a terminal table, with counts by reason.

@@ -1,5 +1,6 @@
 import Foundation
 import GEOSKit
+import PhusongTestSupport
 import Testing
 @testable import PhusongCoverage
 

@@ -1,4 +1,5 @@
 import Foundation
+import PhusongTestSupport
 import Testing
 @testable import PhusongCoverage
 

@@ -1,4 +1,3 @@
-import PhusongCoverage
 import Testing
 @testable import PhusongPlanning
 @testable import PhusongOptimization

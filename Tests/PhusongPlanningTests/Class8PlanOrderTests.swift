@@ -1,5 +1,6 @@
 import Foundation
 import PhusongCoverage
+import PhusongTestSupport
 import Testing
 @testable import PhusongPlanning
 @testable import PhusongSupport

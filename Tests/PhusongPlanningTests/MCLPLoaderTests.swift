@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongTestSupport
 import Testing
 @testable import PhusongPlanning
 

@@ -1,5 +1,6 @@
 import Foundation
 import PhusongCoverage
+import PhusongTestSupport
 import Testing
 @testable import PhusongPlanning
 @testable import PhusongOptimization
@@ -7,7 +8,7 @@ import Testing
 /// Classic maximal covering on the published instances with proven optima
 /// (`mclp-instances/OPTIMA.csv`: spopt San Francisco, Lorena & Pereira's SJC).
 @Suite("Published maximal covering optima", .enabled(
-    if: FileManager.default.fileExists(atPath: PlanningSharedData.optimaFile),
+    if: FileManager.default.fileExists(atPath: SharedData.mclpOptimaFile),
     "skipped: ../shared/geodata is not beside the checkout (set PHUSONG_SHARED to its parent)"))
 struct PublishedOptimaTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -19,7 +20,7 @@ struct PublishedOptimaTests {
         var testDescription: String { "\(instance) S=\(Int(radius)) p=\(facilities)" }
 
         func load() throws -> MCLPInstance {
-            let root = PlanningSharedData.instances
+            let root = SharedData.mclpInstances
             if instance == "spopt-SF" {
                 let folder = root + "/spopt-sf"
                 return try MCLPLoader.load(
@@ -33,7 +34,7 @@ struct PublishedOptimaTests {
 
     /// Every row of OPTIMA.csv (none when the file is absent: the suite is then skipped).
     static let cases: [Case] = {
-        guard let table = try? CSVTable.read(PlanningSharedData.optimaFile),
+        guard let table = try? CSVTable.read(SharedData.mclpOptimaFile),
               let instance = table.column("instance"), let radius = table.column("S"),
               let facilities = table.column("p"), let optimum = table.column("optimum") else { return [] }
         return table.rows.compactMap { row in

@@ -2,7 +2,7 @@ import Foundation
 import GEOSKit
 import PhusongSupport
 
-/// Reads administrative boundary GeoJSON (data-format.md): a FeatureCollection of Polygon or
+/// Reads administrative boundary GeoJSON (docs/specs/data-formats.md §3): a FeatureCollection of Polygon or
 /// MultiPolygon features with properties `code` (string), `name` and, for communes,
 /// `province_code`. A feature with `province_code` is a commune, one without a province.
 /// Codes must be JSON strings (a number loses its leading zeros), and coordinates WGS84

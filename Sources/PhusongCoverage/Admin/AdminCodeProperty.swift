@@ -1,7 +1,7 @@
 import Foundation
 
 /// An administrative code in a boundary feature's properties (`code`, `province_code`).
-/// Codes are text with their leading zeros (data-format.md: "01", "00004"): a JSON number
+/// Codes are text with their leading zeros (docs/specs/data-formats.md §3: "01", "00004"): a JSON number
 /// has lost them (1 is not "01"), and a number `province_code` used to make a commune look
 /// like a province, so anything but a string is refused with what to write instead.
 enum AdminCodeProperty {

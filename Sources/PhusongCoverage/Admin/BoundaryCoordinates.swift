@@ -1,6 +1,6 @@
 import Foundation
 
-/// Boundary files must be in WGS84 longitude/latitude degrees (data-format.md: "Coordinates
+/// Boundary files must be in WGS84 longitude/latitude degrees (docs/specs/data-formats.md §3: "Coordinates
 /// are WGS84 degrees"; RFC 7946 §4: GeoJSON positions are WGS84 longitude, latitude). phusong
 /// does not reproject: a file in a projected system (EPSG:3857 metres, a UTM zone, VN-2000)
 /// would put every polygon somewhere else and give wrong figures without a word, so such a

@@ -4,7 +4,7 @@ import Foundation
 /// ground distance r ≤ `max_range_m` with RSRP(r) ≥ threshold, to within a tolerance.
 ///
 /// Toward a fixed bearing the antenna gain A_H is constant, and every path-loss model of
-/// coverage-model.md (with the 10 m clamp and the free-space floor) is non-decreasing in
+/// docs/specs/radio-model.md (with the 10 m clamp and the free-space floor) is non-decreasing in
 /// distance, so RSRP(d) = rs_eirp_dbm + A_H − PL(d) − extra_loss_db is non-increasing and
 /// the covered distances along the bearing form one interval [0, r]. The solver brackets the
 /// crossing between a covered distance `lo` and an uncovered one `hi` and narrows the bracket

@@ -8,7 +8,7 @@ import GEOSKit
 ///
 /// Why the bearing θ_k may be used directly: the destination formula follows the great circle
 /// whose initial course is θ_k, so the initial bearing from the cell to every point of the
-/// ray — what coverage-model.md feeds to the antenna pattern — is θ_k exactly, and the
+/// ray — what docs/specs/radio-model.md feeds to the antenna pattern — is θ_k exactly, and the
 /// haversine distance to it is the distance travelled. RSRP along the ray is therefore the
 /// spec's RSRP with A_H = A_H(θ_k) and d2D = r, evaluated in the spec's order
 /// (rs_eirp_dbm + A_H − PL − extra_loss_db, compared with the threshold unrounded); the

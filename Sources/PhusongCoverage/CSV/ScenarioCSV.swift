@@ -1,6 +1,6 @@
 import PhusongSupport
 
-/// Writes villages and cells in the CSV of data-format.md (contract v1): UTF-8 without BOM,
+/// Writes villages and cells in the CSV of docs/specs/data-formats.md (contract v1): UTF-8 without BOM,
 /// `\n` line ends, the contract's header order, coordinates with 6 decimals (~0.1 m),
 /// booleans `true`/`false`, empty fields for absent values. Also used for planned cells.
 public enum ScenarioCSV {

@@ -1,5 +1,5 @@
 /// Everything a run can be configured with, read from a TOML file (`--config`); every key is
-/// optional and defaults to coverage-model.md's value. `phusong config --print-default` prints
+/// optional and defaults to docs/specs/radio-model.md's value. `phusong config --print-default` prints
 /// the full default with comments (`DefaultConfigurationText`).
 public struct PhusongConfiguration: Sendable, Hashable, Codable {
     /// The radio model: thresholds, ranges, heights, model choice per band.

@@ -1,4 +1,4 @@
-/// Costs, candidate rules and target switches of the rollout planner (planning.md). Costs
+/// Costs, candidate rules and target switches of the rollout planner (docs/specs/planning.md). Costs
 /// are in billion VND.
 public struct PlanningSettings: Sendable, Hashable, Codable {
     /// Band of the 5G cells an upgrade adds, MHz.

@@ -9,7 +9,7 @@ import PhusongSupport
 /// - heights, bands and EIRPs as for cells; receiver height like an antenna height;
 /// - `max_range_m` up to 200 km (beyond the radio horizon of any mast), `min_distance_m` at
 ///   least 1 m: with bands of at least 30 MHz, free-space loss stays above 0 dB, so no RSRP can
-///   exceed the cell's EIRP (the antenna's peak gain is part of it, coverage-model.md);
+///   exceed the cell's EIRP (the antenna's peak gain is part of it, docs/specs/radio-model.md);
 /// - thresholds −200..0 dBm; extra loss 0..200 dB (a loss, not a gain);
 /// - `area.bearings` 72..3600 (every 5° to every 0.1°) and `area.tolerance_m` at least 1 m:
 ///   finer settings would make footprint tracing run for hours without a visible difference;

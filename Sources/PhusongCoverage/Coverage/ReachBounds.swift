@@ -4,7 +4,7 @@ import PhusongSupport
 /// type of the receiving village: what lets the coverage search stop early and still be exact.
 ///
 /// For a cell, RSRP = EIRP + A_H − PL(d) − extra loss with A_H ≤ 0, and every path-loss model of
-/// coverage-model.md (Hata, COST-231 Hata, 38.901 UMa/RMa with their breakpoints, the 10 m
+/// docs/specs/radio-model.md §5 (Hata, COST-231 Hata, 38.901 UMa/RMa with their breakpoints, the 10 m
 /// clamp and the free-space floor) is non-decreasing in distance. So for d ≥ D,
 /// RSRP ≤ EIRP − PL(D) − extra loss. The table holds, for distances D_k = k × step, the
 /// largest of these over the group's cells. PL(D_k) depends only on the cell's radio (band and

@@ -3,7 +3,7 @@ import Foundation
 /// Points as unit vectors, so that "farther than" can be decided without trigonometry: the
 /// squared chord between two points is a monotone function of their great-circle distance
 /// (chord = 2 sin(d / 2R)). Exact distances are then computed, with the haversine formula of
-/// coverage-model.md, only for the points that pass.
+/// docs/specs/radio-model.md §2, only for the points that pass.
 struct UnitVectors: Sendable {
     /// x, y, z of each point, one after the other: the three are read together, from one
     /// cache line.
@@ -53,7 +53,7 @@ struct UnitVectors: Sendable {
     /// A lower bound, metres, on the great-circle distance between two points whose squared
     /// chord (on the unit sphere) is `chordSquared`: the chord is never longer than the arc,
     /// d = 2R asin(c / 2) ≥ R c; shrunk by far more than the rounding of either side, so that it
-    /// stays below the haversine distance of coverage-model.md computed in floating point.
+    /// stays below the haversine distance of docs/specs/radio-model.md §2 computed in floating point.
     @inline(__always)
     static func distanceLowerBoundM(chordSquared: Double) -> Double {
         max(0, Geodesy.earthRadiusM * chordSquared.squareRoot() * (1 - 1e-9) - 1e-6)

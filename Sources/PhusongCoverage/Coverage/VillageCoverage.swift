@@ -1,4 +1,4 @@
-/// The coverage of one village under the radio model (coverage-model.md, "Coverage of a village").
+/// The coverage of one village under the radio model (docs/specs/radio-model.md §6, "Coverage of a village").
 public struct VillageCoverage: Sendable, Hashable {
     /// The strongest cell of a technology at the village: its index in the scenario's cells
     /// and its RSRP, dBm (unrounded).

@@ -1,6 +1,6 @@
 /// Finds villages near a point: a grid over the villages' locations, searched in rings. Unit
 /// vectors kept in the grid's order rule most villages out by their chord (no trigonometry);
-/// the great-circle distance of coverage-model.md decides for the rest.
+/// the great-circle distance of docs/specs/radio-model.md §2 decides for the rest.
 public struct VillageIndex: Sendable {
     private let grid: CellGrid
     /// The unit vectors of the grid's entries, in its order.

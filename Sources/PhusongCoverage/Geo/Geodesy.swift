@@ -1,8 +1,8 @@
 import Foundation
 
-/// Great-circle geometry on a sphere, as fixed by coverage-model.md ("Geometry").
+/// Great-circle geometry on a sphere, as fixed by docs/specs/radio-model.md ("Geometry").
 public enum Geodesy {
-    /// Mean Earth radius, metres (IUGG R1 = 6,371,008.8 m; coverage-model.md).
+    /// Mean Earth radius, metres (IUGG R1 = 6,371,008.8 m; docs/specs/radio-model.md).
     public static let earthRadiusM = 6_371_008.8
 
     /// Haversine great-circle distance between two lon/lat points (degrees), metres.
@@ -20,7 +20,7 @@ public enum Geodesy {
     }
 
     /// Initial great-circle bearing from point 1 to point 2, degrees clockwise from north in
-    /// [0, 360). Identical points give 0 (atan2(0, 0) = 0, coverage-model.md).
+    /// [0, 360). Identical points give 0 (atan2(0, 0) = 0, docs/specs/radio-model.md).
     @inlinable
     public static func bearingDeg(lon1: Double, lat1: Double, lon2: Double, lat2: Double) -> Double {
         let toRadians = Double.pi / 180

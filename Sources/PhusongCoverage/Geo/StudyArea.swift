@@ -1,5 +1,5 @@
 /// The lon/lat box in which input points are expected. A point outside it whose swapped
-/// coordinates fall inside is taken for swapped columns (data-format.md, "Bad input"); any
+/// coordinates fall inside is taken for swapped columns (docs/specs/data-formats.md, "Bad input"); any
 /// other point outside it gets a warning.
 public struct StudyArea: Sendable, Hashable {
     public var minLon: Double

@@ -1,4 +1,4 @@
-/// The committee's coverage indicators over a set of villages and sites (coverage-model.md,
+/// The committee's coverage indicators over a set of villages and sites (docs/specs/indicators.md §2,
 /// "Indicators"). Encoded with the snake_case names of the reference implementation's
 /// summary (`villages_connected`, `population_coverage_5g`, `ratio_5g_4g_stations`, …).
 public struct CoverageIndicators: Sendable, Hashable, Codable {

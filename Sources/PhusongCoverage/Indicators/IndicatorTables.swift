@@ -10,7 +10,7 @@ public struct AreaIndicators: Sendable, Hashable {
 }
 
 /// The indicators of a coverage run at every level the committee reviews: national, per
-/// province, per commune and per operator (coverage-model.md, "Indicators").
+/// province, per commune and per operator (docs/specs/indicators.md §2, "Indicators").
 public struct IndicatorTables: Sendable {
     public var national: CoverageIndicators
     /// Sorted by code; villages without a province code are left out (they count nationally).

@@ -1,6 +1,6 @@
 import PhusongSupport
 
-/// Loads `cells.csv` (data-format.md v1), streaming, checking every row.
+/// Loads `cells.csv` (docs/specs/data-formats.md §2.2), streaming, checking every row.
 public enum CellsLoader {
     static let columns: [ColumnSpec] = [
         ColumnSpec("cell_id", required: true),

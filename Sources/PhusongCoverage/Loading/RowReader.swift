@@ -98,7 +98,7 @@ struct RowReader {
         return Int(value)
     }
 
-    /// A boolean: true/false, 1/0, yes/no, y/n in any case (data-format.md).
+    /// A boolean: true/false, 1/0, yes/no, y/n in any case (docs/specs/data-formats.md §1).
     mutating func bool(_ column: String, required: Bool) -> Bool? {
         guard let text = required ? requiredText(column) : optionalText(column) else { return nil }
         switch text.lowercased() {

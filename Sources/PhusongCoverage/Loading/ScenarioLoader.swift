@@ -2,7 +2,7 @@ import PhusongSupport
 
 /// How bad rows are handled.
 public enum BadRowPolicy: Sendable, Hashable {
-    /// Any bad row stops the run (the default of data-format.md).
+    /// Any bad row stops the run (the default of docs/specs/data-formats.md §5).
     case stop
     /// Bad rows are set aside into a rejects file at this path and the run goes on.
     case setAside(rejectsPath: String)

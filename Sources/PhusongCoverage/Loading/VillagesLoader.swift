@@ -1,4 +1,4 @@
-/// Loads `villages.csv` (data-format.md v1), streaming, checking every row.
+/// Loads `villages.csv` (docs/specs/data-formats.md §2.1), streaming, checking every row.
 public enum VillagesLoader {
     static let columns: [ColumnSpec] = [
         ColumnSpec("village_id", required: true),

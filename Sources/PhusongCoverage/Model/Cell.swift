@@ -1,4 +1,4 @@
-/// One radio cell (a sector of a base station): a row of `cells.csv` (data-format.md v1).
+/// One radio cell (a sector of a base station): a row of `cells.csv` (docs/specs/data-formats.md §2.2).
 public struct Cell: Sendable, Hashable {
     /// Unique id (`cell_id`).
     public var id: String
@@ -46,7 +46,7 @@ public struct Cell: Sendable, Hashable {
         self.powerSource = powerSource
     }
 
-    /// Default horizontal beamwidth, degrees (data-format.md).
+    /// Default horizontal beamwidth, degrees (docs/specs/data-formats.md §2.2).
     public static let defaultBeamwidthDeg = 65.0
 }
 
@@ -55,7 +55,7 @@ public enum Technology: String, Sendable, CaseIterable, Hashable, Comparable {
     case lte = "4G"
     case nr = "5G"
 
-    /// Default reference-signal EIRP, dBm (data-format.md): 30.0 for 4G, 36.0 for 5G.
+    /// Default reference-signal EIRP, dBm (docs/specs/data-formats.md §2.2): 30.0 for 4G, 36.0 for 5G.
     public var defaultRSEIRPdBm: Double {
         switch self {
         case .lte: 30.0
@@ -66,7 +66,7 @@ public enum Technology: String, Sendable, CaseIterable, Hashable, Comparable {
     public static func < (a: Technology, b: Technology) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// How a site is powered (data-format.md).
+/// How a site is powered (docs/specs/data-formats.md §2.2).
 public enum PowerSource: String, Sendable, CaseIterable, Hashable {
     case grid, solar, generator, hybrid
 }

@@ -2,7 +2,7 @@
 public struct Site: Sendable, Hashable {
     public var id: String
     public var operatorName: String
-    /// Longitude of the site's first cell in file order, WGS84 degrees (coverage-model.md).
+    /// Longitude of the site's first cell in file order, WGS84 degrees (docs/specs/radio-model.md §2).
     public var lon: Double
     /// Latitude of the site's first cell in file order, WGS84 degrees.
     public var lat: Double

@@ -1,4 +1,4 @@
-/// One village (thôn, bản, ấp, tổ dân phố): a row of `villages.csv` (data-format.md v1).
+/// One village (thôn, bản, ấp, tổ dân phố): a row of `villages.csv` (docs/specs/data-formats.md §2.1).
 public struct Village: Sendable, Hashable {
     /// Unique id (`village_id`).
     public var id: String
@@ -39,7 +39,7 @@ public struct Village: Sendable, Hashable {
     }
 }
 
-/// The radio environment of a place, which selects the path-loss variant (coverage-model.md).
+/// The radio environment of a place, which selects the path-loss variant (docs/specs/radio-model.md §4).
 public enum AreaType: String, Sendable, CaseIterable, Hashable {
     case urban, suburban, rural, open
 }

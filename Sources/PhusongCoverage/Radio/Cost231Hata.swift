@@ -1,7 +1,7 @@
 import Foundation
 
 /// COST-231 Hata path loss (COST Action 231, "Digital mobile radio towards future generation
-/// systems", final report, 1999, §4.4.1), as coverage-model.md writes it:
+/// systems", final report, 1999, §4.4.1), as docs/specs/radio-model.md §5.4 writes it:
 ///
 ///     Lc(Cm) = 46.3 + 33.9 log f - 13.82 log hb - a(hm) + (44.9 - 6.55 log hb) log d + Cm
 ///

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Free-space basic transmission loss, ITU-R P.525-4 §2.2:
-/// `FSPL = 20 log10(4π d f / c)`, here `20 log10(4π d3D f·1e6 / 299792458)` (coverage-model.md,
+/// `FSPL = 20 log10(4π d f / c)`, here `20 log10(4π d3D f·1e6 / 299792458)` (docs/specs/radio-model.md §5.6,
 /// "Floor").
 ///
 /// Units: distance in metres, frequency in MHz, loss in dB. Valid for any positive distance and

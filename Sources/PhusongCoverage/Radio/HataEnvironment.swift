@@ -1,6 +1,6 @@
 import Foundation
 
-/// The environment variants shared by Okumura-Hata and COST-231 Hata (coverage-model.md,
+/// The environment variants shared by Okumura-Hata and COST-231 Hata (docs/specs/radio-model.md §5.2,
 /// "Path loss" 1 and 2): urban, suburban, and open/rural (the "open area" correction).
 public enum HataEnvironment: Sendable, Hashable {
     case urban, suburban, openRural
@@ -16,7 +16,7 @@ public enum HataEnvironment: Sendable, Hashable {
     }
 
     /// The medium-city mobile-antenna height correction a(hm), dB (Hata 1980, eq. 4;
-    /// coverage-model.md): `(1.1 log f - 0.7) hm - (1.56 log f - 0.8)`, `f` in MHz, `hm` in
+    /// docs/specs/radio-model.md §5.2): `(1.1 log f - 0.7) hm - (1.56 log f - 0.8)`, `f` in MHz, `hm` in
     /// metres. The spec uses it in every environment, urban included.
     @inlinable
     public static func mobileHeightCorrectionDB(frequencyMHz: Double, mobileHeightM: Double) -> Double {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Okumura-Hata path loss (M. Hata, "Empirical formula for propagation loss in land mobile
-/// radio services", IEEE Trans. Veh. Technol. VT-29(3), 1980), as coverage-model.md writes it:
+/// radio services", IEEE Trans. Veh. Technol. VT-29(3), 1980), as docs/specs/radio-model.md §5.3 writes it:
 ///
 ///     Lu = 69.55 + 26.16 log f - 13.82 log hb - a(hm) + (44.9 - 6.55 log hb) log d
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A cell prepared for RSRP evaluation by the reference model (coverage-model.md): its location
+/// A cell prepared for RSRP evaluation by the reference model (docs/specs/radio-model.md §1): its location
 /// terms, antenna, EIRP, and its ``PreparedRadio`` (the path-loss model its band gets in each
 /// area type, with every per-cell constant computed once).
 ///

@@ -3,7 +3,7 @@ import Foundation
 /// The part of a prepared cell that depends only on its band and antenna height (and the
 /// model's parameters): the path-loss model its band gets in each area type, with every
 /// constant (logarithms of frequency and height, breakpoint distances, …) computed once, and
-/// the clamp and free-space floor of coverage-model.md. Cells that share band and height share
+/// the clamp and free-space floor of docs/specs/radio-model.md §1. Cells that share band and height share
 /// one radio, so a scenario of 341,154 cells needs only 856 of them.
 public struct PreparedRadio: Sendable, Hashable {
     /// Carrier frequency, MHz.
@@ -49,7 +49,7 @@ public struct PreparedRadio: Sendable, Hashable {
         return (clampedDistance2DM, distance3DM, modelDB, freeSpaceDB, max(modelDB, freeSpaceDB))
     }
 
-    /// RSRP = rs_eirp_dbm + A_H − PL − extra_loss_db (coverage-model.md, in that order), dBm,
+    /// RSRP = rs_eirp_dbm + A_H − PL − extra_loss_db (docs/specs/radio-model.md §1, in that order), dBm,
     /// for a cell of this radio at `location` with `antenna` and `rsEIRPdBm` (dBm), toward
     /// `receiver` at unclamped ground distance `distance2DM` (metres, already measured).
     @inlinable

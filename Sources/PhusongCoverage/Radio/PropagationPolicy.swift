@@ -1,5 +1,5 @@
 /// Which path-loss model a cell–village link uses, by the cell's band and the village's area
-/// type, and the constants of the 38.901 scenarios (coverage-model.md, "Path loss"):
+/// type, and the constants of the 38.901 scenarios (docs/specs/radio-model.md §4, "Path loss"):
 ///
 /// - band f < ``lowerBandEdgeMHz`` (1500): ``lowBand`` — Okumura-Hata for every area type;
 /// - ``lowerBandEdgeMHz`` ≤ f ≤ ``upperBandEdgeMHz`` (2700): ``midBand`` — COST-231 Hata;

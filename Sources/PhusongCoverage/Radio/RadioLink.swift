@@ -1,5 +1,5 @@
 /// One cell → village link evaluated by the reference model, with its intermediate values
-/// (coverage-model.md: geometry, antenna, path loss, floor, received power).
+/// (docs/specs/radio-model.md §1: geometry, antenna, path loss, floor, received power).
 public struct RadioLink: Sendable, Hashable {
     /// Great-circle ground distance, metres, before the clamp (the value the range check uses).
     public var distance2DM: Double

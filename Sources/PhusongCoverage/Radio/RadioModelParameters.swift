@@ -1,4 +1,4 @@
-/// The configurable numbers of the reference coverage model (coverage-model.md), with the
+/// The configurable numbers of the reference coverage model (docs/specs/radio-model.md §7), with the
 /// spec's values as defaults. A configuration file decodes into it; every key is optional:
 ///
 /// | key | property | default |

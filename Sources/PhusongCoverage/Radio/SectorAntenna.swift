@@ -1,5 +1,5 @@
 /// The horizontal cut of the 3GPP TR 38.901 (V17.0.0) Table 7.3-1 sector antenna element
-/// pattern, as coverage-model.md ("Antenna") uses it:
+/// pattern, as docs/specs/radio-model.md §3 ("Antenna") uses it:
 ///
 ///     phi = bearing - azimuth, wrapped to (-180, 180]
 ///     A_H = -min(12 (phi / beamwidth)^2, 30) dB

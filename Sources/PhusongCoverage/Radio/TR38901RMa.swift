@@ -1,6 +1,6 @@
 import Foundation
 
-/// 3GPP TR 38.901 Table 7.4.1-1, Rural Macro (RMa), as coverage-model.md writes it:
+/// 3GPP TR 38.901 Table 7.4.1-1, Rural Macro (RMa), as docs/specs/radio-model.md §5.5 writes it:
 ///
 ///     dBP    = 2 pi hBS hUT fc 1e9 / c
 ///     PL1(d) = 20 log(40 pi d fc / 3) + min(0.03 h^1.72, 10) log d - min(0.044 h^1.72, 14.77)

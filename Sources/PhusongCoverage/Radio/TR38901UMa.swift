@@ -1,6 +1,6 @@
 import Foundation
 
-/// 3GPP TR 38.901 Table 7.4.1-1, Urban Macro (UMa), as coverage-model.md writes it:
+/// 3GPP TR 38.901 Table 7.4.1-1, Urban Macro (UMa), as docs/specs/radio-model.md §5.5 writes it:
 ///
 ///     d'BP  = 4 (hBS - hE)(hUT - hE) fc 1e9 / c
 ///     LOS   = 28 + 22 log d3D + 20 log fc                                  if d2D <= d'BP

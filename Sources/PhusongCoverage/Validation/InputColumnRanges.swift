@@ -1,8 +1,8 @@
 /// The physical range of every numeric column of `villages.csv` and `cells.csv`
-/// (data-format.md gives the types; the limits come from physics and are listed in
+/// (docs/specs/data-formats.md gives the types; the limits come from physics and are listed in
 /// docs/planners.md). A value outside its range stops the run (exit 65) with
 /// `file:line: column: value: not a plausible <what> (must be <range>)` (longitude and
-/// latitude keep data-format.md's wording: `not a latitude (must be -90..90)`).
+/// latitude keep docs/specs/data-formats.md's wording: `not a latitude (must be -90..90)`).
 ///
 /// Why these limits:
 /// - band 30–100,000 MHz: from VHF to the millimetre-wave bands of 3GPP FR2; with heights and
@@ -47,7 +47,7 @@ public enum InputColumnRanges {
     public static let rsEIRPdBm = Column(file: "cells.csv", name: "rs_eirp_dbm", noun: "reference-signal EIRP",
                                          range: PhysicalRange(-50...100, unit: "dBm"))
 
-    /// Every numeric column, in the order of data-format.md, for documentation and tests.
+    /// Every numeric column, in the order of docs/specs/data-formats.md, for documentation and tests.
     public static let all: [Column] = [longitude, latitude, population, households, bandMHz, heightM, azimuthDeg,
                                        beamwidthDeg, rsEIRPdBm]
 }

@@ -14,7 +14,7 @@ public struct CandidateLocation: Sendable, Hashable {
     }
 }
 
-/// Candidate locations for new sites (planning.md): every dead-zone village, the points of a
+/// Candidate locations for new sites (docs/specs/planning.md): every dead-zone village, the points of a
 /// regular grid within a distance of a dead-zone village, and any user-supplied ones.
 public enum CandidateSites {
     /// Metres per degree of latitude on the model's sphere.

@@ -3,7 +3,7 @@ import PhusongOptimization
 import PhusongSupport
 
 /// Phase 1 of a plan: connect the dead-zone villages at least cost, with new 4G sites at
-/// candidate locations or satellite terminals (planning.md). A set-covering problem: items
+/// candidate locations or satellite terminals (docs/specs/planning.md). A set-covering problem: items
 /// are the dead-zone villages (one unit each: every village counts), candidates are the new
 /// sites (cost 3.0, +0.8 off-grid) covering the villages they would bring to −110 dBm, and one
 /// satellite terminal per village (cost 0.3) covering just that village. The solver picks a

@@ -5,7 +5,7 @@ import PhusongSupport
 
 /// Phase 2 of a plan: 5G, at least cost, until 5G stations reach the required share of 4G
 /// stations (new sites included) and 5G population coverage reaches its target
-/// (planning.md). Candidates: the 5G upgrade of every existing site with 4G and no 5G, and
+/// (docs/specs/planning.md). Candidates: the 5G upgrade of every existing site with 4G and no 5G, and
 /// 5G on each new site of phase 1; items: the villages not yet 5G-covered, weighted by
 /// population.
 ///

@@ -1,6 +1,6 @@
 import PhusongCoverage
 
-/// One action of a rollout plan (planning.md, "Actions").
+/// One action of a rollout plan (docs/specs/planning.md, "Actions").
 public struct PlanAction: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// 5G cells added to an existing 4G site, one per 4G cell.

@@ -2,7 +2,7 @@ import PhusongCoverage
 import PhusongOptimization
 
 /// Plans where to upgrade or build stations to reach the committee's targets at least cost
-/// (planning.md, "Rollout plan"): first the dead zones (new sites or satellite terminals),
+/// (docs/specs/planning.md, "Rollout plan"): first the dead zones (new sites or satellite terminals),
 /// then 5G (upgrades, or 5G on the new sites) for the 5G/4G station ratio and 5G population
 /// coverage. With a budget, progress goes in that order: dead zones, 5G population coverage,
 /// station ratio. The same inputs and seed give the same plan whatever the thread count.

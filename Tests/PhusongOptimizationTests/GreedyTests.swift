@@ -1,9 +1,6 @@
-import PhusongCoverage
 import Testing
-@testable import PhusongPlanning
-@testable import PhusongSupport
-@testable import PhusongReports
 @testable import PhusongOptimization
+@testable import PhusongSupport
 
 @Suite("Lazy greedy")
 struct GreedyTests {

@@ -1,6 +1,6 @@
 import Foundation
+import PhusongTestSupport
 import Testing
-@testable import PhusongCoverage
 @testable import PhusongReports
 
 /// report.html rendered by headless Chromium: the script runs without errors, draws the map,

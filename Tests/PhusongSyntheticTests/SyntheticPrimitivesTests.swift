@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+@testable import PhusongSynthetic
 @testable import PhusongCoverage
 @testable import PhusongSupport
-@testable import PhusongSynthetic
 
 @Suite("Synthetic scenarios: generator, portable maths, helpers")
 struct SyntheticPrimitivesTests {

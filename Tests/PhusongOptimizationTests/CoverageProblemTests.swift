@@ -1,5 +1,4 @@
 import Testing
-@testable import PhusongPlanning
 @testable import PhusongOptimization
 
 @Suite("Coverage problem")

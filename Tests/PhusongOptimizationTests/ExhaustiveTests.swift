@@ -1,5 +1,4 @@
 import Testing
-@testable import PhusongPlanning
 @testable import PhusongOptimization
 
 /// The solvers against exhaustive search on small random instances (≤ 12 candidates).

@@ -1,5 +1,4 @@
 import Testing
-@testable import PhusongCoverage
 @testable import PhusongReports
 
 /// Issue 13, class 6: `--province`/`--commune` values that name no area of the data are

@@ -1,5 +1,4 @@
 import Foundation
-@testable import PhusongCoverage
 @testable import PhusongReports
 
 /// Five villages in two provinces with every column kind, nulls, and names that need

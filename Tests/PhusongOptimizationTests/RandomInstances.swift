@@ -1,5 +1,3 @@
-import PhusongCoverage
-@testable import PhusongPlanning
 @testable import PhusongSupport
 @testable import PhusongOptimization
 
