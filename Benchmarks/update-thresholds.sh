@@ -2,8 +2,8 @@
 # Measures the benchmarks of thresholds.list and writes their p90 into Thresholds/, the
 # values check-thresholds.sh compares with (package-benchmark's `benchmark thresholds
 # update`). Keeps, per benchmark, the metrics that have a tolerance in
-# `BenchmarkSettings.thresholdTolerances` (wall clock, mallocs, peak memory: any other metric
-# would be compared exactly), and names each file as `thresholds check` reads it
+# `BenchmarkSettings.thresholdTolerances` (CPU time, wall clock, mallocs, peak memory: any
+# other metric would be compared exactly), and names each file as `thresholds check` reads it
 # ("Target.benchmark name.p90.json"; `update` itself writes spaces as underscores). Run it on
 # an otherwise idle machine, then review and commit Thresholds/.
 #
@@ -28,7 +28,7 @@ for entry in "${listed[@]}"; do
   fi
   python3 - "$written" "Thresholds/$target.$name.p90.json" <<'PY'
 import json, sys
-kept = ("wallClock", "mallocCountTotal", "peakMemoryResident")
+kept = ("cpuTotal", "wallClock", "mallocCountTotal", "peakMemoryResident")
 values = json.load(open(sys.argv[1]))
 with open(sys.argv[2], "w") as out:
     json.dump({key: values[key] for key in kept if key in values}, out, indent=2, sort_keys=True)

@@ -7,7 +7,7 @@ import PhusongPlanning
 /// The rollout plan (`RolloutPlanner.plan`, what `phusong plan` computes after the coverage
 /// run): dead-zone phase, 5G phase, and the check of the plan with the coverage engine. On the
 /// embedded default data, on the Điện Biên subset of the national scenario, and on the
-/// national scenario itself with 2 threads only (about 15 s a run; its thresholds are what
+/// national scenario itself with 2 threads only (about 18 s of CPU time a run; its thresholds are what
 /// `bash Benchmarks/check-thresholds.sh` guards the national plan time with). The coverage run
 /// is made in setup; seed 1 and the default solver options, as `phusong plan`.
 let benchmarks: @Sendable () -> Void = {
