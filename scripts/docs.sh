@@ -14,11 +14,11 @@ cd "$(dirname "$0")/.."
 
 libraries=(PhusongSupport PhusongCoverage PhusongReports PhusongSynthetic PhusongOptimization PhusongPlanning GEOSKit)
 
-# A catalog for every library target of Package.swift, and no library left out above.
+# A catalog for every library product of Package.swift, and no library left out above.
 declared="$(swift package dump-package | python3 -c '
 import json, sys
 package = json.load(sys.stdin)
-print("\n".join(sorted(t["name"] for t in package["targets"] if t["type"] == "regular" and not t["name"].startswith("C"))))')"
+print("\n".join(sorted({t for p in package["products"] if "library" in p["type"] for t in p["targets"]})))')"
 listed="$(printf '%s\n' "${libraries[@]}" | sort)"
 if [ "$declared" != "$listed" ]; then
   echo "docs: the libraries of Package.swift and this script differ:" >&2
