@@ -13,6 +13,11 @@ let phusong = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathCom
 
 let suites = ["Loading", "Admin", "Coverage", "Area", "Plan", "MCLP", "Radio"]
 
+// The libraries the suites use, one product per module of the split (Package.swift of the
+// repository): the coverage model, the planner and MCLP, and the optimisation core whose
+// `SolverOptions` they pass.
+let phusongProducts = ["PhusongCoverage", "PhusongPlanning", "PhusongOptimization"]
+
 let package = Package(
     name: "PhusongBenchmarks",
     platforms: [.macOS(.v14)],
@@ -36,9 +41,7 @@ let package = Package(
             dependencies: [
                 "PhusongBenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "PhusongCoverage", package: phusong),
-                .product(name: "PhusongPlanning", package: phusong),
-            ],
+            ] + phusongProducts.map { .product(name: $0, package: phusong) },
             path: "Benchmarks/\(suite)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )

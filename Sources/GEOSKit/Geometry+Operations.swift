@@ -7,8 +7,10 @@ import CGEOS
 extension Geometry {
     /// The area within `distance` (coordinate units: degrees for lon/lat data) of the
     /// geometry; a negative distance shrinks polygons.
-    /// - Parameter quadrantSegments: segments used to approximate a quarter circle
-    ///   (8 gives a 32-gon for a point; more is rounder and slower).
+    /// - Parameters:
+    ///   - distance: the buffer's width, in coordinate units; negative to shrink.
+    ///   - quadrantSegments: segments used to approximate a quarter circle
+    ///     (8 gives a 32-gon for a point; more is rounder and slower).
     public func buffer(distance: Double, quadrantSegments: Int = 8) throws(GEOSError) -> Geometry {
         try context.makeGeometry("GEOSBuffer_r") {
             GEOSBuffer_r($0, handle, distance, Int32(clamping: quadrantSegments))

@@ -24,7 +24,10 @@ public final class STRtree {
 
     /// Indexes the given boxes (coordinate units); item `i` is `envelopes[i]`. Empty
     /// envelopes are kept as indices but never returned by queries.
-    /// - Parameter nodeCapacity: maximum children per tree node (GEOS default 10).
+    /// - Parameters:
+    ///   - envelopes: the items' boxes, in item order.
+    ///   - context: the context of the task that uses the tree.
+    ///   - nodeCapacity: maximum children per tree node (GEOS default 10).
     public convenience init(envelopes: [Envelope], context: GEOSContext, nodeCapacity: Int = 10) throws(GEOSError) {
         var boxes: [Geometry] = []
         boxes.reserveCapacity(envelopes.count)
@@ -42,7 +45,10 @@ public final class STRtree {
 
     /// Indexes the envelopes of `geometries`; item `i` is `geometries[i]` (kept alive by the
     /// tree, not copied). Empty geometries are never returned by queries.
-    /// - Parameter nodeCapacity: maximum children per tree node (GEOS default 10).
+    /// - Parameters:
+    ///   - geometries: the items, in item order, made by `context`.
+    ///   - context: the context of the task that uses the tree.
+    ///   - nodeCapacity: maximum children per tree node (GEOS default 10).
     public convenience init(geometries: [Geometry], context: GEOSContext, nodeCapacity: Int = 10) throws(GEOSError) {
         try self.init(items: geometries, context: context, nodeCapacity: nodeCapacity)
     }

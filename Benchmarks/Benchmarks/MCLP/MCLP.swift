@@ -1,6 +1,7 @@
 import Benchmark
 import PhusongBenchmarkSupport
 import PhusongCoverage
+import PhusongOptimization
 import PhusongPlanning
 
 /// Maximal covering (`MaximalCovering.solve`, what `phusong mclp` runs): coverage sets, lazy

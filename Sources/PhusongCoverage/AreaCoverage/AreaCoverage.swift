@@ -5,11 +5,11 @@ import PhusongSupport
 /// thresholds, nationally and per province, in km² and as shares of land.
 ///
 /// Method:
-/// 1. Footprints (``FootprintCollection``, ``FootprintTracer``): per site, technology and
+/// 1. Footprints (`FootprintCollection`, `FootprintTracer`): per site, technology and
 ///    location, a polygon traced along `settings.bearings` (≥ 72) bearings, each ray solved
 ///    to `settings.toleranceM` with the reference radio model, for a receiver of the area
 ///    type of the village nearest to the site.
-/// 2. Unions per province and technology with GEOS, in parallel (``ParallelUnion``: strips
+/// 2. Unions per province and technology with GEOS, in parallel (`ParallelUnion`: strips
 ///    by longitude in their own tasks and contexts, pairwise merges).
 ///    - With province boundaries: every footprint that intersects the province polygon
 ///      (STRtree on the footprints' envelopes, then an exact test) is unioned, and the union
@@ -58,6 +58,8 @@ public struct AreaCoverage: Sendable, Hashable, Encodable {
     ///     Used only without boundaries.
     ///   - villages: the villages, for the area type of each site's location (nearest village).
     ///   - boundaries: when it has provinces, figures are clipped to them.
+    ///   - parameters: the radio model the footprints are traced with.
+    ///   - settings: the bearings per footprint and the tolerance of each ray.
     ///   - threads: worker tasks.
     /// - Throws: ``SettingOutOfRange`` for a radio or area setting outside its range (at least
     ///   72 bearings, a tolerance of at least 1 m), `GEOSError` when GEOS fails.

@@ -42,7 +42,7 @@ public enum SphericalArea {
     }
 
     /// The area of polygons given as rings (polygons → exterior then holes → flat lon/lat
-    /// pairs, as ``Geometry/polygonRings()`` returns them), m²: exteriors minus holes.
+    /// pairs, as GEOSKit's `Geometry.polygonRings()` returns them), m²: exteriors minus holes.
     public static func areaM2(polygons: [[[Double]]]) -> Double {
         var total = 0.0
         for rings in polygons {

@@ -2,7 +2,7 @@ import Foundation
 
 /// SHA-256 of input files, recorded in summaries so a figure can be traced to the exact data.
 ///
-/// The digest is that of the bytes this process parsed: ``InputFile`` records it when it
+/// The digest is that of the bytes this process parsed: `InputFile` records it when it
 /// reaches the end of a file, so a report never reads an input a second time (a FIFO can be
 /// read only once, and a file replaced after loading would otherwise be described wrongly).
 public enum FileChecksum {

@@ -67,7 +67,10 @@ public struct LoadedInputs: Sendable {
 /// Loads boundaries, villages and cells with one policy for bad rows, then assigns
 /// administrative codes when boundaries are given.
 public enum ScenarioLoader {
-    /// - Parameter threads: worker tasks for administrative assignment.
+    /// - Parameters:
+    ///   - paths: the villages, cells and (optional) boundary files.
+    ///   - policy: whether a bad row stops the run or is set aside into a rejects file.
+    ///   - threads: worker tasks for administrative assignment.
     /// - Throws: `LoadError` with every row error of both files when the policy is `.stop`
     ///   and any row is bad, or with the file-level problem that makes a file unreadable, or
     ///   with `output` set when the rejects file cannot be written.

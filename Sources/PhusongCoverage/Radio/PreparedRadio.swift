@@ -19,6 +19,8 @@ public struct PreparedRadio: Sendable, Hashable {
     /// - Parameters:
     ///   - bandMHz: carrier frequency, MHz.
     ///   - heightM: antenna height above ground, metres.
+    ///   - parameters: the radio model (path-loss model per band and area type, heights,
+    ///     range, extra loss).
     public init(bandMHz: Double, heightM: Double, parameters: RadioModelParameters) {
         frequencyMHz = bandMHz
         pathLoss = parameters.propagation.models(bandMHz: bandMHz).map { areaType, kind in

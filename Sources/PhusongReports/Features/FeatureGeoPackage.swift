@@ -21,6 +21,8 @@ import PhusongSupport
 ///   `AtomicFile` flushes the finished one.
 public enum FeatureGeoPackage {
     /// - Parameters:
+    ///   - table: the layer to write.
+    ///   - path: the GeoPackage file to write (replaced whole).
     ///   - lastChange: the `gpkg_contents.last_change` timestamp (the only value that depends
     ///     on when the file is written); pass a fixed date for reproducible files.
     /// - Throws: `OutputError` when the layer or a column name cannot be used in a

@@ -16,7 +16,11 @@ public enum FeatureWriter {
 
     /// Writes the table to `path` in `format`, atomically (temporary file, then rename),
     /// creating the parent folder when needed.
-    /// - Parameter lastChange: the GeoPackage `last_change` timestamp; unused by other formats.
+    /// - Parameters:
+    ///   - table: the layer to write.
+    ///   - format: the file format.
+    ///   - path: the file to write (replaced whole).
+    ///   - lastChange: the GeoPackage `last_change` timestamp; unused by other formats.
     public static func write(_ table: PointFeatureTable, format: FeatureFormat, to path: String,
                              lastChange: Date = Date()) throws(OutputError) {
         if let bytes = bytes(table, format: format) {
