@@ -38,8 +38,11 @@ public struct InputSummary: Sendable {
     /// Cell count per carrier frequency (MHz) and technology, sorted by technology then band.
     public var bands: [(technology: Technology, bandMHz: Double, cells: Int)]
 
-    /// - Parameter sites: the site table of the scenario's cells (`LoadedInputs.sites`); nil:
-    ///   derived from the cells.
+    /// - Parameters:
+    ///   - scenario: the villages and cells to count.
+    ///   - siteTable: the site table of the scenario's cells (`LoadedInputs.sites`); nil:
+    ///     derived from the cells.
+    ///   - provinceNames: province code → name, for the per-province lines.
     public init(_ scenario: Scenario, sites siteTable: SiteTable? = nil, provinceNames: [String: String] = ProvinceCatalog.names2025) {
         let villages = scenario.villages
         self.villages = villages.count
