@@ -69,6 +69,22 @@ let package = Package(
                 "PhusongSupport",
                 "GEOSKit",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            // The pages' HTML, CSS and JavaScript, compiled into the library as byte arrays
+            // (`PackageResources`, read by `HTMLResources`): no bundle to ship or find at run time.
+            resources: [
+                .embedInCode("Resources/report.html"),
+                .embedInCode("Resources/headline.html"),
+                .embedInCode("Resources/kpi-progress.html"),
+                .embedInCode("Resources/kpi-composition.html"),
+                .embedInCode("Resources/map-section.html"),
+                .embedInCode("Resources/provinces.html"),
+                .embedInCode("Resources/dead-zones.html"),
+                .embedInCode("Resources/footer.html"),
+                .embedInCode("Resources/report.css"),
+                .embedInCode("Resources/report-tables.js"),
+                .embedInCode("Resources/report-map.js"),
+                .embedInCode("Resources/compare.html"),
             ]
         ),
         // Synthetic scenarios for benchmarks, tests and demos (not part of the coverage model).

@@ -23,9 +23,3 @@ func apportion(_ total: Int, weights: [Double], minimum: Int = 1) -> [Int] {
     }
     return parts
 }
-
-/// `value` in decimal with leading zeros up to `width` digits ("007").
-func zeroPadded(_ value: Int, width: Int) -> String {
-    let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-}

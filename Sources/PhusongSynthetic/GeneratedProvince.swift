@@ -87,7 +87,7 @@ struct GeneratedProvince: Sendable {
                 // Safe: populations are clamped to the layout's maximum (SettlementLayout).
                 let households = Double(draft.population) / 3.8 * generator.uniform(0.9, 1.1)
                 villages.append(Village(
-                    id: "\(code)-\(zeroPadded(position + 1, width: width))", name: names[position],
+                    id: "\(code)-\(NumberText.zeroPadded(position + 1, width: width))", name: names[position],
                     provinceCode: province.code, communeCode: code,
                     lon: frame.lon(x: draft.x), lat: frame.lat(y: draft.y), population: draft.population,
                     households: max(1, Int(households.rounded())), gridPower: !unpowered[index],

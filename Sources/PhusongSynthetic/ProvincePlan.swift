@@ -55,7 +55,7 @@ struct ProvincePlan: Sendable {
 
     /// The code of commune `number` (1-based): 9 followed by the number, zero-padded.
     func communeCode(_ number: Int) -> String {
-        "9" + zeroPadded(number, width: communeCodeWidth - 1)
+        "9" + NumberText.zeroPadded(number, width: communeCodeWidth - 1)
     }
 
     /// Square tiles of (mean villages per province) / `villagesPerKm2` km², in rows from the
@@ -71,7 +71,7 @@ struct ProvincePlan: Sendable {
         let tileLat = sideKm / LocalFrame.kmPerDegreeLat
         let north = parameters.originLat + Double(rows) * tileLat
         guard north <= 80 else {
-            throw SyntheticParameterError(message: "the tiled layout would reach \(Int(saturating: north, rounding: .towardZero))° latitude; raise villages per km² or lower the village count")
+            throw .layoutTooFarNorth(latitude: Int(saturating: north, rounding: .towardZero))
         }
         let width = max(2, String(count).count)
         var tiles: [SyntheticProvince] = []
@@ -84,9 +84,9 @@ struct ProvincePlan: Sendable {
             let tileLon = sideKm / (LocalFrame.kmPerDegreeLonAtEquator * PortableMath.cos(midLatitude))
             let west = parameters.originLon + Double(column) * tileLon
             guard west + tileLon <= 180 else {
-                throw SyntheticParameterError(message: "the tiled layout would cross 180° longitude; move the origin west or raise villages per km²")
+                throw .layoutCrossesAntimeridian
             }
-            let code = zeroPadded(index + 1, width: width)
+            let code = NumberText.zeroPadded(index + 1, width: width)
             tiles.append(SyntheticProvince(
                 code: code, name: "Synthetic province \(code)",
                 west: west, south: south, east: west + tileLon, north: south + tileLat, weight: 1

@@ -1,3 +1,4 @@
+import PhusongSupport
 import PhusongCoverage
 
 /// Generates synthetic scenarios: villages in provinces and communes with heavy-tailed sizes
@@ -27,7 +28,7 @@ public enum SyntheticScenario {
         for (profile, operatorSites) in zip(OperatorProfile.all, sites) {
             let width = max(6, String(operatorSites.count).count)
             for (number, site) in operatorSites.enumerated() {
-                let siteID = "\(profile.prefix)-\(zeroPadded(number + 1, width: width))"
+                let siteID = "\(profile.prefix)-\(NumberText.zeroPadded(number + 1, width: width))"
                 cells.append(contentsOf: site.radio.cells(
                     siteID: siteID, operatorName: profile.name, lon: site.lon, lat: site.lat, powerSource: site.powerSource
                 ))

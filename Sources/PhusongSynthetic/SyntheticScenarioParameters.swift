@@ -42,20 +42,22 @@ public struct SyntheticScenarioParameters: Sendable, Hashable {
 
     /// Checks the parameters; the generator runs only on valid ones.
     public func validate() throws(SyntheticParameterError) {
-        func fail(_ message: String) -> SyntheticParameterError { SyntheticParameterError(message: message) }
-        guard villageCount >= 1 else { throw fail("village count must be at least 1 (got \(villageCount))") }
-        guard villageCount <= 20_000_000 else { throw fail("village count must be at most 20,000,000 (got \(villageCount))") }
-        guard villagesPerCommune >= 1 else { throw fail("villages per commune must be at least 1") }
-        guard (0...0.2).contains(unpoweredShare) else { throw fail("unpowered share must be in 0...0.2 (got \(unpoweredShare))") }
+        guard Self.villageCountRange.contains(villageCount) else {
+            throw .villageCount(villageCount, allowed: Self.villageCountRange)
+        }
+        guard villagesPerCommune >= 1 else { throw .villagesPerCommuneBelowOne }
+        guard Self.unpoweredShareRange.contains(unpoweredShare) else {
+            throw .unpoweredShare(unpoweredShare, allowed: Self.unpoweredShareRange)
+        }
         if provinces.isEmpty {
-            guard villagesPerProvince >= 1 else { throw fail("villages per province must be at least 1") }
-            guard villagesPerKm2 > 0, villagesPerKm2.isFinite else { throw fail("villages per km² must be positive") }
+            guard villagesPerProvince >= 1 else { throw .villagesPerProvinceBelowOne }
+            guard villagesPerKm2 > 0, villagesPerKm2.isFinite else { throw .densityNotPositive }
             guard (-180...180).contains(originLon), (-80...80).contains(originLat) else {
-                throw fail("origin \(originLon), \(originLat) is not a lon/lat point within ±80° latitude")
+                throw .originOutside(lon: originLon, lat: originLat)
             }
         } else {
             guard villageCount >= provinces.count else {
-                throw fail("village count \(villageCount) is below the number of provinces (\(provinces.count))")
+                throw .fewerVillagesThanProvinces(villages: villageCount, provinces: provinces.count)
             }
             for province in provinces {
                 try province.validate()
@@ -93,21 +95,22 @@ public struct SyntheticProvince: Sendable, Hashable {
 
     func validate() throws(SyntheticParameterError) {
         guard !code.isEmpty, code.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
-            throw SyntheticParameterError(message: "province code \"\(code)\" is not a string of digits")
+            throw .provinceCodeNotDigits(code: code)
         }
         guard west < east, south < north, (-180...180).contains(west), (-180...180).contains(east),
               (-80...80).contains(south), (-80...80).contains(north)
         else {
-            throw SyntheticParameterError(message: "province \(code): box \(west)…\(east), \(south)…\(north) is not a lon/lat box")
+            throw .provinceBox(code: code, west: west, east: east, south: south, north: north)
         }
         guard weight > 0, weight.isFinite else {
-            throw SyntheticParameterError(message: "province \(code): weight must be positive")
+            throw .provinceWeightNotPositive(code: code)
         }
     }
 }
 
-/// Synthetic scenario parameters that cannot be used.
-public struct SyntheticParameterError: Error, CustomStringConvertible, Sendable, Hashable {
-    public var message: String
-    public var description: String { message }
+extension SyntheticScenarioParameters {
+    /// Village counts the generator takes: at most 20 million, twice the national scenario.
+    public static let villageCountRange = 1...20_000_000
+    /// Shares of villages without grid power the generator takes.
+    public static let unpoweredShareRange = 0...0.2
 }

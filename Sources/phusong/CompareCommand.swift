@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhusongReports
+import PhusongSupport
 
 /// `phusong compare`: the monthly progress view between two report folders.
 struct CompareCommand: ParsableCommand {
@@ -25,16 +26,10 @@ struct CompareCommand: ParsableCommand {
                                        reading: [before, after].flatMap { report in ReportFiles.fileNames.map { report + "/" + $0 } })
         }
         defer { folder?.release() }
-        let comparison: ReportComparison
-        do {
-            comparison = ReportComparison(before: try ReportSnapshot.load(folder: before), after: try ReportSnapshot.load(folder: after))
-        } catch {
-            Terminal.list(error.problems)
-            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
-        }
+        let comparison = ReportComparison(before: try ReportSnapshot.load(folder: before), after: try ReportSnapshot.load(folder: after))
         Terminal.output(ComparisonText.render(comparison))
         guard let folder else { return }
-        let written = try OutputGuard.publish(into: folder) { ComparisonFiles.files(comparison) }
+        let written = try OutputGuard.publish(into: folder) { try ComparisonFiles.files(comparison) }
         Terminal.note("Wrote \(written.joined(separator: ", "))")
     }
 }
@@ -51,9 +46,9 @@ enum ComparisonText {
         lines.append("")
         for kind in [ReportComparison.VillageChange.newlyConnected, .lostCoverage, .gained5G, .lost5G] {
             let changed = villages[kind] ?? []
-            lines.append("Villages \(kind.rawValue): \(Format.count(changed.count)) (\(Format.count(changed.reduce(0) { $0 + $1.state.population })) people)")
+            lines.append("Villages \(kind.rawValue): \(NumberText.grouped(changed.count)) (\(NumberText.grouped(changed.reduce(0) { $0 + $1.state.population })) people)")
             for village in changed.prefix(kind == .newlyConnected || kind == .lostCoverage ? 10 : 0) {
-                lines.append("  \(village.id)  \(village.state.name)  province \(village.state.provinceCode)  \(Format.count(village.state.population)) people")
+                lines.append("  \(village.id)  \(village.state.name)  province \(village.state.provinceCode)  \(NumberText.grouped(village.state.population)) people")
             }
             if changed.count > 10, kind == .newlyConnected || kind == .lostCoverage { lines.append("  ... and \(changed.count - 10) more (see --out)") }
         }
@@ -66,13 +61,13 @@ enum ComparisonText {
     }
 
     private static func value(_ delta: ReportComparison.IndicatorDelta, _ number: Double) -> String {
-        if delta.isShare { return Format.decimal(100 * number, 2) + " %" }
-        return delta.name.contains("/") ? Format.decimal(number, 3) : Format.count(Int(saturating: number))
+        if delta.isShare { return NumberText.percent(number, spaced: true) }
+        return delta.name.contains("/") ? NumberText.fixed(number, decimals: 3) : NumberText.grouped(Int(saturating: number))
     }
 
     private static func change(_ delta: ReportComparison.IndicatorDelta) -> String {
         let sign = delta.change > 0 ? "+" : ""
-        if delta.isShare { return sign + Format.decimal(100 * delta.change, 2) + " pts" }
-        return sign + (delta.name.contains("/") ? Format.decimal(delta.change, 3) : Format.count(Int(saturating: delta.change)))
+        if delta.isShare { return sign + NumberText.fixed(100 * delta.change, decimals: 2) + " pts" }
+        return sign + (delta.name.contains("/") ? NumberText.fixed(delta.change, decimals: 3) : NumberText.grouped(Int(saturating: delta.change)))
     }
 }

@@ -12,11 +12,6 @@ struct ConfigOption: ParsableArguments {
 
     func load() throws -> PhusongConfiguration {
         guard let path else { return PhusongConfiguration() }
-        do {
-            return try ConfigurationLoader.load(path: path)
-        } catch {
-            Terminal.list(error.problems)
-            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
-        }
+        return try ConfigurationLoader.load(path: path)
     }
 }

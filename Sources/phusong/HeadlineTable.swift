@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongSupport
 
 /// The short table of headline indicators against the committee's targets.
 enum HeadlineTable {
@@ -7,27 +8,27 @@ enum HeadlineTable {
         let targets = run.configuration.targets
         var table = TextTable(["indicator", "value", "target", "gap"], rightAligned: [1, 2])
         let connectedShare = national.shareVillagesConnected
-        table.add(["villages connected (4G or 5G)", Format.decimal(100 * connectedShare, 2) + " %",
-                   Format.decimal(100 * targets.villagesConnectedShare, 0) + " %",
+        table.add(["villages connected (4G or 5G)", NumberText.percent(connectedShare, spaced: true),
+                   NumberText.percent(targets.villagesConnectedShare, decimals: 0, spaced: true),
                    status(connectedShare >= targets.villagesConnectedShare,
-                          "\(Format.count(national.villages - national.villagesConnected)) villages to connect")])
+                          "\(NumberText.grouped(national.villages - national.villagesConnected)) villages to connect")])
         let coverage5G = national.populationCoverage5G
-        table.add(["5G population coverage", Format.decimal(100 * coverage5G, 2) + " %",
-                   Format.decimal(100 * targets.populationCoverage5G, 0) + " %",
+        table.add(["5G population coverage", NumberText.percent(coverage5G, spaced: true),
+                   NumberText.percent(targets.populationCoverage5G, decimals: 0, spaced: true),
                    status(coverage5G >= targets.populationCoverage5G,
-                          Format.decimal(100 * (targets.populationCoverage5G - coverage5G), 2) + " points short")])
+                          NumberText.fixed(100 * (targets.populationCoverage5G - coverage5G), decimals: 2) + " points short")])
         let ratio = national.ratio5G4GStations ?? 0
         let needed5G = Int(saturating: targets.ratio5G4GStations * Double(national.stations4G), rounding: .up)
-        table.add(["5G stations / 4G stations", Format.decimal(ratio, 3), Format.decimal(targets.ratio5G4GStations, 2),
+        table.add(["5G stations / 4G stations", NumberText.fixed(ratio, decimals: 3), NumberText.fixed(targets.ratio5G4GStations, decimals: 2),
                    status(national.stations5G >= needed5G,
-                          "\(Format.count(needed5G - national.stations5G)) more 5G stations (\(Format.count(national.stations5G)) of \(Format.count(national.stations4G)))")])
-        table.add(["dead-zone villages (lõm sóng)", Format.count(national.villagesDeadZone), "0",
-                   national.villagesDeadZone == 0 ? "met" : "\(Format.count(national.villagesDeadZoneAndUnpowered)) of them also unpowered"])
-        table.add(["unpowered villages", Format.count(national.villagesUnpowered), "0",
+                          "\(NumberText.grouped(needed5G - national.stations5G)) more 5G stations (\(NumberText.grouped(national.stations5G)) of \(NumberText.grouped(national.stations4G)))")])
+        table.add(["dead-zone villages (lõm sóng)", NumberText.grouped(national.villagesDeadZone), "0",
+                   national.villagesDeadZone == 0 ? "met" : "\(NumberText.grouped(national.villagesDeadZoneAndUnpowered)) of them also unpowered"])
+        table.add(["unpowered villages", NumberText.grouped(national.villagesUnpowered), "0",
                    national.villagesUnpowered == 0 ? "met" : "need power before a tower"])
-        let populationAny = Format.decimal(100 * national.populationCoverageAny, 2)
-        let population4G = Format.decimal(100 * national.populationCoverage4G, 2)
-        return (["Headline indicators (\(Format.count(national.villages)) villages, \(Format.count(national.population)) people; 4G population coverage \(population4G) %, any \(populationAny) %)"]
+        let populationAny = NumberText.fixed(100 * national.populationCoverageAny, decimals: 2)
+        let population4G = NumberText.fixed(100 * national.populationCoverage4G, decimals: 2)
+        return (["Headline indicators (\(NumberText.grouped(national.villages)) villages, \(NumberText.grouped(national.population)) people; 4G population coverage \(population4G) %, any \(populationAny) %)"]
             + table.lines(indent: 2)).joined(separator: "\n")
     }
 

@@ -14,13 +14,10 @@ extension InputOptions {
             return inputs
         } catch {
             if let output = error.output { throw output }
-            let problems = error.problems
-            let fileMissing = error.isUnavailableInput
-            let rowErrors = problems.contains { $0.line != nil && $0.column != nil && $0.column != "header" }
-            Terminal.list(problems, hint: rowErrors && rejects == nil
+            Terminal.list(error.problems, hint: error.hasRowProblems && rejects == nil
                 ? "Stopped: fix these rows, or give --rejects FILE to set bad rows aside and go on."
                 : nil)
-            throw fileMissing ? ExitCodes.noInput : ExitCodes.dataError
+            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhusongPlanning
 import PhusongOptimization
+import PhusongSupport
 
 /// `phusong mclp`: the classic maximal covering location problem (Church & ReVelle 1974) on
 /// CSV inputs, with the upper bound that the answer is proven to be within.
@@ -71,14 +72,8 @@ struct MCLPCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let instance: MCLPInstance
-        do {
-            let paths = MCLPLoader.Paths(demand: demand, candidates: candidates, fixed: fixed, costMatrix: costMatrix)
-            instance = try MCLPLoader.load(paths, metric: metric.metric)
-        } catch {
-            Terminal.list(error.problems)
-            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
-        }
+        let paths = MCLPLoader.Paths(demand: demand, candidates: candidates, fixed: fixed, costMatrix: costMatrix)
+        let instance = try MCLPLoader.load(paths, metric: metric.metric)
         guard facilities >= instance.fixed.count else {
             Terminal.error("phusong mclp: --p \(facilities) is less than the \(instance.fixed.count) fixed facilities in \(fixed ?? "--fixed")")
             throw ExitCode.validationFailure
@@ -125,26 +120,26 @@ enum MCLPText {
 
     static func render(_ result: MCLPResult, instance: MCLPInstance, radius: Double, facilities: Int, metric: String, seconds: Double) -> String {
         let solution = result.solution
-        let share = result.totalWeight > 0 ? Format.decimal(100 * solution.objective / result.totalWeight, 2) + " %" : "n/a"
+        let share = result.totalWeight > 0 ? NumberText.fixed(100 * solution.objective / result.totalWeight, decimals: 2) + " %" : "n/a"
         let optimality = solution.gap == 0 ? " (proven optimal)" : ""
         var lines = [
-            "Maximal covering: \(Format.count(instance.demandIDs.count)) demand points, \(Format.count(instance.candidateIDs.count)) candidates, "
+            "Maximal covering: \(NumberText.grouped(instance.demandIDs.count)) demand points, \(NumberText.grouped(instance.candidateIDs.count)) candidates, "
                 + "radius \(number(radius)) (\(metric)), p = \(facilities)" + (instance.fixed.isEmpty ? "" : ", \(instance.fixed.count) fixed"),
             "  covered weight  \(number(solution.objective)) of \(number(result.totalWeight)) (\(share))",
             "  upper bound     \(number(solution.bound))",
-            "  gap             \(Format.decimal(100 * solution.gap, 3)) %\(optimality)",
+            "  gap             \(NumberText.fixed(100 * solution.gap, decimals: 3)) %\(optimality)",
             "  facilities (\(result.facilityIDs.count))  \(result.facilityIDs.joined(separator: " "))",
         ]
         if result.facilityIDs.count < facilities {
             lines.append("  (the other \(facilities - result.facilityIDs.count) facilities would cover nothing more)")
         }
-        lines.append("  time            \(Format.decimal(seconds, 2)) s")
+        lines.append("  time            \(NumberText.fixed(seconds, decimals: 2)) s")
         return lines.joined(separator: "\n")
     }
 
     /// A whole number with thousands separators, anything else with up to 3 decimals.
     private static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return Format.count(Int(value)) }
-        return Format.decimal(value, 3)
+        if value == value.rounded(), abs(value) < 1e15 { return NumberText.grouped(Int(value)) }
+        return NumberText.fixed(value, decimals: 3)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import PhusongCoverage
 import PhusongPlanning
 import PhusongOptimization
+import PhusongSupport
 
 /// `phusong plan`: where to upgrade or build stations to reach the targets at least cost.
 struct PlanCommand: AsyncParsableCommand {
@@ -49,12 +50,7 @@ struct PlanCommand: AsyncParsableCommand {
         let configuration = try config.load()
         let loaded = try await inputs.load(threads: threads.count)
         var extra: [CandidateLocation] = []
-        do throws(LoadError) {
-            if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
-        } catch {
-            Terminal.list(error.problems)
-            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
-        }
+        if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
         let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
         let progress = ProgressLine()
         let plan = try await RolloutPlanner.plan(
@@ -68,7 +64,8 @@ struct PlanCommand: AsyncParsableCommand {
         Terminal.output("")
         Terminal.output("Wrote \(written.joined(separator: ", "))")
         let elapsed = clock.now - start
-        Terminal.note(String(format: "Time: %.2f s (%d threads)", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, threads.count))
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        Terminal.note("Time: \(NumberText.fixed(seconds, decimals: 2)) s (\(threads.count) threads)")
     }
 }
 
@@ -90,22 +87,22 @@ final class ProgressLine: Sendable {
 /// The plan as terminal text.
 enum PlanText {
     static func render(_ plan: RolloutPlan) -> String {
-        var lines = ["Rollout plan: \(Format.count(plan.actions.count)) actions, total cost \(Format.decimal(plan.totalCost, 1)) billion VND"
-            + " (lower bound \(Format.decimal(plan.lowerBound, 1)), gap \(Format.decimal(100 * plan.gap, 2)) %)"]
+        var lines = ["Rollout plan: \(NumberText.grouped(plan.actions.count)) actions, total cost \(NumberText.fixed(plan.totalCost, decimals: 1)) billion VND"
+            + " (lower bound \(NumberText.fixed(plan.lowerBound, decimals: 1)), gap \(NumberText.fixed(100 * plan.gap, decimals: 2)) %)"]
         let byKind = Dictionary(grouping: plan.actions, by: \.kind)
         var actions = TextTable(["action", "count", "cost", "villages newly covered", "people newly covered"])
         for kind in [PlanAction.Kind.newSite, .satellite, .upgrade5G, .newSite5G] {
             let group = byKind[kind] ?? []
             guard !group.isEmpty else { continue }
-            actions.add([kind.rawValue, Format.count(group.count), Format.decimal(group.reduce(0) { $0 + $1.cost }, 1),
-                         Format.count(group.reduce(0) { $0 + $1.newlyCoveredVillages }),
-                         Format.count(group.reduce(0) { $0 + $1.newlyCoveredPopulation })])
+            actions.add([kind.rawValue, NumberText.grouped(group.count), NumberText.fixed(group.reduce(0) { $0 + $1.cost }, decimals: 1),
+                         NumberText.grouped(group.reduce(0) { $0 + $1.newlyCoveredVillages }),
+                         NumberText.grouped(group.reduce(0) { $0 + $1.newlyCoveredPopulation })])
         }
         lines += actions.lines(indent: 2)
         var targets = TextTable(["target", "level", "before", "after", "status"])
         for target in plan.targets {
             let isRatio = target.name.contains("/")
-            let show = { (value: Double) in isRatio ? Format.decimal(value, 3) : Format.decimal(100 * value, 2) + " %" }
+            let show = { (value: Double) in isRatio ? NumberText.fixed(value, decimals: 3) : NumberText.percent(value, spaced: true) }
             targets.add([target.name, show(target.target), show(target.before), show(target.after), target.met ? "met" : "NOT MET: " + (target.reason ?? "")])
         }
         lines.append("")

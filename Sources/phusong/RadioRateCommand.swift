@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhusongSynthetic
+import PhusongSupport
 
 /// `phusong radio-rate`: the radio model's evaluation rate on one core, for floor estimates.
 struct RadioRateCommand: ParsableCommand {
@@ -21,10 +22,10 @@ struct RadioRateCommand: ParsableCommand {
     func run() throws {
         let rate = try RadioThroughput.measure()
         if json {
-            Terminal.output(String(format: "{\"pairs_per_second\": %.0f, \"rsrp_per_second\": %.0f}", rate.pairsPerSecond, rate.rsrpPerSecond))
+            Terminal.output("{\"pairs_per_second\": \(NumberText.fixed(rate.pairsPerSecond, decimals: 0)), \"rsrp_per_second\": \(NumberText.fixed(rate.rsrpPerSecond, decimals: 0))}")
         } else {
-            Terminal.output(String(format: "distance + RSRP: %.2f million pairs/s on one core", rate.pairsPerSecond / 1e6))
-            Terminal.output(String(format: "RSRP alone:      %.2f million evaluations/s on one core", rate.rsrpPerSecond / 1e6))
+            Terminal.output("distance + RSRP: \(NumberText.fixed(rate.pairsPerSecond / 1e6, decimals: 2)) million pairs/s on one core")
+            Terminal.output("RSRP alone:      \(NumberText.fixed(rate.rsrpPerSecond / 1e6, decimals: 2)) million evaluations/s on one core")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhusongCoverage
 import PhusongReports
+import PhusongSupport
 
 /// `phusong report`: coverage of every village, the committee's indicators, and the files
 /// planners and reviewers read.
@@ -46,17 +47,17 @@ struct ReportCommand: AsyncParsableCommand {
         Terminal.output("")
         Terminal.output("Wrote \(written.joined(separator: ", "))")
         let steps = run.timings
-        Terminal.note(String(format: "Time: load %.2f s, coverage %.2f s (setup %.2f s, villages %.2f s, indicators %.2f s, area %.2f s), total %.2f s (%d threads)",
-                             seconds(loadedAt - start), seconds(computedAt - loadedAt), seconds(steps.engineSetup),
-                             seconds(steps.villages), seconds(steps.indicators), seconds(steps.area),
-                             seconds(clock.now - start), threads.count))
+        Terminal.note("Time: load \(seconds(loadedAt - start)), coverage \(seconds(computedAt - loadedAt)) (setup \(seconds(steps.engineSetup)), "
+            + "villages \(seconds(steps.villages)), indicators \(seconds(steps.indicators)), area \(seconds(steps.area))), "
+            + "total \(seconds(clock.now - start)) (\(threads.count) threads)")
         let search = run.searchStatistics
         let villages = max(1, loaded.scenario.villages.count)
         Terminal.note("Search: \(search.rsrpEvaluations) RSRP evaluations, \(search.distances) distances, \(search.cellsVisited) cells visited"
-            + String(format: " (%.1f RSRP evaluations per village)", Double(search.rsrpEvaluations) / Double(villages)))
+            + " (\(NumberText.fixed(Double(search.rsrpEvaluations) / Double(villages), decimals: 1)) RSRP evaluations per village)")
     }
 
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    /// "1.23 s".
+    private func seconds(_ duration: Duration) -> String {
+        NumberText.fixed(Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18, decimals: 2) + " s"
     }
 }

@@ -79,24 +79,24 @@ struct SynthCommand: ParsableCommand {
     private static func summary(_ scenario: Scenario, provinceNames: [String: String]) -> String {
         let summary = InputSummary(scenario, provinceNames: provinceNames)
         var out: [String] = []
-        out.append("Villages     \(Format.count(summary.villages))   population \(Format.count(summary.population))")
-        out.append("  unpowered  \(Format.count(summary.unpowered)) (\(Format.percent(summary.unpowered, of: summary.villages)))")
-        let areaTypes = AreaType.allCases.map { "\($0.rawValue) \(Format.count(summary.villagesByAreaType[$0] ?? 0))" }
+        out.append("Villages     \(NumberText.grouped(summary.villages))   population \(NumberText.grouped(summary.population))")
+        out.append("  unpowered  \(NumberText.grouped(summary.unpowered)) (\(NumberText.percent(summary.unpowered, of: summary.villages)))")
+        let areaTypes = AreaType.allCases.map { "\($0.rawValue) \(NumberText.grouped(summary.villagesByAreaType[$0] ?? 0))" }
         out.append("  area type  " + areaTypes.joined(separator: " · "))
         if summary.provinces.count <= 5 {
-            let provinces = summary.provinces.map { "\($0.code) \($0.name ?? "") \(Format.count($0.villages))" }
+            let provinces = summary.provinces.map { "\($0.code) \($0.name ?? "") \(NumberText.grouped($0.villages))" }
             out.append("  provinces  " + provinces.joined(separator: " · "))
         } else if let first = summary.provinces.first, let last = summary.provinces.last {
-            out.append("  provinces  \(Format.count(summary.provinces.count)), codes \(first.code)…\(last.code)")
+            out.append("  provinces  \(NumberText.grouped(summary.provinces.count)), codes \(first.code)…\(last.code)")
         }
         var solar = Set<String>()
         for cell in scenario.cells where cell.powerSource == .solar {
             solar.insert(cell.siteID)
         }
-        out.append("Sites        \(Format.count(summary.sites))   4G stations \(Format.count(summary.sites4G)) · 5G stations \(Format.count(summary.sites5G)) · solar \(Format.count(solar.count))")
-        out.append("Cells        \(Format.count(summary.cells))   4G \(Format.count(summary.cells4G)) · 5G \(Format.count(summary.cells5G))")
+        out.append("Sites        \(NumberText.grouped(summary.sites))   4G stations \(NumberText.grouped(summary.sites4G)) · 5G stations \(NumberText.grouped(summary.sites5G)) · solar \(NumberText.grouped(solar.count))")
+        out.append("Cells        \(NumberText.grouped(summary.cells))   4G \(NumberText.grouped(summary.cells4G)) · 5G \(NumberText.grouped(summary.cells5G))")
         out.append(contentsOf: SummaryText.operatorLines(summary))
-        let bands = summary.bands.map { "\($0.technology.rawValue) \(csvNumber($0.bandMHz)) MHz \(Format.count($0.cells))" }
+        let bands = summary.bands.map { "\($0.technology.rawValue) \(NumberText.shortest($0.bandMHz)) MHz \(NumberText.grouped($0.cells))" }
         out.append("  bands      " + bands.joined(separator: " · "))
         return out.joined(separator: "\n")
     }

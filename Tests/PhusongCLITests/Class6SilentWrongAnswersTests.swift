@@ -251,7 +251,7 @@ struct Class6SilentWrongAnswersTests {
         ])
         let empty = try plan("empty.csv")
         #expect(empty.exitCode == 65)
-        #expect(empty.stderr == "empty.csv: no candidate sites: the file has only a header\n")
+        #expect(empty.stderr == "empty.csv: the file has a header but no candidate sites\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("p").path), "nothing written")
     }
 }

@@ -99,7 +99,12 @@ struct AdminAssignmentTests {
         """, name: "bow.geojson")
         let boundaries = try AdminBoundariesLoader.load(paths: [bowTie])
         #expect(boundaries.provinces.count == 1)
-        #expect(boundaries.warnings.first?.reason.contains("Self-intersection") == true)
+        if case .boundary(.repaired(let reason)) = boundaries.warnings.first?.reason {
+            #expect(reason.contains("Self-intersection"))
+        } else {
+            Issue.record("expected a repaired-boundary warning, got \(boundaries.warnings)")
+        }
+        #expect(boundaries.warnings.first?.severity == .warning)
         let numeric = try temporaryFile("""
         {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":4},
          "geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}

@@ -82,7 +82,8 @@ struct CSVReaderTests {
         #expect(try reader.next()?.line == 2)
         let error = #expect(throws: LoadError.self) { try reader.next() }
         #expect(error?.problems.first?.line == 3)
-        #expect(error?.problems.first?.reason.contains("never closed") == true)
+        #expect(error?.problems.first?.reason == .table(.unclosedQuote))
+        #expect(error?.problems.first?.reason.description.contains("never closed") == true)
     }
 }
 
@@ -122,7 +123,7 @@ struct DecimalParserTests {
 
 @Suite("Fixed-decimal numbers")
 struct FixedDecimalTests {
-    /// What csvNumber did before the fast path: printf, without a negative zero.
+    /// What NumberText.fixed did before the fast path: printf, without a negative zero.
     private func reference(_ value: Double, _ decimals: Int) -> String {
         var text = String(format: "%.\(decimals)f", value)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
@@ -141,8 +142,8 @@ struct FixedDecimalTests {
         }
         var mismatches: [String] = []
         for value in values {
-            for decimals in [0, 1, 2, 3, 6] where csvNumber(value, decimals: decimals) != reference(value, decimals) {
-                mismatches.append("\(value) to \(decimals): \(csvNumber(value, decimals: decimals)) vs \(reference(value, decimals))")
+            for decimals in [0, 1, 2, 3, 6] where NumberText.fixed(value, decimals: decimals) != reference(value, decimals) {
+                mismatches.append("\(value) to \(decimals): \(NumberText.fixed(value, decimals: decimals)) vs \(reference(value, decimals))")
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")

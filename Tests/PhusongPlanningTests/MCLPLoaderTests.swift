@@ -100,7 +100,7 @@ struct MCLPLoaderTests {
             try MCLPLoader.load(.init(demand: files.path("nope.csv"), candidates: files.path("nope.csv")), metric: .euclidean)
         }
         #expect(try problems(demand: "") == ["demand.csv: the file is empty (expected a header line)"])
-        #expect(try problems(candidates: "id,x,y\n") == ["candidates.csv: no candidate sites: the file has only a header"])
+        #expect(try problems(candidates: "id,x,y\n") == ["candidates.csv: the file has a header but no candidate sites"])
     }
 
     @Test("CSV tables: quoted fields, CRLF, BOM, line numbers; numbers refuse nan and inf")

@@ -111,7 +111,7 @@ struct FeatureWriterTests {
         #expect(placemarks.count == 5)
         #expect(placemarks[0].child("description")?.text == "Mã thôn: DB-001<br/>Dân số: 412<br/>RSRP tốt nhất (dBm): -118.4")
         #expect(placemarks[2].child("description")?.text
-            == "Mã thôn: DB-003<br/>Dân số: 98<br/>Ghi chú: Đường sạt lở &amp; ngập, xe không vào được;<br/>phải đi bộ 'Ba' giờ")
+            == "Mã thôn: DB-003<br/>Dân số: 98<br/>Ghi chú: Đường sạt lở &amp; ngập, xe không vào được;<br/>phải đi bộ &#39;Ba&#39; giờ")
         #expect(placemarks[4].child("description")?.text == "Mã thôn: HN-002<br/>RSRP tốt nhất (dBm): -101.0")
 
         let data = placemarks[0].child("ExtendedData")?.children("Data") ?? []

@@ -69,19 +69,9 @@ struct HTMLReportTests {
 
     @Test("search keys fold Vietnamese like the page's script")
     func searchKeys() {
-        #expect(HTMLText.searchKey(["Điện Biên"]) == "dien bien")
-        #expect(HTMLText.searchKey(["Bản Mường Hốc", nil, "Lai  Châu", "12"]) == "ban muong hoc | lai chau | 12")
-        #expect(HTMLText.searchKey(["ĐƯỜNG Thượng"]) == "duong thuong")
-    }
-
-    @Test("numbers for people")
-    func numbers() {
-        #expect(HTMLText.count(106_445) == "106,445")
-        #expect(HTMLText.count(-1_234) == "-1,234")
-        #expect(HTMLText.count(999) == "999")
-        #expect(HTMLText.percent(0.981234) == "98.12%")
-        #expect(HTMLText.decimal(-0.0001, 2) == "0.00")
-        #expect(HTMLText.escape("<b a=\"x\">&'") == "&lt;b a=&quot;x&quot;&gt;&amp;&#39;")
+        #expect(HTMLSearchKey.of(["Điện Biên"]) == "dien bien")
+        #expect(HTMLSearchKey.of(["Bản Mường Hốc", nil, "Lai  Châu", "12"]) == "ban muong hoc | lai chau | 12")
+        #expect(HTMLSearchKey.of(["ĐƯỜNG Thượng"]) == "duong thuong")
     }
 
     @Test("names with markup and </script> are escaped in tables and embedded JSON")

@@ -70,7 +70,6 @@ struct SyntheticPrimitivesTests {
         let parts = apportion(10, weights: [1, 1, 1])
         #expect(parts.reduce(0, +) == 10 && parts == [4, 3, 3])
         #expect(apportion(3, weights: [0.1, 5, 0.1]) == [1, 1, 1])
-        #expect(zeroPadded(7, width: 3) == "007" && zeroPadded(1234, width: 3) == "1234")
     }
 
     @Test("site spacing follows the national table and shrinks with density")

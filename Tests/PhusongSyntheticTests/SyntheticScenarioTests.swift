@@ -174,15 +174,29 @@ struct SyntheticScenarioTests {
 
     @Test("parameters that cannot be used are refused")
     func invalidParameters() {
-        #expect(throws: SyntheticParameterError.self) { try SyntheticScenario.generate(SyntheticScenarioParameters(villageCount: 0)) }
-        #expect(throws: SyntheticParameterError.self) {
+        #expect(throws: SyntheticParameterError.villageCount(0, allowed: 1...20_000_000)) {
+            try SyntheticScenario.generate(SyntheticScenarioParameters(villageCount: 0))
+        }
+        #expect(SyntheticParameterError.villageCount(0, allowed: 1...20_000_000).description == "village count must be at least 1 (got 0)")
+        #expect(SyntheticParameterError.villageCount(30_000_000, allowed: 1...20_000_000).description
+                == "village count must be at most 20,000,000 (got 30000000)")
+        #expect(throws: SyntheticParameterError.unpoweredShare(0.5, allowed: 0...0.2)) {
             try SyntheticScenario.generate(SyntheticScenarioParameters(villageCount: 10, unpoweredShare: 0.5))
         }
+        #expect(SyntheticParameterError.unpoweredShare(0.5, allowed: 0...0.2).description == "unpowered share must be in 0...0.2 (got 0.5)")
         var badBox = SyntheticScenarioParameters.defaultPreset
         badBox.provinces[0].east = badBox.provinces[0].west - 1
-        #expect(throws: SyntheticParameterError.self) { try SyntheticScenario.generate(badBox) }
-        #expect(throws: SyntheticParameterError.self) {
+        let box = badBox.provinces[0]
+        #expect(throws: SyntheticParameterError.provinceBox(code: box.code, west: box.west, east: box.east, south: box.south, north: box.north)) {
+            try SyntheticScenario.generate(badBox)
+        }
+        let far = #expect(throws: SyntheticParameterError.self) {
             try SyntheticScenario.generate(SyntheticScenarioParameters(villageCount: 2_000_000, villagesPerKm2: 0.001))
+        }
+        if case .layoutTooFarNorth(let latitude) = far {
+            #expect(latitude > 80)
+        } else {
+            Issue.record("expected a layout beyond 80° latitude, got \(String(describing: far))")
         }
     }
 }

@@ -13,7 +13,7 @@ public enum AdminBoundariesLoader {
         do {
             context = try GEOSContext()
         } catch {
-            throw LoadError(problems: [Problem(file: paths.first ?? "", reason: "GEOS could not start: \(error.message)")])
+            throw LoadError(Problem(file: paths.first ?? "", reason: .boundary(.geosUnavailable(detail: error.message))))
         }
         var provinces: [AdminUnit] = []
         var communes: [AdminUnit] = []
@@ -34,7 +34,7 @@ public enum AdminBoundariesLoader {
                     let key = "\(unit.level.rawValue) \(unit.code)"
                     if let earlier = seen[key] {
                         problems.append(Problem(file: path, column: "features[\(index)]", value: unit.code,
-                                                reason: "\(unit.level.rawValue) code given twice (also in \(earlier))"))
+                                                reason: .boundary(.codeTwice(level: unit.level, otherFile: earlier))))
                         continue
                     }
                     seen[key] = path
@@ -48,7 +48,7 @@ public enum AdminBoundariesLoader {
         }
         if !problems.isEmpty { throw LoadError(problems: problems) }
         if provinces.isEmpty && communes.isEmpty {
-            throw LoadError(problems: [Problem(file: paths.joined(separator: ", "), reason: "no Polygon or MultiPolygon features")])
+            throw LoadError(Problem(file: paths.joined(separator: ", "), reason: .boundary(.noPolygons)))
         }
         return AdminBoundaries(
             files: paths,
@@ -64,13 +64,13 @@ public enum AdminBoundariesLoader {
         do {
             json = try JSONSerialization.jsonObject(with: Data(data))
         } catch {
-            throw LoadError(problems: [Problem(file: path, reason: "not valid JSON: \(error.localizedDescription)")])
+            throw LoadError(Problem(file: path, reason: .boundary(.notJSON(detail: error.localizedDescription))))
         }
         guard let root = json as? [String: Any], root["type"] as? String == "FeatureCollection",
               let features = root["features"] as? [[String: Any]] else {
-            throw LoadError(problems: [Problem(file: path, reason: "not a GeoJSON FeatureCollection of features")])
+            throw LoadError(Problem(file: path, reason: .boundary(.notFeatureCollection)))
         }
-        if let problem = BoundaryCoordinates.crsProblem(root, file: path) { throw LoadError(problems: [problem]) }
+        if let problem = BoundaryCoordinates.crsProblem(root, file: path) { throw LoadError(problem) }
         return features
     }
 
@@ -90,7 +90,7 @@ public enum AdminBoundariesLoader {
         let code: String
         switch AdminCodeProperty.read(properties, "code", digits: isCommune ? 5 : 2) {
         case .text(let text) where !text.isEmpty: code = text
-        case .text, .absent: return .failure(.problem(Problem(file: file, column: place + ".properties.code", value: "", reason: "property 'code' is missing")))
+        case .text, .absent: return .failure(.problem(Problem(file: file, column: place + ".properties.code", value: "", reason: .boundary(.codeMissing))))
         case .invalid(let problem): return .failure(.problem(problem.located(file: file, feature: index)))
         }
         let name = UnicodeText.nfc(properties["name"] as? String ?? "")
@@ -103,18 +103,17 @@ public enum AdminBoundariesLoader {
         guard let geometryObject = feature["geometry"] as? [String: Any],
               let type = geometryObject["type"] as? String,
               let coordinates = geometryObject["coordinates"] as? [Any] else {
-            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "feature has no geometry")))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.noGeometry))))
         }
         do {
             var geometry = try polygonal(type: type, coordinates: coordinates, context: context)
             if try !geometry.isValid {
                 let reason = try geometry.validityReason
                 geometry = try geometry.makeValid()
-                warnings.append(Problem(file: file, column: place, value: code,
-                                        reason: "invalid boundary (\(reason)) repaired with make-valid", severity: .warning))
+                warnings.append(Problem(file: file, column: place, value: code, reason: .boundary(.repaired(reason: reason))))
             }
             guard let envelope = try geometry.envelope else {
-                return .failure(.problem(Problem(file: file, column: place, value: code, reason: "empty geometry")))
+                return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.emptyGeometry))))
             }
             return .success(AdminUnit(
                 level: provinceCode == nil ? .province : .commune, code: code, name: name,
@@ -122,15 +121,13 @@ public enum AdminBoundariesLoader {
             ))
         } catch let error as BoundaryCoordinates.OutsideDegrees {
             return .failure(.outsideDegrees(error))
+        } catch let shape as Problem.BoundaryFault.Shape {
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.shape(shape)))))
         } catch let error as GEOSError {
-            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "geometry: \(error.message)")))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.geometry(detail: error.message)))))
         } catch {
-            return .failure(.problem(Problem(file: file, column: place, value: code, reason: "geometry: \(error)")))
+            return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.geometry(detail: "\(error)")))))
         }
-    }
-
-    private struct ShapeError: Error, CustomStringConvertible {
-        var description: String
     }
 
     /// Builds a GEOS polygon or multipolygon from GeoJSON coordinate arrays, copying each
@@ -142,30 +139,30 @@ public enum AdminBoundariesLoader {
         case "MultiPolygon":
             var parts: [Geometry] = []
             for polygonCoordinates in coordinates {
-                guard let rings = polygonCoordinates as? [Any] else { throw ShapeError(description: "malformed MultiPolygon") }
+                guard let rings = polygonCoordinates as? [Any] else { throw Problem.BoundaryFault.Shape.malformedMultiPolygon }
                 parts.append(try polygon(rings, context: context))
             }
             return try context.multiPolygon(parts)
         default:
-            throw ShapeError(description: "\(type) is not a Polygon or MultiPolygon")
+            throw Problem.BoundaryFault.Shape.notPolygonal(type: type)
         }
     }
 
     private static func polygon(_ rings: [Any], context: GEOSContext) throws -> Geometry {
         var flat: [[Double]] = []
         for ring in rings {
-            guard let positions = ring as? [[Double]] else { throw ShapeError(description: "malformed ring") }
+            guard let positions = ring as? [[Double]] else { throw Problem.BoundaryFault.Shape.malformedRing }
             var xy: [Double] = []
             xy.reserveCapacity(positions.count * 2)
             for position in positions {
-                guard position.count >= 2 else { throw ShapeError(description: "position with fewer than 2 numbers") }
+                guard position.count >= 2 else { throw Problem.BoundaryFault.Shape.positionWithFewerThanTwoNumbers }
                 try BoundaryCoordinates.check(x: position[0], y: position[1])
                 xy.append(position[0])
                 xy.append(position[1])
             }
             flat.append(xy)
         }
-        guard let exterior = flat.first else { throw ShapeError(description: "polygon without rings") }
+        guard let exterior = flat.first else { throw Problem.BoundaryFault.Shape.polygonWithoutRings }
         return try context.polygon(exterior: exterior, holes: Array(flat.dropFirst()))
     }
 }

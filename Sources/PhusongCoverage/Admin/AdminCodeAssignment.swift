@@ -58,9 +58,8 @@ public enum AdminCodeAssignment {
         guard let unitIndex = match.unitIndex else {
             if village.provinceCode == nil || (village.communeCode == nil && !boundaries.communes.isEmpty) {
                 report.warnings.append(Problem(
-                    file: file, line: line, column: "lon/lat", value: "\(csvNumber(village.lon)) \(csvNumber(village.lat))",
-                    reason: "village \(village.id) lies in no boundary polygon and none is within \(Int(AdminAssigner.nearestLimitM / 1000)) km: no code assigned",
-                    severity: .warning))
+                    file: file, line: line, column: "lon/lat", value: "\(NumberText.shortest(village.lon)) \(NumberText.shortest(village.lat))",
+                    reason: .assignment(.noUnitNear(village: village.id, limitKm: Int(AdminAssigner.nearestLimitM / 1000)))))
             }
             return
         }
@@ -74,25 +73,25 @@ public enum AdminCodeAssignment {
             return
         }
         let found = units[unitIndex].assignedCodes
-        let place = match.method == .inside ? "lies in" : "is \(csvNumber(match.distanceM.rounded())) m from"
+        let distanceM = match.method == .inside ? nil : match.distanceM
         var filled = false
         var disagrees = false
         if let given = village.communeCode, let commune = found.commune, given != commune {
             disagrees = true
-            let name = boundaries.communeName(commune).map { " (\($0))" } ?? ""
             report.warnings.append(Problem(
                 file: file, line: line, column: "commune_code", value: given,
-                reason: "village \(village.id) \(place) commune \(commune)\(name)", severity: .warning))
+                reason: .assignment(.otherUnit(village: village.id, distanceM: distanceM, level: .commune, code: commune,
+                                               name: boundaries.communeName(commune)))))
         } else if village.communeCode == nil, let commune = found.commune {
             village.communeCode = commune
             filled = true
         }
         if let given = village.provinceCode, let province = found.province, given != province {
             disagrees = true
-            let name = boundaries.provinceName(province).map { " (\($0))" } ?? ""
             report.warnings.append(Problem(
                 file: file, line: line, column: "province_code", value: given,
-                reason: "village \(village.id) \(place) province \(province)\(name)", severity: .warning))
+                reason: .assignment(.otherUnit(village: village.id, distanceM: distanceM, level: .province, code: province,
+                                               name: boundaries.provinceName(province)))))
         } else if village.provinceCode == nil, let province = found.province {
             village.provinceCode = province
             filled = true

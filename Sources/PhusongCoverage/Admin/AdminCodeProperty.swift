@@ -1,4 +1,5 @@
 import Foundation
+import PhusongSupport
 
 /// An administrative code in a boundary feature's properties (`code`, `province_code`).
 /// Codes are text with their leading zeros (docs/specs/data-formats.md §3: "01", "00004"): a JSON number
@@ -16,11 +17,11 @@ enum AdminCodeProperty {
     struct Invalid {
         var property: String
         var value: String
-        var reason: String
+        var fault: Problem.BoundaryFault
 
         /// The problem at feature `feature` of `file`.
         func located(file: String, feature: Int) -> Problem {
-            Problem(file: file, column: "features[\(feature)].properties.\(property)", value: value, reason: reason)
+            Problem(file: file, column: "features[\(feature)].properties.\(property)", value: value, reason: .boundary(fault))
         }
     }
 
@@ -31,18 +32,12 @@ enum AdminCodeProperty {
         if let text = value as? String { return .text(text) }
         let shown = "\(value)"
         guard let number = value as? NSNumber, shown != "true", shown != "false" else {
-            return .invalid(Invalid(property: key, value: shown,
-                                    reason: "must be a string (codes are text with their leading zeros, e.g. \"\(key)\": \"\(String(repeating: "0", count: digits - 1))1\")"))
+            return .invalid(Invalid(property: key, value: shown, fault: .codeNotText(property: key, digits: digits)))
         }
-        let double = number.doubleValue
-        var suggestion = "a string with the official leading zeros"
-        if let whole = Int(exactly: double), whole >= 0, String(whole).count <= digits {
-            let padded = String(repeating: "0", count: digits - String(whole).count) + String(whole)
-            suggestion += ": \"\(key)\": \"\(padded)\""
+        var padded: String?
+        if let whole = Int(exactly: number.doubleValue), whole >= 0, String(whole).count <= digits {
+            padded = NumberText.zeroPadded(whole, width: digits)
         }
-        return .invalid(Invalid(
-            property: key, value: shown,
-            reason: "is a JSON number, but codes are text: a number has lost its leading zeros and the feature would be "
-                + "assigned wrongly; write it as \(suggestion)"))
+        return .invalid(Invalid(property: key, value: shown, fault: .codeIsNumber(property: key, padded: padded)))
     }
 }

@@ -34,15 +34,8 @@ enum BoundaryCoordinates {
             declared = "\(crs)"
         }
         if isWGS84(declared) { return nil }
-        return Problem(
-            file: file, column: "crs", value: declared,
-            reason: "the file is in this coordinate system, not WGS84 longitude/latitude degrees (accepted: no crs member, "
-                + "urn:ogc:def:crs:OGC:1.3:CRS84, EPSG:4326); " + reprojectAdvice)
+        return Problem(file: file, column: "crs", value: declared, reason: .boundary(.notWGS84))
     }
-
-    /// What to do about a file that is not in degrees.
-    static let reprojectAdvice = "phusong does not reproject yet: reproject the file to WGS84 longitude/latitude first "
-        + "(e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson); a later version will reproject"
 
     /// A position that is not longitude/latitude degrees.
     struct OutsideDegrees: Error {
@@ -61,8 +54,6 @@ enum BoundaryCoordinates {
     static func projectedProblem(file: String, first: (feature: Int, position: OutsideDegrees), features: Int, total: Int) -> Problem {
         Problem(
             file: file, column: "features[\(first.feature)].geometry.coordinates",
-            value: "\(first.position.x), \(first.position.y)",
-            reason: "outside longitude -180..180 / latitude -90..90 (\(features) of \(total) features): the coordinates look "
-                + "projected (e.g. metres, EPSG:3857 or a UTM zone), not WGS84 degrees; " + reprojectAdvice)
+            value: "\(first.position.x), \(first.position.y)", reason: .boundary(.projected(features: features, total: total)))
     }
 }

@@ -50,8 +50,7 @@ package final class CSVReader {
             if record.isBlank { continue }
             records += 1
             if records > InputLimits.maxRecords {
-                throw LoadError(problems: [Problem(
-                    file: path, line: record.line, reason: "more than \(groupedThousands(InputLimits.maxRecords)) records, the most a file may hold")])
+                throw LoadError(Problem(file: path, line: record.line, reason: .table(.tooManyRecords(limit: InputLimits.maxRecords))))
             }
             return record
         }
@@ -65,8 +64,8 @@ package final class CSVReader {
             return false
         }
         if file.bytesRead > InputLimits.maxTableBytes {
-            throw LoadError(problems: [Problem(
-                file: path, line: line, reason: "longer than \(InputLimits.describe(bytes: InputLimits.maxTableBytes)), the most a CSV file may hold (an endless input?)")])
+            throw LoadError(Problem(
+                file: path, line: line, reason: .file(.longerThan(limitBytes: InputLimits.maxTableBytes, kind: "a CSV file"))))
         }
         chunk = data
         position = 0
@@ -86,10 +85,8 @@ package final class CSVReader {
     /// Stops a record that has grown past ``InputLimits/maxRecordBytes``.
     private func checkLength(_ bytes: [UInt8], startLine: Int, quoted: Bool) throws(LoadError) {
         guard bytes.count > InputLimits.maxRecordBytes else { return }
-        throw LoadError(problems: [Problem(
-            file: path, line: startLine, column: nil, value: nil,
-            reason: "a record longer than \(InputLimits.describe(bytes: InputLimits.maxRecordBytes)) starts on this line"
-                + (quoted ? " (a quoted field opened here is never closed: a stray \")" : " (not a CSV file, or an endless input?)"))])
+        throw LoadError(Problem(
+            file: path, line: startLine, reason: .table(.recordTooLong(limitBytes: InputLimits.maxRecordBytes, quoteOpen: quoted))))
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -198,10 +195,7 @@ package final class CSVReader {
         // End of file.
         guard sawAnyByte else { return nil }
         if state == .quoted {
-            throw LoadError(problems: [Problem(
-                file: path, line: startLine, column: nil, value: nil,
-                reason: "a quoted field opened on this line is never closed (truncated file or a stray \")"
-            )])
+            throw LoadError(Problem(file: path, line: startLine, reason: .table(.unclosedQuote)))
         }
         ends.append(bytes.count)
         wasQuoted.append(quoted)
@@ -263,9 +257,10 @@ package struct CSVRecord {
         return fields
     }
 
-    /// The byte offset of the first byte that breaks UTF-8 in the field, if any.
-    func firstInvalidUTF8Offset(_ index: Int) -> Int? {
-        UnicodeText.firstInvalidUTF8Offset(field(index))
+    /// Why the field is not UTF-8 text: its first bad byte and where it is.
+    func utf8Fault(_ index: Int) -> Problem.ValueFault {
+        let offset = UnicodeText.firstInvalidUTF8Offset(field(index)) ?? 0
+        return .notUTF8(byte: field(index).dropFirst(offset).first, position: offset + 1)
     }
 
     /// The field as a decimal number (plain or scientific notation), nil when it is not one.

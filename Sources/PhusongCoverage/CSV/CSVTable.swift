@@ -27,7 +27,7 @@ public struct CSVTable: Sendable {
     public static func read(_ path: String) throws(LoadError) -> CSVTable {
         let reader = try CSVReader(path: path)
         guard let first = try reader.next() else {
-            throw LoadError(problems: [Problem(file: path, reason: "the file is empty (expected a header line)")])
+            throw LoadError(Problem(file: path, reason: .table(.empty(expectedHeader: nil))))
         }
         var problems: [Problem] = []
         let header = texts(first, columnNames: nil, file: path, problems: &problems)
@@ -54,9 +54,10 @@ public struct CSVTable: Sendable {
         (0..<record.count).map { index in
             if let text = record.text(index) { return text }
             let column = columnNames.map { index < $0.count ? $0[index] : "column \(index + 1)" } ?? "header"
+            let fault = record.utf8Fault(index)
             problems.append(Problem(
                 file: file, line: record.line, column: column, value: record.display(index),
-                reason: "not valid UTF-8: save the file with UTF-8 encoding"))
+                reason: columnNames == nil ? .table(.headerName(fault)) : .value(fault)))
             return record.display(index)
         }
     }

@@ -38,7 +38,7 @@ public enum ScenarioCSV {
             writer.writeRow([
                 .text(cell.id), .text(cell.siteID), .text(cell.operatorName), .text(cell.technology.rawValue), .number(cell.bandMHz),
                 coordinate(cell.lon), coordinate(cell.lat), .number(cell.heightM),
-                .number(cell.azimuthDeg.map { csvNumber($0) } ?? ""), .number(cell.beamwidthDeg),
+                .number(cell.azimuthDeg.map { NumberText.shortest($0) } ?? ""), .number(cell.beamwidthDeg),
                 .number(cell.rsEIRPdBm), .text(cell.powerSource?.rawValue),
             ])
         }

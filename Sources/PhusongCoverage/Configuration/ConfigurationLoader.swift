@@ -7,12 +7,12 @@ import TOMLKit
 /// (``SettingRanges``). A whole number is accepted where a decimal is expected
 /// (`max_range_m = 35000`), and a whole decimal where a whole number is (`bearings = 72.0`).
 public enum ConfigurationLoader {
-    /// - Throws: `LoadError`: the file cannot be read (``Problem/isUnavailableInput``), is
+    /// - Throws: `LoadError`: the file cannot be read (``LoadError/isUnavailableInput``), is
     ///   longer than ``InputLimits/maxConfigurationBytes``, or holds a bad setting.
     public static func load(path: String) throws(LoadError) -> PhusongConfiguration {
         let data = try InputFile(path: path).readAll(limit: InputLimits.maxConfigurationBytes, kind: "a configuration file")
         guard let text = String(data: Data(data), encoding: .utf8) else {
-            throw LoadError(problems: [Problem(file: path, reason: "not valid UTF-8 text")])
+            throw LoadError(Problem(file: path, reason: .file(.notUTF8Text)))
         }
         return try parse(text, file: path)
     }
@@ -22,11 +22,11 @@ public enum ConfigurationLoader {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw LoadError(problems: [Problem(
-                file: file, line: error.source.begin.line, column: "column \(error.source.begin.column)",
-                value: nil, reason: error.description)])
+            throw LoadError(Problem(
+                file: file, line: error.source.begin.line, character: error.source.begin.column,
+                reason: .setting(.syntax(message: error.description))))
         } catch {
-            throw LoadError(problems: [Problem(file: file, reason: "not valid TOML: \(error)")])
+            throw LoadError(Problem(file: file, reason: .setting(.notTOML(detail: "\(error)"))))
         }
         var problems: [Problem] = []
         if let defaults = try? TOMLTable(string: DefaultConfigurationText.toml) {
@@ -41,9 +41,9 @@ public enum ConfigurationLoader {
         } catch let error as LoadError {
             throw error
         } catch let error as DecodingError {
-            throw LoadError(problems: [problem(error, file: file)])
+            throw LoadError(problem(error, file: file))
         } catch {
-            throw LoadError(problems: [Problem(file: file, reason: "\(error)")])
+            throw LoadError(Problem(file: file, reason: .setting(.undecodable(detail: "\(error)"))))
         }
     }
 
@@ -51,13 +51,13 @@ public enum ConfigurationLoader {
     private static func problem(_ error: DecodingError, file: String) -> Problem {
         switch error {
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return Problem(file: file, column: keyPath(context.codingPath), value: nil, reason: "expected a value of type \(type)")
+            return Problem(file: file, column: keyPath(context.codingPath), reason: .setting(.expectedDecodable(type: "\(type)")))
         case .keyNotFound(let key, let context):
-            return Problem(file: file, column: keyPath(context.codingPath + [key]), value: nil, reason: "missing")
+            return Problem(file: file, column: keyPath(context.codingPath + [key]), reason: .setting(.missing))
         case .dataCorrupted(let context):
-            return Problem(file: file, column: keyPath(context.codingPath), value: nil, reason: context.debugDescription)
+            return Problem(file: file, column: keyPath(context.codingPath), reason: .setting(.undecodable(detail: context.debugDescription)))
         @unknown default:
-            return Problem(file: file, reason: "\(error)")
+            return Problem(file: file, reason: .setting(.undecodable(detail: "\(error)")))
         }
     }
 

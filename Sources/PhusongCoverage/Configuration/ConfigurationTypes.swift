@@ -15,11 +15,11 @@ enum ConfigurationTypes {
         defer { for replacement in replacements { table[replacement.key] = replacement.value } }
         for (key, value) in table {
             let keyPath = path.isEmpty ? key : path + "." + key
-            func fail(_ reason: String) {
-                problems.append(Problem(file: file, column: keyPath, value: describe(value), reason: reason))
+            func fail(_ fault: Problem.SettingFault) {
+                problems.append(Problem(file: file, column: keyPath, value: describe(value), reason: .setting(fault)))
             }
             guard let expected = defaults[key] else {
-                problems.append(Problem(file: file, column: keyPath, value: nil, reason: "unknown setting (see `phusong config --print-default`)"))
+                problems.append(Problem(file: file, column: keyPath, reason: .setting(.unknown)))
                 continue
             }
             switch (expected.type, value.type) {
@@ -28,27 +28,27 @@ enum ConfigurationTypes {
                     normalize(subtable, like: known, path: keyPath, file: file, problems: &problems)
                 }
             case (.table, _):
-                fail("expected a table of settings ([\(keyPath)])")
+                fail(.expectedTable(key: keyPath))
             case (.double, .double), (.int, .int), (.string, .string), (.bool, .bool):
                 break
             case (.double, .int):
                 if let whole = value.int { replacements.append((key, Double(whole))) }
             case (.double, _):
-                fail("expected a number")
+                fail(.expected(.number))
             case (.int, .double):
                 if let number = value.double, let whole = Int(exactly: number) {
                     replacements.append((key, whole))
                 } else {
-                    fail("expected a whole number")
+                    fail(.expected(.wholeNumber))
                 }
             case (.int, _):
-                fail("expected a whole number")
+                fail(.expected(.wholeNumber))
             case (.string, _):
-                fail("expected text in quotes")
+                fail(.expected(.text))
             case (.bool, _):
-                fail("expected true or false")
+                fail(.expected(.yesNo))
             default:
-                fail("expected a value like the default's (\(describe(expected)))")
+                fail(.expectedLike(defaultValue: describe(expected)))
             }
         }
     }
@@ -60,7 +60,7 @@ enum ConfigurationTypes {
         case .array: "an array"
         case .string: "\"" + (value.string ?? "") + "\""
         case .int: value.int.map { String($0) } ?? ""
-        case .double: value.double.map { csvNumber($0) } ?? ""
+        case .double: value.double.map { NumberText.shortest($0) } ?? ""
         case .bool: value.bool.map { String($0) } ?? ""
         default: value.tomlValue.debugDescription
         }

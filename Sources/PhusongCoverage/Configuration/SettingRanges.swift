@@ -90,17 +90,17 @@ public enum SettingRanges {
         var problems = all.compactMap { setting -> Problem? in
             let value = setting.value(configuration)
             guard !setting.range.contains(value) else { return nil }
-            return Problem(file: file, column: setting.key, value: csvNumber(value), reason: "must be within \(setting.range)")
+            return Problem(file: file, column: setting.key, value: NumberText.shortest(value), reason: .setting(.outOfRange(setting.range)))
         }
         let propagation = configuration.radio.propagation
         if propagation.lowerBandEdgeMHz > propagation.upperBandEdgeMHz {
-            problems.append(Problem(file: file, column: "radio.propagation.lower_band_edge_mhz", value: csvNumber(propagation.lowerBandEdgeMHz),
-                                    reason: "must not exceed upper_band_edge_mhz"))
+            problems.append(Problem(file: file, column: "radio.propagation.lower_band_edge_mhz", value: NumberText.shortest(propagation.lowerBandEdgeMHz),
+                                    reason: .setting(.bandEdgesReversed)))
         }
         let planning = configuration.planning
         if planning.candidateRadiusKm > maxCandidateRadiusSteps * planning.candidateGridKm {
-            problems.append(Problem(file: file, column: "planning.candidate_radius_km", value: csvNumber(planning.candidateRadiusKm),
-                                    reason: "must be at most \(csvNumber(maxCandidateRadiusSteps)) × candidate_grid_km (\(csvNumber(planning.candidateGridKm)) km)"))
+            problems.append(Problem(file: file, column: "planning.candidate_radius_km", value: NumberText.shortest(planning.candidateRadiusKm),
+                                    reason: .setting(.radiusTooManySteps(maxSteps: maxCandidateRadiusSteps, gridKm: planning.candidateGridKm))))
         }
         return problems
     }
@@ -112,5 +112,5 @@ public struct SettingOutOfRange: Error, Sendable, Hashable, CustomStringConverti
     public let value: Double
     public let range: PhysicalRange
 
-    public var description: String { "\(key) = \(csvNumber(value)): must be within \(range)" }
+    public var description: String { "\(key) = \(NumberText.shortest(value)): \(Problem.SettingFault.outOfRange(range))" }
 }

@@ -49,7 +49,7 @@ public enum CellsLoader {
             merged = sofar
         }
         guard let merged else {
-            throw LoadError(problems: [Problem(file: "", reason: "no cells file given")])
+            throw LoadError(Problem(file: "", reason: .file(.noneGiven(kind: "cells"))))
         }
         return merged
     }
@@ -82,13 +82,14 @@ public enum CellsLoader {
             let shown = "\(row.header.displayName("lon"))=\(row.shownValue("lon")) \(row.header.displayName("lat"))=\(row.shownValue("lat"))"
             row.add(Problem(
                 file: row.file, line: row.line, column: "site_id", value: cell.siteID,
-                reason: "this cell (\(shown)) is \(csvNumber(distance / 1000, decimals: 1)) km from the site's first cell on line \(first.line)\(first.file == row.file ? "" : " of " + first.file); a site's cells must lie within 1 km"
+                reason: .value(.siteSpread(position: shown, distanceM: distance, firstLine: first.line,
+                                           firstFile: first.file == row.file ? nil : first.file))
             ))
         }
         if first.operatorName != cell.operatorName, first.file == row.file {
             warnings.append(Problem(
                 file: row.file, line: row.line, column: row.header.displayName("operator"), value: cell.operatorName,
-                reason: "site \(cell.siteID) belongs to \(first.operatorName) on line \(first.line)", severity: .warning
+                reason: .value(.siteOperator(site: cell.siteID, firstOperator: first.operatorName, firstLine: first.line))
             ))
         }
     }
@@ -96,11 +97,11 @@ public enum CellsLoader {
     private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Cell? {
         let id = row.requiredText("cell_id")
         if let id, let earlier = ids.insert(id, line: row.line) {
-            row.fail("cell_id", value: id, "duplicate id (first on line \(earlier))")
+            row.fail("cell_id", value: id, .duplicateID(firstLine: earlier))
         }
         let site = row.requiredText("site_id")
         let operatorName = row.requiredText("operator")
-        let technology = row.choice("technology", required: true, allowed: "4G or 5G") { text -> Technology? in
+        let technology = row.choice("technology", required: true, allowed: ["4G", "5G"]) { text -> Technology? in
             switch text {
             case "4g", "lte": .lte
             case "5g", "nr": .nr
@@ -113,7 +114,7 @@ public enum CellsLoader {
         let azimuth = row.number(InputColumnRanges.azimuthDeg, required: false)
         let beamwidth = row.number(InputColumnRanges.beamwidthDeg, required: false)
         let eirp = row.number(InputColumnRanges.rsEIRPdBm, required: false)
-        let power = row.choice("power_source", required: false, allowed: "grid, solar, generator or hybrid") {
+        let power = row.choice("power_source", required: false, allowed: ["grid", "solar", "generator", "hybrid"]) {
             PowerSource(rawValue: $0)
         }
         guard let id, let site, let operatorName, let technology, let band, let point, let height else { return nil }

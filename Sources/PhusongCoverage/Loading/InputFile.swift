@@ -1,11 +1,12 @@
 import Crypto
 import Foundation
+import PhusongSupport
 
 /// An input file read once, front to back: every loader reads through it, so every input gets
 /// the same checks and limits (issue 13, classes 5 and 7).
 ///
 /// - A missing file, a folder, or a file the system will not open or read is an
-///   ``Problem/unavailable(file:reason:)`` problem (exit 66), with the system's reason.
+///   ``Problem/FileFault`` problem that ``Problem/isUnavailableInput`` (exit 66), with the system's reason.
 /// - Nothing seeks or reopens, so a FIFO or a device works and is read exactly once; the
 ///   SHA-256 of the bytes read is recorded in ``FileChecksum`` when the end is reached, for the
 ///   reports' input checksums (which therefore describe the very bytes that were parsed).
@@ -26,17 +27,17 @@ package final class InputFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            throw LoadError(problems: [.unavailable(file: path, reason: code == ENOENT ? "file not found" : "cannot be read: \(Self.describe(code))")])
+            throw LoadError(Problem(file: path, reason: .file(code == ENOENT ? .notFound : .unreadable(systemReason: Self.describe(code)))))
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             let code = errno
             close(descriptor)
-            throw LoadError(problems: [.unavailable(file: path, reason: "cannot be read: \(Self.describe(code))")])
+            throw LoadError(Problem(file: path, reason: .file(.unreadable(systemReason: Self.describe(code)))))
         }
         if status.st_mode & S_IFMT == S_IFDIR {
             close(descriptor)
-            throw LoadError(problems: [.unavailable(file: path, reason: "is a folder, not a file")])
+            throw LoadError(Problem(file: path, reason: .file(.folder)))
         }
         self.descriptor = descriptor
     }
@@ -64,11 +65,11 @@ package final class InputFile {
             }
         }
         if failure != 0 {
-            throw LoadError(problems: [.unavailable(file: path, reason: "cannot be read: \(Self.describe(failure))")])
+            throw LoadError(Problem(file: path, reason: .file(.unreadable(systemReason: Self.describe(failure)))))
         }
         if bytes.isEmpty {
             atEnd = true
-            FileChecksum.record(hasher.finalize().map { String(format: "%02x", $0) }.joined(), path: path)
+            FileChecksum.record(NumberText.hexadecimal(hasher.finalize()), path: path)
             return []
         }
         bytesRead += bytes.count
@@ -87,8 +88,7 @@ package final class InputFile {
             if chunk.isEmpty { return contents }
             contents += chunk
             if contents.count > limit {
-                throw LoadError(problems: [Problem(
-                    file: path, reason: "longer than \(InputLimits.describe(bytes: limit)), the most \(kind) may hold (an endless input such as /dev/zero?)")])
+                throw LoadError(Problem(file: path, reason: .file(.longerThan(limitBytes: limit, kind: kind))))
             }
         }
     }

@@ -18,9 +18,9 @@ struct RowReader {
     mutating func add(_ problem: Problem) { problems.append(problem) }
 
     /// Records a problem with a column of this row.
-    mutating func fail(_ column: String, value: String?, _ reason: String) {
+    mutating func fail(_ column: String, value: String?, _ fault: Problem.ValueFault) {
         problems.append(Problem(
-            file: file, line: record.line, column: header.displayName(column), value: value, reason: reason
+            file: file, line: record.line, column: header.displayName(column), value: value, reason: .value(fault)
         ))
     }
 
@@ -43,17 +43,14 @@ struct RowReader {
     /// Text of a required column; records "required value missing" when blank.
     mutating func requiredText(_ column: String) -> String? {
         guard present(column) != nil else {
-            fail(column, value: "", "required value missing")
+            fail(column, value: "", .missing)
             return nil
         }
         return optionalText(column)
     }
 
     private mutating func invalidUTF8(_ column: String, index: Int) {
-        let offset = record.firstInvalidUTF8Offset(index) ?? 0
-        let byte = record.field(index).dropFirst(offset).first.map { String($0, radix: 16, uppercase: true) } ?? "?"
-        fail(column, value: record.display(index),
-             "not valid UTF-8 (byte 0x\(byte) at position \(offset + 1) of the value): save the file with UTF-8 encoding")
+        fail(column, value: record.display(index), record.utf8Fault(index))
     }
 
     /// The column's value as written in the file (for messages).
@@ -64,13 +61,13 @@ struct RowReader {
 
     /// A decimal number; `required` decides whether blank is a problem. `check` returns the
     /// reason a value is out of range, or nil when it is fine.
-    mutating func number(_ column: String, required: Bool, check: (Double) -> String? = { _ in nil }) -> Double? {
+    mutating func number(_ column: String, required: Bool, check: (Double) -> Problem.ValueFault? = { _ in nil }) -> Double? {
         guard let index = present(column) else {
-            if required { fail(column, value: "", "required value missing") }
+            if required { fail(column, value: "", .missing) }
             return nil
         }
         guard let value = record.number(index) else {
-            fail(column, value: record.display(index), "not a number")
+            fail(column, value: record.display(index), .notANumber(coordinate: nil))
             return nil
         }
         if let reason = check(value) {
@@ -90,8 +87,8 @@ struct RowReader {
     /// Accepts `1200` and `1200.0`.
     mutating func count(_ column: InputColumnRanges.Column, required: Bool) -> Int? {
         guard let value = number(column.name, required: required, check: { value in
-            if value < 0 { return "must not be negative" }
-            if value.rounded() != value { return "not a whole number" }
+            if value < 0 { return .negative }
+            if value.rounded() != value { return .notWhole }
             return column.violation(value)
         }) else { return nil }
         // Safe: a whole number within the column's range (at most 100,000,000).
@@ -105,16 +102,16 @@ struct RowReader {
         case "true", "1", "yes", "y": return true
         case "false", "0", "no", "n": return false
         default:
-            fail(column, value: text, "not a yes/no value (use true/false, 1/0, yes/no or y/n)")
+            fail(column, value: text, .notYesNo)
             return nil
         }
     }
 
     /// One of a fixed set of words, matched case-insensitively via `parse`.
-    mutating func choice<T>(_ column: String, required: Bool, allowed: String, parse: (String) -> T?) -> T? {
+    mutating func choice<T>(_ column: String, required: Bool, allowed: [String], parse: (String) -> T?) -> T? {
         guard let text = required ? requiredText(column) : optionalText(column) else { return nil }
         guard let value = parse(text.lowercased()) else {
-            fail(column, value: text, "unknown \(column.replacingOccurrences(of: "_", with: " ")) (expected \(allowed))")
+            fail(column, value: text, .unknownChoice(name: column, allowed: allowed))
             return nil
         }
         return value
@@ -126,8 +123,7 @@ struct RowReader {
         guard let code = optionalText(column) else { return nil }
         if code.count < digits, code.allSatisfy(\.isASCIIDigit) {
             let padded = String(repeating: "0", count: digits - code.count) + code
-            fail(column, value: code,
-                 "a \(digits)-digit code lost its leading zeros (a spreadsheet may have turned '\(padded)' into a number): store codes as text")
+            fail(column, value: code, .lostLeadingZeros(digits: digits, padded: padded))
             return nil
         }
         return code
@@ -151,25 +147,24 @@ extension RowReader {
         var shown: String { "\(lonName)=\(shownValue("lon")) \(latName)=\(shownValue("lat"))" }
         if !studyArea.contains(lon: lon, lat: lat), studyArea.contains(lon: lat, lat: lon) {
             problems.append(Problem(
-                file: file, line: line, column: "\(lonName)/\(latName)", value: shown,
-                reason: "longitude and latitude look swapped (the point is outside the study area, \(studyArea.description), and inside it once swapped)"
+                file: file, line: line, column: "\(lonName)/\(latName)", value: shown, reason: .value(.swapped(area: studyArea))
             ))
             return nil
         }
         var valid = true
         if !InputColumnRanges.latitude.range.contains(lat) {
-            fail("lat", value: shownValue("lat"), "not a latitude (must be -90..90)")
+            fail("lat", value: shownValue("lat"), .notACoordinate(.latitude))
             valid = false
         }
         if !InputColumnRanges.longitude.range.contains(lon) {
-            fail("lon", value: shownValue("lon"), "not a longitude (must be -180..180)")
+            fail("lon", value: shownValue("lon"), .notACoordinate(.longitude))
             valid = false
         }
         guard valid else { return nil }
         if !studyArea.contains(lon: lon, lat: lat) {
             warnings.append(Problem(
                 file: file, line: line, column: "\(lonName)/\(latName)", value: shown,
-                reason: "outside the study area (\(studyArea.description))", severity: .warning
+                reason: .value(.outsideStudyArea(studyArea))
             ))
         }
         return (lon, lat)

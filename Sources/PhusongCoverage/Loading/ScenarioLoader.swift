@@ -87,7 +87,7 @@ public enum ScenarioLoader {
             do throws(OutputError) {
                 rejectsFiles = try RejectsWriter.write(villages: villages, cells: cells, to: rejectsPath)
             } catch {
-                throw LoadError(problems: [Problem(file: error.path, reason: "cannot write the rejects file: \(error.reason)")], output: error)
+                throw LoadError(problems: [Problem(file: error.path, reason: .file(.rejectsNotWritten(error)))], output: error)
             }
         }
         var sites = SiteTable(cells: cells.rows)
@@ -96,8 +96,7 @@ public enum ScenarioLoader {
             do {
                 assignment = try await AdminCodeAssignment.apply(boundaries, villages: &villages, sites: &sites, threads: threads)
             } catch {
-                throw LoadError(problems: [Problem(file: paths.admin.joined(separator: ", "),
-                                                   reason: "administrative assignment failed: \(error)")])
+                throw LoadError(Problem(file: paths.admin.joined(separator: ", "), reason: .boundary(.assignmentFailed(detail: "\(error)"))))
             }
         }
         return LoadedInputs(

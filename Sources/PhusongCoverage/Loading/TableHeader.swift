@@ -43,26 +43,23 @@ struct TableHeader {
     static func read(from reader: CSVReader, columns: [ColumnSpec], example: String) throws(LoadError) -> TableHeader {
         let file = reader.path
         guard let record = try reader.next() else {
-            throw LoadError(problems: [Problem(
-                file: file, reason: "the file is empty (expected a header line: \(example))"
-            )])
+            throw LoadError(Problem(file: file, reason: .table(.empty(expectedHeader: example))))
         }
         var names: [String] = []
         for index in 0..<record.count {
             guard let name = record.text(index) else {
-                throw LoadError(problems: [Problem(
+                throw LoadError(Problem(
                     file: file, line: record.line, column: "header", value: record.display(index),
-                    reason: "not valid UTF-8 text: save the file with UTF-8 encoding"
-                )])
+                    reason: .table(.headerName(record.utf8Fault(index)))
+                ))
             }
             names.append(name)
         }
         if names.count == 1, let delimiter = foreignDelimiter(in: names[0]) {
             let shown = names[0].count > 40 ? String(names[0].prefix(40)) + "..." : names[0]
-            throw LoadError(problems: [Problem(
-                file: file, line: record.line, column: "header", value: shown,
-                reason: "fields are separated by \(delimiter), not by commas: export the file as comma-separated CSV (data-format.md)"
-            )])
+            throw LoadError(Problem(
+                file: file, line: record.line, column: "header", value: shown, reason: .table(.foreignDelimiter(delimiter))
+            ))
         }
         var indexByColumn: [String: Int] = [:]
         var problems: [Problem] = []
@@ -72,17 +69,16 @@ struct TableHeader {
             if let earlier = indexByColumn[column.name] {
                 problems.append(Problem(
                     file: file, line: record.line, column: "header", value: rawName,
-                    reason: "column \(column.name) is given twice (also as '\(names[earlier])')"
+                    reason: .table(.columnTwice(column: column.name, alsoAs: names[earlier]))
                 ))
             } else {
                 indexByColumn[column.name] = index
             }
         }
         for column in columns where column.required && indexByColumn[column.name] == nil {
-            let accepted = column.aliases.isEmpty ? "" : " (accepted names: \(column.acceptedNames.joined(separator: ", ")))"
             problems.append(Problem(
-                file: file, line: record.line, column: "header", value: nil,
-                reason: "missing required column '\(column.name)'\(accepted)"
+                file: file, line: record.line, column: "header",
+                reason: .table(.missingColumn(column.name, accepted: column.aliases.isEmpty ? [] : column.acceptedNames, example: nil))
             ))
         }
         if !problems.isEmpty { throw LoadError(problems: problems) }
@@ -90,10 +86,10 @@ struct TableHeader {
     }
 
     /// Names the delimiter when a one-field header was evidently split by something else.
-    private static func foreignDelimiter(in header: String) -> String? {
-        if header.contains(";") { return "semicolons (;)" }
-        if header.contains("\t") { return "tabs" }
-        if header.contains("|") { return "vertical bars (|)" }
+    private static func foreignDelimiter(in header: String) -> Problem.TableFault.Delimiter? {
+        if header.contains(";") { return .semicolon }
+        if header.contains("\t") { return .tab }
+        if header.contains("|") { return .verticalBar }
         return nil
     }
 }

@@ -18,8 +18,8 @@ enum TableLoader {
             var row = RowReader(record: record, header: header, file: path)
             var parsed: Row?
             if record.count != header.names.count {
-                row.fail("row", value: "\(record.count) fields",
-                         "the header has \(header.names.count) fields (a truncated line, or a value with an unquoted comma)")
+                row.add(Problem(file: path, line: record.line, column: "row", value: "\(record.count) fields",
+                                reason: .table(.fieldCount(headerFields: header.names.count))))
             } else {
                 parsed = parse(&row, &table.warnings)
             }
@@ -31,8 +31,7 @@ enum TableLoader {
             }
         }
         guard sawRow else {
-            throw LoadError(problems: [Problem(file: path, line: 1, column: "header", value: nil,
-                                               reason: "the file has a header but no \(noun)")])
+            throw LoadError(Problem(file: path, line: 1, column: "header", reason: .table(.headerOnly(rows: noun))))
         }
         return table
     }

@@ -29,7 +29,7 @@ public enum VillagesLoader {
     private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Village? {
         let id = row.requiredText("village_id")
         if let id, let earlier = ids.insert(id, line: row.line) {
-            row.fail("village_id", value: id, "duplicate id (first on line \(earlier))")
+            row.fail("village_id", value: id, .duplicateID(firstLine: earlier))
         }
         let name = row.optionalText("name") ?? ""
         let province = row.adminCode("province_code", digits: 2)
@@ -38,7 +38,7 @@ public enum VillagesLoader {
         let population = row.count(InputColumnRanges.population, required: true)
         let households = row.count(InputColumnRanges.households, required: false)
         let gridPower = row.bool("grid_power", required: true)
-        let areaType = row.choice("area_type", required: false, allowed: "urban, suburban, rural or open") {
+        let areaType = row.choice("area_type", required: false, allowed: ["urban", "suburban", "rural", "open"]) {
             AreaType(rawValue: $0)
         }
         guard let id, let point, let population, let gridPower else { return nil }

@@ -23,8 +23,8 @@ public enum InputColumnRanges {
         public let range: PhysicalRange
 
         /// The reason `value` is refused, or nil when it lies in range.
-        public func violation(_ value: Double) -> String? {
-            range.contains(value) ? nil : "not a plausible \(noun) (must be \(range))"
+        public func violation(_ value: Double) -> Problem.ValueFault? {
+            range.contains(value) ? nil : .implausible(noun: noun, range: range)
         }
     }
 

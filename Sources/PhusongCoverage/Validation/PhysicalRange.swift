@@ -23,6 +23,6 @@ public struct PhysicalRange: Sendable, Hashable, CustomStringConvertible {
 
     /// The bounds and unit as a message shows them: `30..100000 MHz`.
     public var description: String {
-        "\(csvNumber(lowest))..\(csvNumber(highest))" + (unit.isEmpty ? "" : " " + unit)
+        "\(NumberText.shortest(lowest))..\(NumberText.shortest(highest))" + (unit.isEmpty ? "" : " " + unit)
     }
 }

@@ -78,13 +78,21 @@ public enum MCLPLoader {
             return read
         }
         var firstLine: [String: Int] = [:]
-        let longitude: (Double) -> String? = { abs($0) <= 180 ? nil : "longitude must be within -180..180 (haversine: x is the longitude)" }
-        let latitude: (Double) -> String? = { abs($0) <= 90 ? nil : "latitude must be within -90..90 (haversine: y is the latitude)" }
-        let planar: (Double) -> String? = {
-            abs($0) <= maximumPlanarCoordinate ? nil : "planar coordinates must be within -1e9..1e9 (e.g. metres; euclidean metric)"
+        let longitude: (Double) -> Problem.ValueFault? = {
+            abs($0) <= 180 ? nil : .outside(quantity: "longitude", lowest: -180, highest: 180, note: "haversine: x is the longitude")
         }
-        let weightRange: (Double) -> String? = {
-            $0 < 0 ? "weight must be >= 0" : $0 > maximumTotalWeight ? "weight must be within 0..1e15 (scale the weights down)" : nil
+        let latitude: (Double) -> Problem.ValueFault? = {
+            abs($0) <= 90 ? nil : .outside(quantity: "latitude", lowest: -90, highest: 90, note: "haversine: y is the latitude")
+        }
+        let planar: (Double) -> Problem.ValueFault? = {
+            abs($0) <= maximumPlanarCoordinate ? nil : .outside(
+                quantity: "planar coordinates", lowest: -maximumPlanarCoordinate, highest: maximumPlanarCoordinate,
+                note: "e.g. metres; euclidean metric")
+        }
+        let weightRange: (Double) -> Problem.ValueFault? = {
+            $0 < 0 ? .below(quantity: "weight", lowest: 0)
+                : $0 > maximumTotalWeight
+                ? .outside(quantity: "weight", lowest: 0, highest: maximumTotalWeight, note: "scale the weights down") : nil
         }
         var total = 0.0
         for row in table.rows {
@@ -103,11 +111,8 @@ public enum MCLPLoader {
                 read.points.append(point)
             }
         }
-        if table.rows.isEmpty { fields.fail(weighted ? "no demand points: the file has only a header" : "no candidate sites: the file has only a header") }
-        if total > maximumTotalWeight {
-            fields.fail("the weights add up to \(total), more than 1e15: covered weights would no longer be exact; "
-                        + "scale the weights down (e.g. to thousands)")
-        }
+        if table.rows.isEmpty { fields.fail(.headerOnly(rows: weighted ? "demand points" : "candidate sites")) }
+        if total > maximumTotalWeight { fields.fail(.weightsTooLarge(total: total)) }
         read.problems = fields.problems
         return read
     }
@@ -122,18 +127,18 @@ public enum MCLPLoader {
             entries = [(table.headerLine, table.header[0])] + table.rows.map { ($0.line, $0.fields[0]) }
         } else {
             return ([], [Problem(file: table.file, line: table.headerLine, column: "header", value: table.header.joined(separator: ","),
-                                 reason: "expected one candidate id per line, or a CSV with an 'id' column")])
+                                 reason: .table(.notAnIDList))])
         }
         var fixed: [Int] = []
         var firstLine: [String: Int] = [:]
         for (line, id) in entries {
             if let earlier = firstLine[id] {
-                problems.append(Problem(file: table.file, line: line, column: "id", value: id, reason: "listed twice (first on line \(earlier))"))
+                problems.append(Problem(file: table.file, line: line, column: "id", value: id, reason: .value(.listedTwice(firstLine: earlier))))
             } else if let index = candidateIndex[id] {
                 firstLine[id] = line
                 fixed.append(index)
             } else {
-                problems.append(Problem(file: table.file, line: line, column: "id", value: id, reason: "no candidate has this id"))
+                problems.append(Problem(file: table.file, line: line, column: "id", value: id, reason: .value(.unknownID(of: "candidate"))))
             }
         }
         return (fixed, problems)
@@ -149,15 +154,16 @@ public enum MCLPLoader {
         for row in table.rows {
             let demandID = fields.text(row, "demand_id")
             let candidateID = fields.text(row, "candidate_id")
-            let metres = fields.number(row, "distance_m") { $0 >= 0 ? nil : "distance must be >= 0" }
+            let metres = fields.number(row, "distance_m") { $0 >= 0 ? nil : .below(quantity: "distance", lowest: 0) }
             let demand = demandID.flatMap { demandIndex[$0] }
             let candidate = candidateID.flatMap { candidateIndex[$0] }
-            if let demandID, demand == nil { fields.fail(row, "demand_id", value: demandID, "no demand point has this id") }
-            if let candidateID, candidate == nil { fields.fail(row, "candidate_id", value: candidateID, "no candidate has this id") }
+            if let demandID, demand == nil { fields.fail(row, "demand_id", value: demandID, .unknownID(of: "demand point")) }
+            if let candidateID, candidate == nil { fields.fail(row, "candidate_id", value: candidateID, .unknownID(of: "candidate")) }
             guard let demand, let candidate, let metres else { continue }
             let pair = demand * candidateIndex.count + candidate
             if let earlier = firstLine[pair] {
-                fields.fail(row, "demand_id", value: demandID ?? "", "the pair (\(demandID ?? ""), \(candidateID ?? "")) is given twice (first on line \(earlier))")
+                fields.fail(row, "demand_id", value: demandID ?? "",
+                            .pairTwice(first: demandID ?? "", second: candidateID ?? "", firstLine: earlier))
                 continue
             }
             firstLine[pair] = row.line

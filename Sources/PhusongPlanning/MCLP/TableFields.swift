@@ -16,8 +16,8 @@ struct TableFields {
                 columns[name] = index
             } else {
                 problems.append(Problem(
-                    file: table.file, line: table.headerLine, column: "header", value: nil,
-                    reason: "missing required column '\(name)' (expected a header like: \(example))"))
+                    file: table.file, line: table.headerLine, column: "header",
+                    reason: .table(.missingColumn(name, accepted: [], example: example))))
             }
         }
     }
@@ -26,25 +26,25 @@ struct TableFields {
     mutating func text(_ row: CSVTable.Row, _ column: String) -> String? {
         guard let index = columns[column] else { return nil }
         guard index < row.fields.count, !row.fields[index].isEmpty else {
-            problems.append(Problem(file: table.file, line: row.line, column: column, value: "", reason: "required value missing"))
+            fail(row, column, value: "", .missing)
             return nil
         }
         return row.fields[index]
     }
 
     /// The number in `column`, or nil (with a problem) when it is missing, not a number
-    /// (`expected` then says what it should be), or `check` gives a reason it is out of range.
+    /// (`coordinate` then says what it should be), or `check` gives a reason it is out of range.
     mutating func number(
-        _ row: CSVTable.Row, _ column: String, expected: String? = nil, check: (Double) -> String? = { _ in nil }
+        _ row: CSVTable.Row, _ column: String, coordinate: Problem.ValueFault.Coordinate? = nil,
+        check: (Double) -> Problem.ValueFault? = { _ in nil }
     ) -> Double? {
         guard let text = text(row, column) else { return nil }
         guard let value = CSVTable.number(text) else {
-            let reason = "not a number" + (expected.map { " (must be \($0))" } ?? "")
-            problems.append(Problem(file: table.file, line: row.line, column: column, value: text, reason: reason))
+            fail(row, column, value: text, .notANumber(coordinate: coordinate))
             return nil
         }
-        if let reason = check(value) {
-            problems.append(Problem(file: table.file, line: row.line, column: column, value: text, reason: reason))
+        if let fault = check(value) {
+            fail(row, column, value: text, fault)
             return nil
         }
         return value
@@ -55,19 +55,19 @@ struct TableFields {
     mutating func uniqueText(_ row: CSVTable.Row, _ column: String, firstLine: inout [String: Int]) -> String? {
         guard let value = text(row, column) else { return nil }
         if let earlier = firstLine[value] {
-            fail(row, column, value: value, "\(column) appears twice (first on line \(earlier))")
+            fail(row, column, value: value, .appearsTwice(column: column, firstLine: earlier))
             return nil
         }
         firstLine[value] = row.line
         return value
     }
 
-    mutating func fail(_ row: CSVTable.Row, _ column: String, value: String, _ reason: String) {
-        problems.append(Problem(file: table.file, line: row.line, column: column, value: value, reason: reason))
+    mutating func fail(_ row: CSVTable.Row, _ column: String, value: String, _ fault: Problem.ValueFault) {
+        problems.append(Problem(file: table.file, line: row.line, column: column, value: value, reason: .value(fault)))
     }
 
     /// Records a problem with the whole file.
-    mutating func fail(_ reason: String) {
-        problems.append(Problem(file: table.file, reason: reason))
+    mutating func fail(_ fault: Problem.TableFault) {
+        problems.append(Problem(file: table.file, reason: .table(fault)))
     }
 }

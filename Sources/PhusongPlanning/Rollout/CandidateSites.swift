@@ -89,32 +89,30 @@ public enum CandidateSites {
         var firstLine: [String: Int] = [:]
         for row in table.rows {
             var id = fields.uniqueText(row, "id", firstLine: &firstLine)
-            if let given = id, let reason = reservedReason(given, existingSiteIDs: existingSiteIDs) {
-                fields.fail(row, "id", value: given, reason)
+            if let given = id, let fault = reservedFault(given, existingSiteIDs: existingSiteIDs) {
+                fields.fail(row, "id", value: given, fault)
                 id = nil
             }
-            let lon = fields.number(row, "lon", expected: "a longitude -180..180") {
-                (-180...180).contains($0) ? nil : "not a longitude (must be -180..180)"
+            let lon = fields.number(row, "lon", coordinate: .longitude) {
+                Problem.ValueFault.Coordinate.longitude.range.contains($0) ? nil : .notACoordinate(.longitude)
             }
-            let lat = fields.number(row, "lat", expected: "a latitude -90..90") {
-                (-90...90).contains($0) ? nil : "not a latitude (must be -90..90)"
+            let lat = fields.number(row, "lat", coordinate: .latitude) {
+                Problem.ValueFault.Coordinate.latitude.range.contains($0) ? nil : .notACoordinate(.latitude)
             }
             if let id, let lon, let lat { candidates.append(CandidateLocation(id: id, lon: lon, lat: lat)) }
         }
-        if table.rows.isEmpty { fields.fail("no candidate sites: the file has only a header") }
+        if table.rows.isEmpty { fields.fail(.headerOnly(rows: "candidate sites")) }
         if !fields.problems.isEmpty { throw LoadError(problems: fields.problems) }
         return candidates
     }
 
     /// Why `id` cannot name a new site, or nil.
-    private static func reservedReason(_ id: String, existingSiteIDs: Set<String>) -> String? {
-        if existingSiteIDs.contains(id) {
-            return "an existing site of the cells files has this id: a new site needs an id of its own"
-        }
+    private static func reservedFault(_ id: String, existingSiteIDs: Set<String>) -> Problem.ValueFault? {
+        if existingSiteIDs.contains(id) { return .existingSiteID }
         let parts = id.dropFirst().split(separator: "_", omittingEmptySubsequences: false)
         let isGridID = id.hasPrefix("G") && parts.count == 2 && parts.allSatisfy { Int($0) != nil }
         if id.hasPrefix("DZ-") || isGridID {
-            return "ids DZ-<village id> and G<row>_<column> name the planner's own candidates: give this candidate another id"
+            return .plannerID
         }
         return nil
     }

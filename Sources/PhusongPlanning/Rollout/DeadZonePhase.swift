@@ -49,7 +49,7 @@ struct DeadZonePhase {
             // Safe: the covered weight counts villages (weight 1 each).
             unconnected = deadZoneIndices.count - Int(solution.coveredWeight.rounded())
         }
-        progress("dead zones: plan costs \(csvNumber(solution.cost, decimals: 1)), lower bound \(csvNumber(solution.bound, decimals: 1))")
+        progress("dead zones: plan costs \(NumberText.fixed(solution.cost, decimals: 1)), lower bound \(NumberText.fixed(solution.bound, decimals: 1))")
 
         // Actions, crediting each village to the first chosen action that covers it.
         var credited = Set<Int32>()
@@ -61,7 +61,7 @@ struct DeadZonePhase {
                 let location = locations[candidate]
                 actions.append(PlanAction(
                     kind: .newSite, id: location.id, lon: location.lon, lat: location.lat,
-                    technology: "4G \(csvNumber(settings.newSiteBand4GMHz)) MHz",
+                    technology: "4G \(NumberText.shortest(settings.newSiteBand4GMHz)) MHz",
                     powerSource: context.isOffGrid(location) ? .solar : .grid, cost: costs[candidate],
                     newlyCoveredVillages: newly.count, newlyCoveredPopulation: population, cells: siteCells[candidate]))
             } else {

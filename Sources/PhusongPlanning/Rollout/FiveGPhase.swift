@@ -77,7 +77,7 @@ struct FiveGPhase {
         let countBound = fewest.countBound
         if fewest.reachableWeight + 1e-6 < neededPopulation {
             let share = (Double(national.populationCovered5G) + fewest.reachableWeight) / Double(max(1, national.population))
-            shortfalls["5G population coverage"] = "upgrading every 4G site reaches only \(csvNumber(100 * share, decimals: 2)) %; new 5G sites would be needed"
+            shortfalls["5G population coverage"] = "upgrading every 4G site reaches only \(NumberText.percent(share, spaced: true)); new 5G sites would be needed"
         } else if solution.coveredWeight + 1e-6 < neededPopulation, budget != nil {
             shortfalls["5G population coverage"] = "the budget allows only \(affordable) 5G additions"
         }
@@ -105,7 +105,7 @@ struct FiveGPhase {
             return PlanAction(
                 kind: isUpgrade ? .upgrade5G : .newSite5G, id: cells.first?.siteID ?? "",
                 lon: cells.first?.lon ?? 0, lat: cells.first?.lat ?? 0,
-                technology: "5G \(csvNumber(isUpgrade ? settings.upgradeBandMHz : settings.newSiteBand5GMHz)) MHz",
+                technology: "5G \(NumberText.shortest(isUpgrade ? settings.upgradeBandMHz : settings.newSiteBand5GMHz)) MHz",
                 powerSource: cells.first?.powerSource, cost: costs[candidate], newlyCoveredVillages: newly.count,
                 newlyCoveredPopulation: population, cells: cells)
         }

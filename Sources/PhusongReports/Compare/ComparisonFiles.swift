@@ -7,20 +7,20 @@ public enum ComparisonFiles {
     public static let fileNames = ["compare_indicators.csv", "compare_villages.csv", "compare_sites.csv", "compare.html"]
 
     /// Every file with its bytes, in the order of `fileNames`.
-    public static func files(_ comparison: ReportComparison) -> [(name: String, bytes: [UInt8])] {
-        Array(zip(fileNames, [indicatorsCSV(comparison), villagesCSV(comparison), sitesCSV(comparison), html(comparison)]))
+    public static func files(_ comparison: ReportComparison) throws -> [(name: String, bytes: [UInt8])] {
+        Array(zip(fileNames, [indicatorsCSV(comparison), villagesCSV(comparison), sitesCSV(comparison), try html(comparison)]))
     }
 
     public static func indicatorsCSV(_ comparison: ReportComparison) -> [UInt8] {
         var csv = CSVWriter(byteOrderMark: true, crlf: true)
         csv.writeHeader(["scope", "code", "name", "indicator", "before", "after", "change"])
         for delta in comparison.national {
-            csv.writeRow(["national", "", "", .text(delta.name), .number(String(delta.before)), .number(String(delta.after)), .number(String(delta.change))])
+            csv.writeRow(["national", "", "", .text(delta.name), .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
         }
         for province in comparison.provinces {
             for delta in province.deltas {
                 csv.writeRow(["province", .text(province.code), .text(province.name), .text(delta.name),
-                              .number(String(delta.before)), .number(String(delta.after)), .number(String(delta.change))])
+                              .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
             }
         }
         return csv.bytes
@@ -48,55 +48,39 @@ public enum ComparisonFiles {
         return csv.bytes
     }
 
-    /// A self-contained page (no external resources) with the deltas and the changed villages and sites.
-    public static func html(_ comparison: ReportComparison) -> [UInt8] {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+    /// A self-contained page (no external resources) with the deltas and the changed villages and sites;
+    /// its frame is Sources/PhusongReports/Resources/compare.html (`HTMLResources`).
+    public static func html(_ comparison: ReportComparison) throws -> [UInt8] {
         func value(_ delta: ReportComparison.IndicatorDelta, _ number: Double) -> String {
-            delta.isShare ? csvNumber(100 * number, decimals: 2) + " %" : (delta.name.contains("/") ? csvNumber(number, decimals: 3) : csvNumber(number))
+            delta.isShare ? NumberText.percent(number, spaced: true) : (delta.name.contains("/") ? NumberText.fixed(number, decimals: 3) : NumberText.shortest(number))
         }
         func change(_ delta: ReportComparison.IndicatorDelta) -> String {
             let sign = delta.change > 0 ? "+" : ""
-            return delta.isShare ? sign + csvNumber(100 * delta.change, decimals: 2) + " pts"
-                : sign + (delta.name.contains("/") ? csvNumber(delta.change, decimals: 3) : csvNumber(delta.change))
+            return delta.isShare ? sign + NumberText.fixed(100 * delta.change, decimals: 2) + " pts"
+                : sign + (delta.name.contains("/") ? NumberText.fixed(delta.change, decimals: 3) : NumberText.shortest(delta.change))
         }
         var rows = ""
         for delta in comparison.national {
             let css = delta.change == 0 ? "" : " class=\"changed\""
-            rows += "<tr\(css)><td>\(escape(delta.name))</td><td>\(value(delta, delta.before))</td><td>\(value(delta, delta.after))</td><td>\(change(delta))</td></tr>\n"
+            rows += "<tr\(css)><td>\(HTMLText.escaped(delta.name))</td><td>\(value(delta, delta.before))</td><td>\(value(delta, delta.after))</td><td>\(change(delta))</td></tr>\n"
         }
         var villageRows = ""
         for village in comparison.villages {
-            villageRows += "<tr><td>\(escape(village.id))</td><td>\(escape(village.state.name))</td><td>\(escape(village.state.provinceCode))</td><td>\(village.state.population)</td><td>\(escape(village.change.rawValue))</td></tr>\n"
+            villageRows += "<tr><td>\(HTMLText.escaped(village.id))</td><td>\(HTMLText.escaped(village.state.name))</td><td>\(HTMLText.escaped(village.state.provinceCode))</td><td>\(village.state.population)</td><td>\(HTMLText.escaped(village.change.rawValue))</td></tr>\n"
         }
         var siteRows = ""
         for site in comparison.sites {
-            siteRows += "<tr><td>\(escape(site.id))</td><td>\(escape(site.state.operatorName))</td><td>\(escape(site.change.rawValue))</td><td>\(escape(site.state.provinceCode))</td></tr>\n"
+            siteRows += "<tr><td>\(HTMLText.escaped(site.id))</td><td>\(HTMLText.escaped(site.state.operatorName))</td><td>\(HTMLText.escaped(site.change.rawValue))</td><td>\(HTMLText.escaped(site.state.provinceCode))</td></tr>\n"
         }
-        let page = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>phusong: coverage progress</title>
-        <style>
-        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1b2733}
-        table{border-collapse:collapse;margin:1rem 0}td,th{border-bottom:1px solid #d5dde5;padding:.3rem .7rem;text-align:right}
-        td:first-child,th:first-child{text-align:left}tr.changed td{background:#fff7e0}h1{font-size:1.5rem}
-        </style></head><body>
-        <h1>Coverage progress</h1>
-        <p>Before: \(escape(comparison.before.folder)) · After: \(escape(comparison.after.folder))</p>
-        <h2>Indicators</h2>
-        <table><thead><tr><th>indicator</th><th>before</th><th>after</th><th>change</th></tr></thead><tbody>
-        \(rows)</tbody></table>
-        <h2>Villages whose coverage changed (\(comparison.villages.count))</h2>
-        <table><thead><tr><th>village</th><th>name</th><th>province</th><th>population</th><th>change</th></tr></thead><tbody>
-        \(villageRows)</tbody></table>
-        <h2>Sites added, removed or changed (\(comparison.sites.count))</h2>
-        <table><thead><tr><th>site</th><th>operator</th><th>change</th><th>province</th></tr></thead><tbody>
-        \(siteRows)</tbody></table>
-        </body></html>
-
-        """
+        let page = try HTMLResources.comparePage.filled([
+            "before": HTMLText.escaped(comparison.before.folder),
+            "after": HTMLText.escaped(comparison.after.folder),
+            "indicatorRows": rows,
+            "villageCount": String(comparison.villages.count),
+            "villageRows": villageRows,
+            "siteCount": String(comparison.sites.count),
+            "siteRows": siteRows,
+        ])
         return Array(page.utf8)
     }
 }

@@ -43,7 +43,7 @@ public struct ReportSnapshot: Sendable {
         } catch {
             throw LoadError(problems: error.problems.map { problem in
                 var problem = problem
-                if problem.isUnavailableInput { problem.reason += " (is \(folder) the --out folder of `phusong report`?)" }
+                if problem.isUnavailableInput { problem.reason = .inReportFolder(problem.reason, folder: folder) }
                 return problem
             })
         }
@@ -51,7 +51,7 @@ public struct ReportSnapshot: Sendable {
         do {
             summary = try JSONDecoder().decode(Summary.self, from: Data(data))
         } catch {
-            throw LoadError(problems: [Problem(file: summaryPath, reason: "not a phusong summary: \(error)")])
+            throw LoadError(Problem(file: summaryPath, reason: .file(.notASummary(detail: "\(error)"))))
         }
         var snapshot = ReportSnapshot(
             folder: folder, national: summary.national,
@@ -83,7 +83,7 @@ public struct ReportSnapshot: Sendable {
     private mutating func readVillages(_ path: String) throws(LoadError) {
         try Self.readRows(path, columns: ["village_id", "name", "province_code", "commune_code", "population", "covered_4g", "covered_5g"]) { (row: [String], line: Int) throws(LoadError) in
             guard let population = Int(row[4]), let covered4G = Bool(row[5]), let covered5G = Bool(row[6]) else {
-                throw LoadError(problems: [Problem(file: path, line: line, reason: "malformed population or coverage flag")])
+                throw LoadError(Problem(file: path, line: line, reason: .table(.malformedRow(what: "population or coverage flag"))))
             }
             villageOrder.append(row[0])
             villages[row[0]] = VillageState(name: row[1], provinceCode: row[2], communeCode: row[3], population: population,
@@ -94,7 +94,7 @@ public struct ReportSnapshot: Sendable {
     private mutating func readSites(_ path: String) throws(LoadError) {
         try Self.readRows(path, columns: ["site_id", "operator", "has_4g", "has_5g", "province_code", "lon", "lat"]) { (row: [String], line: Int) throws(LoadError) in
             guard let has4G = Bool(row[2]), let has5G = Bool(row[3]), let lon = Double(row[5]), let lat = Double(row[6]) else {
-                throw LoadError(problems: [Problem(file: path, line: line, reason: "malformed site row")])
+                throw LoadError(Problem(file: path, line: line, reason: .table(.malformedRow(what: "site row"))))
             }
             siteOrder.append(row[0])
             sites[row[0]] = SiteState(operatorName: row[1], has4G: has4G, has5G: has5G, provinceCode: row[4], lon: lon, lat: lat)
@@ -105,13 +105,13 @@ public struct ReportSnapshot: Sendable {
     private static func readRows(_ path: String, columns: [String], _ body: ([String], Int) throws(LoadError) -> Void) throws(LoadError) {
         let reader = try CSVReader(path: path)
         guard let header = try reader.next() else {
-            throw LoadError(problems: [Problem(file: path, reason: "the file is empty")])
+            throw LoadError(Problem(file: path, reason: .table(.empty(expectedHeader: nil))))
         }
         let names = (0..<header.count).map { header.text($0) ?? "" }
         var indexes: [Int] = []
         for column in columns {
             guard let index = names.firstIndex(of: column) else {
-                throw LoadError(problems: [Problem(file: path, line: 1, column: "header", value: nil, reason: "missing column '\(column)'")])
+                throw LoadError(Problem(file: path, line: 1, column: "header", reason: .table(.missingColumn(column, accepted: [], example: nil))))
             }
             indexes.append(index)
         }

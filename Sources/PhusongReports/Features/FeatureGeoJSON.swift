@@ -15,7 +15,7 @@ import PhusongSupport
 /// - One feature per line; equal tables give equal bytes.
 public enum FeatureGeoJSON {
     public static func bytes(_ table: PointFeatureTable) -> [UInt8] {
-        var text = #"{"type":"FeatureCollection","name":"# + jsonString(table.layerName) + #","features":["#
+        var text = #"{"type":"FeatureCollection","name":"# + JSONText.string(table.layerName) + #","features":["#
         for (index, row) in table.rows.enumerated() {
             text += index == 0 ? "\n" : ",\n"
             text += feature(row, columns: table.columns)
@@ -26,40 +26,21 @@ public enum FeatureGeoJSON {
 
     private static func feature(_ row: PointFeature, columns: [FeatureColumn]) -> String {
         let geometry = row.isLocated
-            ? #"{"type":"Point","coordinates":["# + csvNumber(row.lon, decimals: 6) + "," + csvNumber(row.lat, decimals: 6) + "]}"
+            ? #"{"type":"Point","coordinates":["# + NumberText.fixed(row.lon, decimals: 6) + "," + NumberText.fixed(row.lat, decimals: 6) + "]}"
             : "null"
         let properties = columns.indices.map { index in
-            jsonString(columns[index].name) + ":" + jsonValue(row.value(at: index))
+            JSONText.string(columns[index].name) + ":" + jsonValue(row.value(at: index))
         }
         return #"{"type":"Feature","geometry":"# + geometry + #","properties":{"# + properties.joined(separator: ",") + "}}"
     }
 
     private static func jsonValue(_ value: FeatureValue) -> String {
         switch value {
-        case .text(let text): jsonString(text)
+        case .text(let text): JSONText.string(text)
         case .integer(let number): String(number)
-        case .real(let number): number.isFinite ? String(number) : "null"
+        case .real(let number): number.isFinite ? NumberText.real(number) : "null"
         case .boolean(let flag): String(flag)
         case .null: "null"
         }
-    }
-
-    /// `text` as a JSON string literal (RFC 8259 §7).
-    private static func jsonString(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "\n": literal += "\\n"
-            case "\r": literal += "\\r"
-            case "\t": literal += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                literal += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
     }
 }

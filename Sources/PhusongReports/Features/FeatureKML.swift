@@ -13,10 +13,10 @@ import PhusongSupport
 ///   `<Point><coordinates>lon,lat</coordinates></Point>` with 6 decimals, in WGS 84 as KML
 ///   requires, left out when the row's position is not finite.
 /// - No styles: Google Earth's default pin is used.
-/// - All text is XML-escaped (`&`, `<`, `>`, `"`, `'`). The description's labels and values
-///   are first escaped as HTML (line breaks become `<br/>`) and the whole description then
-///   as XML, so that a value like `A & B <C>` reads `A & B <C>` in the balloon. Characters
-///   XML 1.0 cannot hold (controls other than tab, LF and CR) become U+FFFD.
+/// - All text is XML-escaped (`XMLText`: `&`, `<`, `>`, `"`, `'`). The description's labels
+///   and values are first escaped as HTML (`HTMLText`, line breaks become `<br/>`) and the
+///   whole description then as XML, so that a value like `A & B <C>` reads `A & B <C>` in the
+///   balloon. Characters XML 1.0 cannot hold (controls other than tab, LF and CR) become U+FFFD.
 /// - UTF-8, no byte-order mark; equal tables give equal bytes.
 public enum FeatureKML {
     public static func bytes(_ table: PointFeatureTable) -> [UInt8] {
@@ -24,11 +24,11 @@ public enum FeatureKML {
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<kml xmlns="http://www.opengis.net/kml/2.2">"#,
             "<Document>",
-            "  <name>\(escaped(table.layerName))</name>",
+            "  <name>\(XMLText.escaped(table.layerName))</name>",
         ]
         for folder in folders(table) {
             lines.append("  <Folder>")
-            lines.append("    <name>\(escaped(folder.name))</name>")
+            lines.append("    <name>\(XMLText.escaped(folder.name))</name>")
             for row in folder.rows { lines += placemark(row, table: table) }
             lines.append("  </Folder>")
         }
@@ -56,60 +56,24 @@ public enum FeatureKML {
     private static func placemark(_ row: PointFeature, table: PointFeatureTable) -> [String] {
         var lines = ["    <Placemark>"]
         if let column = table.columnIndex(named: table.presentation.nameColumn), row.value(at: column) != .null {
-            lines.append("      <name>\(escaped(row.value(at: column).plainText))</name>")
+            lines.append("      <name>\(XMLText.escaped(row.value(at: column).plainText))</name>")
         }
         let description = table.presentation.descriptionColumns.compactMap { entry -> String? in
             guard let column = table.columnIndex(named: entry.column), row.value(at: column) != .null else { return nil }
-            return html(entry.label) + ": " + html(row.value(at: column).plainText)
+            return HTMLText.escaped(entry.label, breakingLines: true) + ": " + HTMLText.escaped(row.value(at: column).plainText, breakingLines: true)
         }
         if !description.isEmpty {
-            lines.append("      <description>\(escaped(description.joined(separator: "<br/>")))</description>")
+            lines.append("      <description>\(XMLText.escaped(description.joined(separator: "<br/>")))</description>")
         }
         lines.append("      <ExtendedData>")
         for (index, column) in table.columns.enumerated() {
-            lines.append(#"        <Data name=""# + escaped(column.name) + #""><value>"# + escaped(row.value(at: index).plainText) + "</value></Data>")
+            lines.append(#"        <Data name=""# + XMLText.escaped(column.name) + #""><value>"# + XMLText.escaped(row.value(at: index).plainText) + "</value></Data>")
         }
         lines.append("      </ExtendedData>")
         if row.isLocated {
-            lines.append("      <Point><coordinates>\(csvNumber(row.lon, decimals: 6)),\(csvNumber(row.lat, decimals: 6))</coordinates></Point>")
+            lines.append("      <Point><coordinates>\(NumberText.fixed(row.lon, decimals: 6)),\(NumberText.fixed(row.lat, decimals: 6))</coordinates></Point>")
         }
         lines.append("    </Placemark>")
         return lines
-    }
-
-    /// `text` as HTML character data: `&`, `<` and `>` escaped, line breaks as `<br/>`.
-    private static func html(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\n", "\r\n", "\r": result += "<br/>"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// `text` escaped for XML 1.0 element content and attribute values.
-    /// CR is written as a character reference so that parsers do not turn it into LF.
-    private static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\r": result += "&#13;"
-            case "\t", "\n": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                result += "\u{FFFD}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -46,7 +46,7 @@ public enum FeatureValue: Sendable, Hashable {
         switch self {
         case .text(let text): text
         case .integer(let value): String(value)
-        case .real(let value): String(value)
+        case .real(let value): NumberText.real(value)
         case .boolean(let value): String(value)
         case .null: ""
         }

@@ -1,11 +1,12 @@
 import PhusongCoverage
+import PhusongSupport
 
 /// The headline cards: the committee's indicators against their targets, each with a bar.
 enum HTMLHeadline {
-    static func section(_ run: CoverageRun) -> String {
+    static func section(_ run: CoverageRun) throws -> String {
         let national = run.tables.national
         let targets = run.configuration.targets
-        let maxRangeKm = HTMLText.decimal(run.configuration.radio.maxRangeM / 1000, 0)
+        let maxRangeKm = NumberText.fixed(run.configuration.radio.maxRangeM / 1000, decimals: 0)
         var weakSignal = 0
         for result in run.coverage where result.deadZone && result.hasCellInRange { weakSignal += 1 }
         let noSite = national.villagesDeadZone - weakSignal
@@ -18,106 +19,106 @@ enum HTMLHeadline {
         let ratioScale = max(1, 2 * targets.ratio5G4GStations, ratio)
 
         var cards: [String] = []
-        cards.append(progressCard(
-            title: "Villages connected", value: HTMLText.percent(connected), share: connected, target: targets.villagesConnectedShare,
-            targetText: "target " + HTMLText.decimal(100 * targets.villagesConnectedShare, 0) + "%", scale: 1, scaleText: "100%",
+        cards.append(try progressCard(
+            title: "Villages connected", value: NumberText.percent(connected), share: connected, target: targets.villagesConnectedShare,
+            targetText: "target " + NumberText.percent(targets.villagesConnectedShare, decimals: 0), scale: 1, scaleText: "100%",
             met: connected >= targets.villagesConnectedShare,
-            note: "\(HTMLText.count(national.villagesConnected)) of \(HTMLText.count(national.villages)) villages have 4G or 5G coverage"
-                + (toConnect > 0 ? "; \(HTMLText.count(toConnect)) still to connect." : ".")))
-        cards.append(progressCard(
-            title: "5G population coverage", value: HTMLText.percent(coverage5G), share: coverage5G, target: targets.populationCoverage5G,
-            targetText: "target " + HTMLText.decimal(100 * targets.populationCoverage5G, 0) + "%", scale: 1, scaleText: "100%",
+            note: "\(NumberText.grouped(national.villagesConnected)) of \(NumberText.grouped(national.villages)) villages have 4G or 5G coverage"
+                + (toConnect > 0 ? "; \(NumberText.grouped(toConnect)) still to connect." : ".")))
+        cards.append(try progressCard(
+            title: "5G population coverage", value: NumberText.percent(coverage5G), share: coverage5G, target: targets.populationCoverage5G,
+            targetText: "target " + NumberText.percent(targets.populationCoverage5G, decimals: 0), scale: 1, scaleText: "100%",
             met: coverage5G >= targets.populationCoverage5G,
-            note: "\(HTMLText.count(national.populationCovered5G)) of \(HTMLText.count(national.population)) people"
+            note: "\(NumberText.grouped(national.populationCovered5G)) of \(NumberText.grouped(national.population)) people"
                 + (coverage5G < targets.populationCoverage5G
-                    ? "; \(HTMLText.decimal(100 * (targets.populationCoverage5G - coverage5G), 2)) points short of the target." : ".")))
-        cards.append(progressCard(
-            title: "5G stations per 4G station", value: national.ratio5G4GStations.map { HTMLText.decimal($0, 3) } ?? "n/a",
-            share: ratio, target: targets.ratio5G4GStations, targetText: "target " + HTMLText.decimal(targets.ratio5G4GStations, 2),
-            scale: ratioScale, scaleText: HTMLText.decimal(ratioScale, 1),
+                    ? "; \(NumberText.fixed(100 * (targets.populationCoverage5G - coverage5G), decimals: 2)) points short of the target." : ".")))
+        cards.append(try progressCard(
+            title: "5G stations per 4G station", value: national.ratio5G4GStations.map { NumberText.fixed($0, decimals: 3) } ?? "n/a",
+            share: ratio, target: targets.ratio5G4GStations, targetText: "target " + NumberText.fixed(targets.ratio5G4GStations, decimals: 2),
+            scale: ratioScale, scaleText: NumberText.fixed(ratioScale, decimals: 1),
             met: national.stations4G > 0 && national.stations5G >= needed5G,
-            note: "\(HTMLText.count(national.stations5G)) 5G and \(HTMLText.count(national.stations4G)) 4G stations"
-                + (national.stations5G < needed5G ? "; \(HTMLText.count(needed5G - national.stations5G)) more 5G stations needed." : ".")))
-        cards.append(compositionCard(
+            note: "\(NumberText.grouped(national.stations5G)) 5G and \(NumberText.grouped(national.stations4G)) 4G stations"
+                + (national.stations5G < needed5G ? "; \(NumberText.grouped(needed5G - national.stations5G)) more 5G stations needed." : ".")))
+        cards.append(try compositionCard(
             title: "Dead-zone villages", value: national.villagesDeadZone, targetText: "target 0",
             parts: [("No site within \(maxRangeKm) km", noSite, "seg-nosite"),
                     ("Weak signal (below threshold)", weakSignal, "seg-weak")],
             note: national.villagesDeadZone == 0 ? "Every village has 4G or 5G coverage."
-                : "\(HTMLText.percent(Double(national.villagesDeadZone) / Double(max(national.villages, 1)))) of villages (lõm sóng); "
-                + "\(HTMLText.count(national.villagesDeadZoneAndUnpowered)) of them also have no grid power."))
-        cards.append(compositionCard(
+                : "\(NumberText.percent(Double(national.villagesDeadZone) / Double(max(national.villages, 1)))) of villages (lõm sóng); "
+                + "\(NumberText.grouped(national.villagesDeadZoneAndUnpowered)) of them also have no grid power."))
+        cards.append(try compositionCard(
             title: "Villages without grid power", value: national.villagesUnpowered, targetText: "target 0",
             parts: [("Also dead zones", national.villagesDeadZoneAndUnpowered, "seg-deadunpowered"),
                     ("Connected", national.villagesUnpowered - national.villagesDeadZoneAndUnpowered, "seg-connected")],
             note: national.villagesUnpowered == 0 ? "Every village is on the electricity grid."
-                : "\(HTMLText.count(national.villagesDeadZoneAndUnpowered)) of them are also dead zones: a tower there needs its own power (solar, generator)."))
-        cards.append(progressCard(
-            title: "4G population coverage", value: HTMLText.percent(national.populationCoverage4G), share: national.populationCoverage4G,
+                : "\(NumberText.grouped(national.villagesDeadZoneAndUnpowered)) of them are also dead zones: a tower there needs its own power (solar, generator)."))
+        cards.append(try progressCard(
+            title: "4G population coverage", value: NumberText.percent(national.populationCoverage4G), share: national.populationCoverage4G,
             target: nil, targetText: "no target set", scale: 1, scaleText: "100%", met: nil,
-            note: "\(HTMLText.count(national.populationCovered4G)) of \(HTMLText.count(national.population)) people; "
-                + "any technology: \(HTMLText.percent(national.populationCoverageAny))."))
-        return """
-        <section class="kpis" id="headline" aria-labelledby="headline-title">
-        <h2 id="headline-title" class="section-title">Headline indicators against the national targets</h2>
-        <div class="kpi-grid">
-        \(cards.joined(separator: "\n"))
-        </div>
-        </section>
-        """
+            note: "\(NumberText.grouped(national.populationCovered4G)) of \(NumberText.grouped(national.population)) people; "
+                + "any technology: \(NumberText.percent(national.populationCoverageAny))."))
+        return try HTMLResources.headlineSection.filled([
+            "cards": cards.joined(separator: "\n"),
+        ])
     }
 
     private static func statusPill(_ met: Bool?, _ targetText: String) -> String {
         switch met {
         case true?: "<span class=\"pill pill-met\">Target met</span>"
         case false?: "<span class=\"pill pill-unmet\">Below target</span>"
-        case nil: "<span class=\"pill pill-info\">\(HTMLText.escape(targetText))</span>"
+        case nil: "<span class=\"pill pill-info\">\(HTMLText.escaped(targetText))</span>"
         }
     }
 
     private static func width(_ value: Double, of scale: Double) -> String {
-        HTMLText.decimal(100 * min(max(value / scale, 0), 1), 2) + "%"
+        NumberText.fixed(100 * min(max(value / scale, 0), 1), decimals: 2) + "%"
     }
 
     /// A value on a 0…scale bar with the target marked.
     private static func progressCard(
         title: String, value: String, share: Double, target: Double?, targetText: String,
         scale: Double, scaleText: String, met: Bool?, note: String
-    ) -> String {
+    ) throws -> String {
         let state = met.map { $0 ? "met" : "unmet" } ?? "info"
         let marker = target.map {
-            "<span class=\"bar-target\" style=\"left:\(width($0, of: scale))\" title=\"\(HTMLText.escape(targetText))\"></span>"
+            "<span class=\"bar-target\" style=\"left:\(width($0, of: scale))\" title=\"\(HTMLText.escaped(targetText))\"></span>"
         } ?? ""
         let label = "\(value)" + (target == nil ? "" : ", \(targetText)")
-        return """
-        <article class="kpi kpi-\(state)">
-        <div class="kpi-head"><h3>\(HTMLText.escape(title))</h3>\(statusPill(met, targetText))</div>
-        <p class="kpi-value">\(HTMLText.escape(value))\(target == nil ? "" : " <span class=\"kpi-target\">\(HTMLText.escape(targetText))</span>")</p>
-        <div class="bar" role="img" aria-label="\(HTMLText.escape(label))"><span class="bar-fill" style="width:\(width(share, of: scale))"></span>\(marker)</div>
-        <div class="bar-scale"><span>0</span><span>\(HTMLText.escape(scaleText))</span></div>
-        <p class="kpi-note">\(HTMLText.escape(note))</p>
-        </article>
-        """
+        return try HTMLResources.progressCard.filled([
+            "state": state,
+            "title": HTMLText.escaped(title),
+            "pill": statusPill(met, targetText),
+            "value": HTMLText.escaped(value),
+            "target": target == nil ? "" : " <span class=\"kpi-target\">\(HTMLText.escaped(targetText))</span>",
+            "label": HTMLText.escaped(label),
+            "width": width(share, of: scale),
+            "marker": marker,
+            "scale": HTMLText.escaped(scaleText),
+            "note": HTMLText.escaped(note),
+        ])
     }
 
     /// A count with a target of zero, its bar split into parts.
-    private static func compositionCard(title: String, value: Int, targetText: String, parts: [(String, Int, String)], note: String) -> String {
+    private static func compositionCard(title: String, value: Int, targetText: String, parts: [(String, Int, String)], note: String) throws -> String {
         let met = value == 0
         let total = max(parts.reduce(0) { $0 + $1.1 }, 1)
         let segments = parts.filter { $0.1 > 0 }.map { name, count, style in
-            "<span class=\"bar-seg \(style)\" style=\"width:\(width(Double(count), of: Double(total)))\" title=\"\(HTMLText.escape(name)): \(HTMLText.count(count))\"></span>"
+            "<span class=\"bar-seg \(style)\" style=\"width:\(width(Double(count), of: Double(total)))\" title=\"\(HTMLText.escaped(name)): \(NumberText.grouped(count))\"></span>"
         }.joined()
         let legend = parts.map { name, count, style in
-            "<li><span class=\"swatch \(style)\"></span>\(HTMLText.escape(name)): <strong>\(HTMLText.count(count))</strong></li>"
+            "<li><span class=\"swatch \(style)\"></span>\(HTMLText.escaped(name)): <strong>\(NumberText.grouped(count))</strong></li>"
         }.joined()
-        let label = parts.map { "\($0.0): \(HTMLText.count($0.1))" }.joined(separator: "; ")
-        return """
-        <article class="kpi kpi-\(met ? "met" : "unmet")">
-        <div class="kpi-head"><h3>\(HTMLText.escape(title))</h3>\(statusPill(met, targetText))</div>
-        <p class="kpi-value">\(HTMLText.count(value)) <span class="kpi-target">\(HTMLText.escape(targetText))</span></p>
-        <div class="bar bar-split" role="img" aria-label="\(HTMLText.escape(label))">\(segments)</div>
-        <ul class="bar-legend">\(legend)</ul>
-        <p class="kpi-note">\(HTMLText.escape(note))</p>
-        </article>
-        """
+        let label = parts.map { "\($0.0): \(NumberText.grouped($0.1))" }.joined(separator: "; ")
+        return try HTMLResources.compositionCard.filled([
+            "state": met ? "met" : "unmet",
+            "title": HTMLText.escaped(title),
+            "pill": statusPill(met, targetText),
+            "value": NumberText.grouped(value),
+            "target": HTMLText.escaped(targetText),
+            "label": HTMLText.escaped(label),
+            "segments": segments,
+            "legend": legend,
+            "note": HTMLText.escaped(note),
+        ])
     }
 }

@@ -1,4 +1,5 @@
 import PhusongCoverage
+import PhusongSupport
 
 /// What the page's map draws, embedded as JSON (`<script type="application/json"
 /// id="report-data">`, key `map`). Positions are `HTMLMapFrame` units.
@@ -39,9 +40,9 @@ struct HTMLMapData: Encodable, Sendable {
         var notes: [String: String] = [:]
         for row in run.tables.provinces {
             let indicators = row.indicators
-            notes[row.code] = "\(HTMLText.percent(indicators.shareVillagesConnected)) of \(HTMLText.count(indicators.villages)) villages connected"
-                + " · \(HTMLText.count(indicators.villagesDeadZone)) dead zones"
-                + " · 5G population \(HTMLText.percent(indicators.populationCoverage5G))"
+            notes[row.code] = "\(NumberText.percent(indicators.shareVillagesConnected)) of \(NumberText.grouped(indicators.villages)) villages connected"
+                + " · \(NumberText.grouped(indicators.villagesDeadZone)) dead zones"
+                + " · 5G population \(NumberText.percent(indicators.populationCoverage5G))"
         }
         outlines = try HTMLOutlines.outlines(run.inputs.boundaries, frame: frame, notes: notes)
         grid = HTMLDensityGrid(villages: run.inputs.scenario.villages, coverage: run.coverage, frame: frame)
@@ -89,7 +90,7 @@ struct HTMLMapData: Encodable, Sendable {
             default: "\(CoverageState(run.coverage[index]).rawValue), no grid power"
             }
             let name = village.name.isEmpty ? village.id : "\(village.name) (\(village.id))"
-            texts.append("\(name)\(place.isEmpty ? "" : " — " + place) · \(HTMLText.count(village.population)) people · \(state)")
+            texts.append("\(name)\(place.isEmpty ? "" : " — " + place) · \(NumberText.grouped(village.population)) people · \(state)")
         }
         return (points, texts)
     }

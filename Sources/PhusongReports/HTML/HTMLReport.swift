@@ -1,9 +1,11 @@
 import PhusongCoverage
+import PhusongSupport
 
 /// `report.html`: one self-contained page for reviewers — the headline indicators against
 /// the committee's targets, a map, the per-province table and the dead-zone list with a
 /// search that ignores Vietnamese diacritics. No network access of any kind: styles, script
-/// and data are inline, the map is drawn on a canvas from embedded JSON.
+/// and data are inline, the map is drawn on a canvas from embedded JSON. The page's frame,
+/// style sheet and scripts are files in Sources/PhusongReports/Resources (`HTMLResources`).
 ///
 /// Hooks for headless checks (e.g. `chromium --headless=new --dump-dom file:///…/report.html#search=Dien%20Bien`):
 /// - URL hash `#search=<text>` (URL-encoded) fills the search box and filters on load;
@@ -22,53 +24,22 @@ public enum HTMLReport {
         let data = try HTMLText.scriptJSON(HTMLPageData(map: map))
         let national = run.tables.national
         let sites = run.engine.sites
-        let summary = "\(HTMLText.count(national.villages)) villages · \(HTMLText.count(national.population)) people · "
-            + "\(HTMLText.count(run.tables.provinces.count)) provinces · \(HTMLText.count(sites.count)) sites "
-            + "(\(HTMLText.count(national.stations4G)) with 4G, \(HTMLText.count(national.stations5G)) with 5G)"
-        let page = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="phusong \(HTMLText.escape(toolVersion))">
-        <title>Village mobile coverage report — phusong</title>
-        <style>
-        \(HTMLStyle.css)
-        </style>
-        </head>
-        <body>
-        <header class="page-header">
-        <div class="wrap">
-        <p class="eyebrow">Mobile coverage of villages (thôn, bản) · Digital transformation</p>
-        <h1>Village coverage report</h1>
-        <p class="subtitle">\(HTMLText.escape(summary))</p>
-        <nav aria-label="Sections">
-        <a href="#headline">Indicators</a><a href="#map-section">Map</a><a href="#provinces">Provinces</a>\
-        <a href="#dead-zones">Dead zones</a><a href="#about">Inputs &amp; model</a>
-        </nav>
-        </div>
-        </header>
-        <main class="wrap">
-        \(HTMLHeadline.section(run))
-        \(HTMLMapSection.section(map, run: run))
-        \(HTMLProvinceTable.section(run))
-        \(HTMLDeadZoneTable.section(deadZones, run: run))
-        </main>
-        <div class="wrap">
-        \(HTMLFooter.section(run, toolVersion: toolVersion))
-        </div>
-        <script type="application/json" id="report-data">\(data)</script>
-        <script>
-        \(HTMLScript.js)
-        </script>
-        <script>
-        \(HTMLMapScript.js)
-        </script>
-        </body>
-        </html>
-
-        """
+        let summary = "\(NumberText.grouped(national.villages)) villages · \(NumberText.grouped(national.population)) people · "
+            + "\(NumberText.grouped(run.tables.provinces.count)) provinces · \(NumberText.grouped(sites.count)) sites "
+            + "(\(NumberText.grouped(national.stations4G)) with 4G, \(NumberText.grouped(national.stations5G)) with 5G)"
+        let page = try HTMLResources.reportPage.filled([
+            "version": HTMLText.escaped(toolVersion),
+            "style": HTMLResources.style,
+            "summary": HTMLText.escaped(summary),
+            "headline": HTMLHeadline.section(run),
+            "map": HTMLMapSection.section(map, run: run),
+            "provinces": HTMLProvinceTable.section(run),
+            "deadZones": HTMLDeadZoneTable.section(deadZones, run: run),
+            "footer": HTMLFooter.section(run, toolVersion: toolVersion),
+            "data": data,
+            "tablesScript": HTMLResources.tablesScript,
+            "mapScript": HTMLResources.mapScript,
+        ])
         return Array(page.utf8)
     }
 }

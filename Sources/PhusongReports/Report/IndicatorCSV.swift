@@ -18,11 +18,11 @@ public enum IndicatorCSV {
         ([
             String(value.villages), String(value.villagesConnected), String(value.villagesDeadZone),
             String(value.villagesUnpowered), String(value.villagesDeadZoneAndUnpowered),
-            String(value.shareVillagesConnected), String(value.population), String(value.populationCovered4G),
-            String(value.populationCovered5G), String(value.populationCoveredAny), String(value.populationCoverage4G),
-            String(value.populationCoverage5G), String(value.populationCoverageAny),
+            NumberText.real(value.shareVillagesConnected), String(value.population), String(value.populationCovered4G),
+            String(value.populationCovered5G), String(value.populationCoveredAny), NumberText.real(value.populationCoverage4G),
+            NumberText.real(value.populationCoverage5G), NumberText.real(value.populationCoverageAny),
         ] + (stationsKnown
-            ? [String(value.stations4G), String(value.stations5G), value.ratio5G4GStations.map { String($0) } ?? ""]
+            ? [String(value.stations4G), String(value.stations5G), value.ratio5G4GStations.map(NumberText.real) ?? ""]
             : ["", "", ""])).map(CSVField.number)
     }
 

@@ -11,10 +11,10 @@ public enum CSVField: Sendable, Hashable, ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self = .text(value) }
 
     /// The shortest text that reads back to the same `Double` (whole numbers without a point).
-    public static func number(_ value: Double) -> CSVField { .number(csvNumber(value)) }
+    public static func number(_ value: Double) -> CSVField { .number(NumberText.shortest(value)) }
 
     /// A fixed count of decimals, e.g. 6 for coordinates (~0.1 m).
-    public static func number(_ value: Double, decimals: Int) -> CSVField { .number(csvNumber(value, decimals: decimals)) }
+    public static func number(_ value: Double, decimals: Int) -> CSVField { .number(NumberText.fixed(value, decimals: decimals)) }
 
     /// A whole number.
     public static func integer(_ value: Int) -> CSVField { .number(String(value)) }

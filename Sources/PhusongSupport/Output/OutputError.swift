@@ -1,5 +1,5 @@
 /// An output could not be written, or was refused before anything was written.
-public struct OutputError: Error, CustomStringConvertible, Sendable {
+public struct OutputError: Error, CustomStringConvertible, Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// Writing failed (full disk, permission, a file where a folder is needed, another
         /// run holding the lock): the CLI exits with 73 (EX_CANTCREAT).

@@ -1,8 +1,3 @@
-/// The page's table script (plain ES2015, no libraries): sorting by a click on a column
-/// heading, and the diacritic-insensitive dead-zone search (also driven by `#search=<text>`
-/// in the URL). The map has its own script (`HTMLMapScript`).
-enum HTMLScript {
-    static let js = #"""
 (function () {
   'use strict';
 
@@ -103,5 +98,3 @@ enum HTMLScript {
     }
   }
 })();
-"""#
-}

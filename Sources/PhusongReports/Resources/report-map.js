@@ -1,9 +1,3 @@
-/// The map's script (plain ES2015, no libraries): draws `HTMLMapData` (embedded as JSON in
-/// `#report-data`) on a canvas — province outlines, the grid of connected villages, sites,
-/// dead-zone and unpowered villages, names — with zoom, drag and tooltips. Marks `#map` with
-/// `data-drawn="true"`, `data-points`, `data-cells` and `data-sites` once drawn.
-enum HTMLMapScript {
-    static let js = #"""
 (function () {
   'use strict';
 
@@ -299,5 +293,3 @@ enum HTMLMapScript {
   window.addEventListener('resize', redraw);
   draw();
 })();
-"""#
-}

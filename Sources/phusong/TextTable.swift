@@ -1,21 +1,4 @@
-import Foundation
 import PhusongSupport
-
-/// Number formatting for terminal output.
-enum Format {
-    /// A count with thousands separators: 106445 → "106,445".
-    static func count(_ value: Int) -> String { groupedThousands(value) }
-
-    /// A share as a percentage with two decimals: "99.30 %".
-    static func percent(_ part: Int, of whole: Int) -> String {
-        guard whole > 0 else { return "n/a" }
-        return decimal(100 * Double(part) / Double(whole), 2) + " %"
-    }
-
-    static func decimal(_ value: Double, _ decimals: Int) -> String {
-        String(format: "%.\(decimals)f", value)
-    }
-}
 
 /// A text table: columns left-aligned except those named right-aligned (numbers).
 struct TextTable {
