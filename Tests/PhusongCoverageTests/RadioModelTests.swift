@@ -30,7 +30,7 @@ struct RadioModelTests {
 
     @Test("38.901 at 5 GHz, hUT 1.5 m: UMa (hBS 25) 1000 m = 144.7641, 100 m = 106.1356 dB")
     func umaKnownAnswers() {
-        let uma = TR38901UMa(frequencyMHz: 5000, baseStationHeightM: 25, userHeightM: 1.5)
+        let uma = TR38901Urban(.macro, frequencyMHz: 5000, baseStationHeightM: 25, userHeightM: 1.5)
         #expect(RadioSpec.isClose(uma.breakpointDistanceM, 800, within: 1e-9))
         for (d2D, expected, los) in [(1000.0, 144.7641, 109.7252), (100, 106.1356, 86.2362)] {
             let d3D = RadioSpec.d3D(d2D, hBS: 25)
@@ -78,7 +78,7 @@ struct RadioModelTests {
 
     @Test("38.901 UMi street canyon at 3.5 GHz, hBS 10 m: d'BP = 210 m, both LOS forms")
     func umiStreetCanyon() {
-        let umi = TR38901UMiStreetCanyon(frequencyMHz: 3500, baseStationHeightM: 10, userHeightM: 1.5)
+        let umi = TR38901Urban(.microStreetCanyon, frequencyMHz: 3500, baseStationHeightM: 10, userHeightM: 1.5)
         #expect(RadioSpec.isClose(umi.breakpointDistanceM, 210, within: 1e-9))
         for (d2D, los, nlos) in [(100.0, 85.3142, 104.6438), (1000, 119.1531, 139.8892)] {
             let d3D = RadioSpec.d3D(d2D, hBS: 10)
@@ -116,7 +116,7 @@ struct RadioModelTests {
                 let cost = Cost231Hata(frequencyMHz: mid, baseStationHeightM: hBS, mobileHeightM: hUT, environment: environment)
                 #expect(cost.pathLossDB(distance2DM: d2D) == RadioSpec.cost231(f: mid, hb: hBS, hm: hUT, d2DM: d2D, area: area))
             }
-            let uma = TR38901UMa(frequencyMHz: high, baseStationHeightM: hBS, userHeightM: hUT)
+            let uma = TR38901Urban(.macro, frequencyMHz: high, baseStationHeightM: hBS, userHeightM: hUT)
             #expect(uma.pathLossDB(distance2DM: d2D, distance3DM: d3D)
                 == RadioSpec.uma(f: high, hBS: hBS, hUT: hUT, d2D: d2D, d3D: d3D))
             let rma = TR38901RMa(frequencyMHz: high, baseStationHeightM: hBS, userHeightM: hUT)

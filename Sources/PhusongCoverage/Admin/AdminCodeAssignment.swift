@@ -76,26 +76,22 @@ public enum AdminCodeAssignment {
         let distanceM = match.method == .inside ? nil : match.distanceM
         var filled = false
         var disagrees = false
-        if let given = village.communeCode, let commune = found.commune, given != commune {
-            disagrees = true
-            report.warnings.append(Problem(
-                file: file, line: line, column: "commune_code", value: given,
-                reason: .assignment(.otherUnit(village: village.id, distanceM: distanceM, level: .commune, code: commune,
-                                               name: boundaries.communeName(commune)))))
-        } else if village.communeCode == nil, let commune = found.commune {
-            village.communeCode = commune
-            filled = true
+        // A given code that differs from the boundary's is kept and reported; a missing one is filled.
+        func reconcile(_ level: AdminUnit.Level, _ code: WritableKeyPath<Village, String?>, found: String?, name: (String) -> String?) {
+            guard let found else { return }
+            if let given = village[keyPath: code] {
+                guard given != found else { return }
+                disagrees = true
+                report.warnings.append(Problem(
+                    file: file, line: line, column: level.rawValue + "_code", value: given,
+                    reason: .assignment(.otherUnit(village: village.id, distanceM: distanceM, level: level, code: found, name: name(found)))))
+            } else {
+                village[keyPath: code] = found
+                filled = true
+            }
         }
-        if let given = village.provinceCode, let province = found.province, given != province {
-            disagrees = true
-            report.warnings.append(Problem(
-                file: file, line: line, column: "province_code", value: given,
-                reason: .assignment(.otherUnit(village: village.id, distanceM: distanceM, level: .province, code: province,
-                                               name: boundaries.provinceName(province)))))
-        } else if village.provinceCode == nil, let province = found.province {
-            village.provinceCode = province
-            filled = true
-        }
+        reconcile(.commune, \.communeCode, found: found.commune, name: boundaries.communeName)
+        reconcile(.province, \.provinceCode, found: found.province, name: boundaries.provinceName)
         if filled { report.villagesFilled += 1 }
         if disagrees { report.villagesDisagreeing += 1 }
     }

@@ -6,9 +6,9 @@
 public enum PathLossModel: Sendable, Hashable {
     case okumuraHata(OkumuraHata)
     case cost231Hata(Cost231Hata)
-    case tr38901UMa(TR38901UMa)
+    case tr38901UMa(TR38901Urban)
     case tr38901RMa(TR38901RMa)
-    case tr38901UMiStreetCanyon(TR38901UMiStreetCanyon)
+    case tr38901UMiStreetCanyon(TR38901Urban)
     /// Free-space loss at the given frequency, MHz.
     case freeSpace(frequencyMHz: Double)
 
@@ -31,8 +31,8 @@ public enum PathLossModel: Sendable, Hashable {
                 environment: HataEnvironment(areaType)
             ))
         case .tr38901UMa:
-            self = .tr38901UMa(TR38901UMa(
-                frequencyMHz: frequencyMHz, baseStationHeightM: baseStationHeightM, userHeightM: userHeightM,
+            self = .tr38901UMa(TR38901Urban(
+                .macro, frequencyMHz: frequencyMHz, baseStationHeightM: baseStationHeightM, userHeightM: userHeightM,
                 environmentHeightM: policy.environmentHeightM
             ))
         case .tr38901RMa:
@@ -41,8 +41,8 @@ public enum PathLossModel: Sendable, Hashable {
                 buildingHeightM: policy.ruralBuildingHeightM, streetWidthM: policy.ruralStreetWidthM
             ))
         case .tr38901UMiStreetCanyon:
-            self = .tr38901UMiStreetCanyon(TR38901UMiStreetCanyon(
-                frequencyMHz: frequencyMHz, baseStationHeightM: baseStationHeightM, userHeightM: userHeightM,
+            self = .tr38901UMiStreetCanyon(TR38901Urban(
+                .microStreetCanyon, frequencyMHz: frequencyMHz, baseStationHeightM: baseStationHeightM, userHeightM: userHeightM,
                 environmentHeightM: policy.environmentHeightM
             ))
         case .freeSpace:
