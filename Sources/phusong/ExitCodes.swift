@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhusongCoverage
+import PhusongReports
 import PhusongSupport
 
 /// Exit codes, after BSD sysexits.h so that scripts can tell failures apart. docs/safety.md
@@ -18,7 +19,8 @@ enum ExitCodes {
 
     /// The one place where an error that reached the top of a command becomes an exit code.
     /// Errors of the argument parser (usage, `--help`, `--version`) and exit codes that a
-    /// command chose pass through; load problems are listed and give 66 when a file cannot be
+    /// command chose pass through; `CommandError`s and an unknown `--province`/`--commune`
+    /// (64) are printed and mapped here too; load problems are listed and give 66 when a file cannot be
     /// read at all, else 65; a computation refused because of the data or the settings (too
     /// many operators, a setting out of range given through the library) gives 65; an output
     /// refused before anything is written (it would overwrite an input, a foreign folder)
@@ -31,6 +33,19 @@ enum ExitCodes {
         case let error as LoadError:
             Terminal.list(error.problems)
             return error.isUnavailableInput ? noInput : dataError
+        case CommandError.loadStopped(let error, let suggestRejects):
+            Terminal.list(error.problems, hint: suggestRejects
+                ? "Stopped: fix these rows, or give --rejects FILE to set bad rows aside and go on." : nil)
+            return error.isUnavailableInput ? noInput : dataError
+        case CommandError.defaultDataMissing:
+            Terminal.error("phusong: the embedded default data (geodata/default) was not found; give --villages and --cells")
+            return noInput
+        case CommandError.fewerFacilitiesThanFixed(let facilities, let fixed, let file):
+            Terminal.error("phusong mclp: --p \(facilities) is less than the \(fixed) fixed facilities in \(file)")
+            return usage
+        case let error as UnknownArea:
+            Terminal.error("phusong: \(error)")
+            return usage
         case is CoverageError, is SettingOutOfRange:
             Terminal.error("phusong: \(error)")
             return dataError

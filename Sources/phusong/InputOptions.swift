@@ -43,10 +43,7 @@ struct InputOptions: ParsableArguments {
         if let villages, !cells.isEmpty {
             return InputPaths(villages: villages, cells: cells, admin: admin)
         }
-        guard let folder = DefaultData.folder() else {
-            Terminal.error("phusong: the embedded default data (geodata/default) was not found; give --villages and --cells")
-            throw ExitCodes.noInput
-        }
+        guard let folder = DefaultData.folder() else { throw CommandError.defaultDataMissing }
         Terminal.note("Using the embedded default data set: \(folder)")
         return InputPaths(villages: folder + "/villages.csv", cells: folder + "/cells.csv", admin: admin)
     }

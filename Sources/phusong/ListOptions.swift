@@ -36,9 +36,7 @@ struct ListOptions: ParsableArguments {
     /// Stops with exit 64 (usage) when `--province` or `--commune` names no area of the
     /// run's villages, listing the closest valid ones.
     func checkAreas(in run: CoverageRun) throws {
-        guard let unknown = filter(unpoweredOnly: false).unknownArea(in: run) else { return }
-        Terminal.error("phusong: " + unknown.description)
-        throw ExitCode.validationFailure
+        if let unknown = filter(unpoweredOnly: false).unknownArea(in: run) { throw unknown }
     }
 
     /// The files to write: one per format, named after --out with the format's extension.

@@ -1,8 +1,8 @@
-import ArgumentParser
 import PhusongCoverage
 
 extension InputOptions {
-    /// Loads the inputs, printing problems and turning them into the right exit code.
+    /// Loads the inputs; problems stop the run with `CommandError.loadStopped` (printed and
+    /// mapped to an exit code by `ExitCodes.mapped`).
     /// - Parameter threads: worker tasks for administrative assignment.
     func load(threads: Int) async throws -> LoadedInputs {
         let paths = try paths()
@@ -14,10 +14,7 @@ extension InputOptions {
             return inputs
         } catch {
             if let output = error.output { throw output }
-            Terminal.list(error.problems, hint: error.hasRowProblems && rejects == nil
-                ? "Stopped: fix these rows, or give --rejects FILE to set bad rows aside and go on."
-                : nil)
-            throw error.isUnavailableInput ? ExitCodes.noInput : ExitCodes.dataError
+            throw CommandError.loadStopped(error, suggestRejects: error.hasRowProblems && rejects == nil)
         }
     }
 }

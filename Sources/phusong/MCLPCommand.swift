@@ -75,8 +75,7 @@ struct MCLPCommand: AsyncParsableCommand {
         let paths = MCLPLoader.Paths(demand: demand, candidates: candidates, fixed: fixed, costMatrix: costMatrix)
         let instance = try MCLPLoader.load(paths, metric: metric.metric)
         guard facilities >= instance.fixed.count else {
-            Terminal.error("phusong mclp: --p \(facilities) is less than the \(instance.fixed.count) fixed facilities in \(fixed ?? "--fixed")")
-            throw ExitCode.validationFailure
+            throw CommandError.fewerFacilitiesThanFixed(facilities: facilities, fixed: instance.fixed.count, file: fixed ?? "--fixed")
         }
         let options = SolverOptions(threads: threads.count, seed: seed, localSearchRounds: rounds)
         let result = try await MaximalCovering.solve(instance, radius: radius, facilities: facilities, options: options)
