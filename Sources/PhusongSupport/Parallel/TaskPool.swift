@@ -5,8 +5,8 @@ import Foundation
 /// Jobs are numbered `0..<count`. At most `threads` of them run at a time, as child tasks of
 /// one task group; a new job starts as soon as one finishes, in the order the caller gives.
 /// Results come back by job number, so the output never depends on the number of threads or
-/// on which job finishes first (docs/safety.md, "Determinism"). With one thread, or one job, the jobs run on the calling task, in job
-/// order, without a task group.
+/// on which job finishes first (docs/safety.md, "Determinism"). With one thread, or one job,
+/// the jobs run on the calling task, in job order, without a task group.
 ///
 /// The shapes of work built on it:
 /// - `run(count:threads:startOrder:_:)`: independent jobs (local-search trials);
