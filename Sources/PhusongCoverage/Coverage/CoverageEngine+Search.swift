@@ -55,10 +55,16 @@ extension CoverageEngine {
                            covered: &covered[index], statistics: &statistics)
             })
         }
+        // An operator's own cells of a technology can cover a village only if the best server
+        // of that technology does: where it does not, the operator's search is skipped.
+        let coveredByTechnology = (0..<2).map { technology in
+            best[technology].map { ($0?.rsrpDBm ?? -.infinity) >= threshold(technology) }
+        }
         for index in 2..<groups.count {
             let group = groups[index]
             let bit: UInt64 = 1 << UInt64(index - 2)
-            for village in receivers.indices where covered[village] & bit == 0 {
+            let technologyCovers = coveredByTechnology[index % 2]
+            for village in receivers.indices where covered[village] & bit == 0 && technologyCovers[village] {
                 if reachesThreshold(group, receiver: receivers[village], vector: vectors[village], technology: index % 2,
                                     statistics: &statistics) {
                     covered[village] |= bit
@@ -86,7 +92,7 @@ extension CoverageEngine {
     /// The exact best server among the group's cells in range (ties: smallest cell id). Every
     /// evaluated cell that reaches the threshold also marks its operator as covering.
     private func bestServer(
-        _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int,
+        _ group: SearchGroup, receiver: ReceiverPoint, vector: SIMD3<Double>, technology: Int,
         covered: inout UInt64, statistics: inout SearchStatistics
     ) -> VillageCoverage.BestServer? {
         guard !group.isEmpty else { return nil }
@@ -99,15 +105,16 @@ extension CoverageEngine {
             lowerBound <= maxRange && (bestCell < 0 || group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
         } visit: { position in
             statistics.cellsVisited += 1
-            let chordSquared = group.vectors.chordSquared(position, vector)
+            let offset = group.vectors.offset(position, from: vector)
+            let chordSquared = (offset * offset).sum()
             guard chordSquared <= rangeChordSquared else { return }
-            if bestCell >= 0, group.bounds.upperBoundDBm(
-                areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared)) < bestRSRP { return }
+            if bestCell >= 0, group.reaches[position].upperBoundDBm(
+                towardOffset: offset, areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared),
+                losses: losses) < bestRSRP { return }
             let cell = Int(group.grid.entries[position])
             let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
             guard distance <= maxRange else { return }
-            if bestCell >= 0, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) < bestRSRP { return }
             let rsrp = cells.rsrpDBm(cell, at: receiver, distance2DM: distance)
             statistics.rsrpEvaluations += 1
             if rsrp > bestRSRP || (rsrp == bestRSRP && idPrecedes(cell, bestCell)) {
@@ -121,7 +128,7 @@ extension CoverageEngine {
 
     /// Whether any of the group's cells in range reaches the technology's threshold.
     private func reachesThreshold(
-        _ group: SearchGroup, receiver: ReceiverPoint, vector: (Double, Double, Double), technology: Int,
+        _ group: SearchGroup, receiver: ReceiverPoint, vector: SIMD3<Double>, technology: Int,
         statistics: inout SearchStatistics
     ) -> Bool {
         guard !group.isEmpty else { return false }
@@ -134,13 +141,15 @@ extension CoverageEngine {
         } visit: { position in
             statistics.cellsVisited += 1
             guard !reached else { return }
-            let chordSquared = group.vectors.chordSquared(position, vector)
-            guard chordSquared <= rangeChordSquared, group.bounds.upperBoundDBm(
-                areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared)) >= threshold else { return }
+            let offset = group.vectors.offset(position, from: vector)
+            let chordSquared = (offset * offset).sum()
+            guard chordSquared <= rangeChordSquared, group.reaches[position].upperBoundDBm(
+                towardOffset: offset, areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared),
+                losses: losses) >= threshold else { return }
             let cell = Int(group.grid.entries[position])
             let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
-            guard distance <= maxRange, group.bounds.upperBoundDBm(areaType: areaType, atLeastM: distance) >= threshold else { return }
+            guard distance <= maxRange else { return }
             statistics.rsrpEvaluations += 1
             if cells.rsrpDBm(cell, at: receiver, distance2DM: distance) >= threshold { reached = true }
         }
@@ -150,7 +159,7 @@ extension CoverageEngine {
     /// The nearest cell of any technology (unclamped great-circle distance, no range limit;
     /// exact ties: smallest cell id).
     private func nearestCell(
-        receiver: ReceiverPoint, vector: (Double, Double, Double), statistics: inout SearchStatistics
+        receiver: ReceiverPoint, vector: SIMD3<Double>, statistics: inout SearchStatistics
     ) -> (cell: Int, distanceM: Double)? {
         var nearestDistance = Double.infinity
         var nearestChordSquared = Double.infinity

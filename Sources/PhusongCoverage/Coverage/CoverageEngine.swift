@@ -37,6 +37,8 @@ public struct CoverageEngine: Sendable {
     /// The search groups: 0 and 1 hold the cells of a technology (4G, 5G), `2 + 2·o + t` the
     /// cells of operator o and technology t (possibly none).
     let groups: [SearchGroup]
+    /// The path loss of every radio at the bounds' table distances, for each cell's own bound.
+    let losses: ReachBounds.LossTable
     /// Squared chord of `max_range_m` with a safety margin.
     let rangeChordSquared: Double
 
@@ -50,11 +52,14 @@ public struct CoverageEngine: Sendable {
     final class SearchGroup: Sendable {
         let grid: CellGrid
         let vectors: UnitVectors
+        /// Each cell's own bound data, in the grid's order.
+        let reaches: [CellReach]
         let bounds: ReachBounds
 
-        init(grid: CellGrid, vectors: UnitVectors, bounds: ReachBounds) {
+        init(grid: CellGrid, vectors: UnitVectors, reaches: [CellReach], bounds: ReachBounds) {
             self.grid = grid
             self.vectors = vectors
+            self.reaches = reaches
             self.bounds = bounds
         }
 
@@ -84,7 +89,7 @@ public struct CoverageEngine: Sendable {
             Self.searchGroup($0, cells: cells, vectors: positions.vectors, prepared: prepared, losses: losses)
         }
         self.init(
-            parameters: parameters, prepared: prepared, layout: layout, groups: groups, sites: sites,
+            parameters: parameters, prepared: prepared, losses: losses, layout: layout, groups: groups, sites: sites,
             positions: positions, cellIDs: cells.map(\.id))
     }
 
@@ -120,7 +125,7 @@ public struct CoverageEngine: Sendable {
             range.map { Self.searchGroup(members[$0], cells: cells, vectors: vectors, prepared: prepared, losses: losses) }
         }
         return try await CoverageEngine(
-            parameters: parameters, prepared: prepared, layout: layoutPart.get(), groups: groups, sites: sites,
+            parameters: parameters, prepared: prepared, losses: losses, layout: layoutPart.get(), groups: groups, sites: sites,
             positions: positions, cellIDs: cellIDsPart)
     }
 
@@ -195,14 +200,19 @@ public struct CoverageEngine: Sendable {
         // as the grid of all cells, and the engine's grids take O(groups × cells) memory.
         let grid = CellGrid(lons: members.map { cells[$0].lon }, lats: members.map { cells[$0].lat },
                             ids: members.map { Int32($0) }, maxSquares: CellGrid.maxSquares(points: cells.count))
-        return SearchGroup(grid: grid, vectors: UnitVectors(vectors, at: grid.entries),
+        let reaches = grid.entries.map { cell in
+            CellReach(prepared.entries[Int(cell)], lon: cells[Int(cell)].lon, lat: cells[Int(cell)].lat,
+                      extraLossDB: losses.extraLossDB)
+        }
+        return SearchGroup(grid: grid, vectors: UnitVectors(vectors, at: grid.entries), reaches: reaches,
                            bounds: ReachBounds(cells: prepared, members: members, losses: losses))
     }
 
     private init(
-        parameters: RadioModelParameters, prepared: SearchCells, layout: Layout, groups: [SearchGroup], sites: SiteTable,
-        positions: Positions, cellIDs: [String]
+        parameters: RadioModelParameters, prepared: SearchCells, losses: ReachBounds.LossTable, layout: Layout,
+        groups: [SearchGroup], sites: SiteTable, positions: Positions, cellIDs: [String]
     ) {
+        self.losses = losses
         self.parameters = parameters
         operators = layout.operators
         self.sites = sites

@@ -47,6 +47,15 @@ struct ReachBounds: Sendable {
                       extraLossDB: parameters.extraLossDB)
         }
 
+        /// The path loss of radio `radio` toward `areaType` at the table distance at or below
+        /// `distanceM` (a distance or a lower bound on one, finite, ≥ 0): at most the radio's
+        /// loss at `distanceM`, dB.
+        @inline(__always)
+        func lossDB(radio: Int, areaType: AreaType, atLeastM distanceM: Double) -> Double {
+            let bin = min(Int(distanceM / ReachBounds.stepM), binCount - 1)
+            return values[(radio * AreaType.allCases.count + areaType.ordinal) * binCount + bin]
+        }
+
         private init(binCount: Int, values: [Double], extraLossDB: Double) {
             self.binCount = binCount
             self.values = values

@@ -12,7 +12,8 @@ struct UnitVectors: Sendable {
     init(lons: [Double], lats: [Double]) {
         var xyz = [Double](repeating: 0, count: 3 * lons.count)
         for index in lons.indices {
-            (xyz[3 * index], xyz[3 * index + 1], xyz[3 * index + 2]) = Self.vector(lon: lons[index], lat: lats[index])
+            let vector = Self.vector(lon: lons[index], lat: lats[index])
+            (xyz[3 * index], xyz[3 * index + 1], xyz[3 * index + 2]) = (vector.x, vector.y, vector.z)
         }
         self.xyz = xyz
     }
@@ -28,19 +29,23 @@ struct UnitVectors: Sendable {
     }
 
     @inline(__always)
-    static func vector(lon: Double, lat: Double) -> (Double, Double, Double) {
+    static func vector(lon: Double, lat: Double) -> SIMD3<Double> {
         let phi = lat * (Double.pi / 180)
         let lambda = lon * (Double.pi / 180)
-        return (cos(phi) * cos(lambda), cos(phi) * sin(lambda), sin(phi))
+        return SIMD3(cos(phi) * cos(lambda), cos(phi) * sin(lambda), sin(phi))
+    }
+
+    /// The offset `v` − point `index`; its squared length is the squared chord.
+    @inline(__always)
+    func offset(_ index: Int, from v: SIMD3<Double>) -> SIMD3<Double> {
+        v - SIMD3(xyz[3 * index], xyz[3 * index + 1], xyz[3 * index + 2])
     }
 
     /// Squared chord from point `index` to the unit vector `v`.
     @inline(__always)
-    func chordSquared(_ index: Int, _ v: (Double, Double, Double)) -> Double {
-        let dx = xyz[3 * index] - v.0
-        let dy = xyz[3 * index + 1] - v.1
-        let dz = xyz[3 * index + 2] - v.2
-        return dx * dx + dy * dy + dz * dz
+    func chordSquared(_ index: Int, _ v: SIMD3<Double>) -> Double {
+        let offset = offset(index, from: v)
+        return (offset * offset).sum()
     }
 
     /// The squared chord of a great-circle distance (metres), widened by a relative margin

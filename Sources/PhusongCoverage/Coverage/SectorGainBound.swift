@@ -1,0 +1,74 @@
+import Foundation
+
+/// An upper bound on a cell's antenna gain A_H toward a village, from unit vectors and without
+/// trigonometry: it lets the coverage search pass over the sectors that point away from a
+/// village before it computes their bearing (three trigonometric calls) and path loss.
+///
+/// The initial bearing of docs/specs/radio-model.md §2 from a cell at c to a village at v is
+/// atan2(y, x) with y = v·e and x = v·n, where e and n are the unit vectors east and north in
+/// the plane tangent to the sphere at c (v·e = cos φ₂ sin Δλ and v·n = cos φ₁ sin φ₂ −
+/// sin φ₁ cos φ₂ cos Δλ are the spec's y and x). As c·e = c·n = 0, y and x are also Δ·e and
+/// Δ·n for the offset Δ = v − c. With the main-lobe direction b = sin(az) e + cos(az) n and its
+/// normal a = cos(az) e − sin(az) n, the off-axis angle φ of §3 ("Antenna") has
+/// (cos φ, sin φ) = (Δ·b, Δ·a) / ρ, ρ = |(Δ·b, Δ·a)|. The chord between that direction and the
+/// boresight's, k = |(cos φ, sin φ) − (1, 0)| = 2 sin(|φ| / 2), is never more than |φ|
+/// (radians), so A_H = −min(12 (φ / φ₃dB)², A_max) ≤ −min(12 (k / φ₃dB)², A_max).
+///
+/// Rounding: b and a are stored as `Float` (relative error 6e-8 a component) to keep the
+/// search's per-cell data small; because they multiply the short offset Δ (not the unit
+/// vector v), Δ·b and Δ·a keep a relative error near 1e-7, plus an absolute one of a few
+/// 1e-16 from Δ. The spec's y and x are within about 1e-15 of exact. So for ρ ≥ 1e-8 (a
+/// village at least 6 cm from the antenna) both directions are within 3e-7 rad of the exact
+/// one, and the bound shortens k by 1e-6 rad. Nearer than 6 cm the bound is 0 dB. An
+/// omnidirectional cell has A_H = 0: its `lobeScale` is 0 and its bound 0 dB.
+struct SectorGainBound: Sendable {
+    /// b, the main lobe's direction in the tangent plane at the cell (a unit vector,
+    /// earth-centred), and a, b turned 90° in the same plane.
+    private let boresight: SIMD3<Float>
+    private let normal: SIMD3<Float>
+    /// 180 / (π · beamwidth in degrees): turns an angle in radians into φ / φ₃dB; 0 for an
+    /// omnidirectional cell.
+    private let lobeScale: Double
+
+    /// Shortening of the chord k against rounding, radians.
+    static let angleMarginRad = 1e-6
+    /// Smallest ρ (unit-sphere distance) at which the bound is more than 0 dB.
+    static let nearestDirectionalRho = 1e-8
+
+    /// - Parameters:
+    ///   - lon, lat: the cell's position, WGS84 degrees.
+    ///   - antenna: its azimuth (degrees clockwise from north; nil for omnidirectional) and
+    ///     beamwidth (degrees).
+    init(lon: Double, lat: Double, antenna: SectorAntenna) {
+        guard let azimuthDeg = antenna.azimuthDeg else {
+            boresight = .zero
+            normal = .zero
+            lobeScale = 0
+            return
+        }
+        let phi = lat * (Double.pi / 180)
+        let lambda = lon * (Double.pi / 180)
+        let east = SIMD3(-sin(lambda), cos(lambda), 0)
+        let north = SIMD3(-sin(phi) * cos(lambda), -sin(phi) * sin(lambda), cos(phi))
+        let azimuth = azimuthDeg * (Double.pi / 180)
+        boresight = SIMD3<Float>(sin(azimuth) * east + cos(azimuth) * north)
+        normal = SIMD3<Float>(cos(azimuth) * east - sin(azimuth) * north)
+        lobeScale = 180 / (Double.pi * antenna.beamwidthDeg)
+    }
+
+    /// The bound on A_H toward the village at offset `offset` = village − cell (unit vectors,
+    /// earth-centred), dB (≤ 0).
+    @inline(__always)
+    func gainBoundDB(towardOffset offset: SIMD3<Double>) -> Double {
+        let along = (offset * SIMD3<Double>(boresight)).sum()
+        let across = (offset * SIMD3<Double>(normal)).sum()
+        let rhoSquared = along * along + across * across
+        guard rhoSquared >= Self.nearestDirectionalRho * Self.nearestDirectionalRho else { return 0 }
+        let rho = rhoSquared.squareRoot()
+        let offAlong = along / rho - 1
+        let offAcross = across / rho
+        let chord = max(0, (offAlong * offAlong + offAcross * offAcross).squareRoot() - Self.angleMarginRad)
+        let ratio = chord * lobeScale
+        return -min(12 * (ratio * ratio), SectorAntenna.maximumAttenuationDB)
+    }
+}
