@@ -9,8 +9,8 @@ struct CellReach: Sendable {
     /// Index of the cell's radio in ``SearchCells/radios`` (and in the loss table).
     let radio: Int32
 
-    init(_ entry: SearchCells.Entry, lon: Double, lat: Double, extraLossDB: Double) {
-        gain = SectorGainBound(lon: lon, lat: lat, antenna: entry.antenna)
+    init(_ entry: SearchCells.Entry, gain: SectorGainBound, extraLossDB: Double) {
+        self.gain = gain
         peakDBm = entry.rsEIRPdBm - extraLossDB + ReachBounds.marginDB
         radio = entry.radio
     }

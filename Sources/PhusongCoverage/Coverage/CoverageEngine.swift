@@ -30,7 +30,8 @@ public struct CoverageEngine: Sendable {
     /// Each cell's `cell_id`, for the tie rule (the smallest in UTF-8 byte order wins), which
     /// only exact ties consult.
     let cellIDs: [String]
-    /// Every cell, for the nearest-site search.
+    /// One cell at each distinct cell position (the smallest id there), for the nearest-site
+    /// search.
     let allCells: CellGrid
     /// The unit vectors of `allCells`' entries, in its order.
     let allCellVectors: UnitVectors
@@ -85,8 +86,9 @@ public struct CoverageEngine: Sendable {
         let losses = ReachBounds.LossTable(radios: prepared.radios, parameters: parameters)
         let layout = try Layout(cells: cells)
         let positions = Positions(cells: cells)
+        let gainBounds = SectorGainBound.of(cells)
         let groups = layout.members.map {
-            Self.searchGroup($0, cells: cells, vectors: positions.vectors, prepared: prepared, losses: losses)
+            Self.searchGroup($0, cells: cells, vectors: positions.vectors, gainBounds: gainBounds, prepared: prepared, losses: losses)
         }
         self.init(
             parameters: parameters, prepared: prepared, losses: losses, layout: layout, groups: groups, sites: sites,
@@ -116,13 +118,18 @@ public struct CoverageEngine: Sendable {
         async let layoutPart = Result { () throws(CoverageError) in try Layout(cells: cells) }
         async let positionsPart = Positions(cells: cells)
         async let cellIDsPart = cells.map(\.id)
+        let gainBounds = try await TaskPool.map(count: cells.count, threads: threads, minimumChunk: 4096) { range in
+            SectorGainBound.of(cells[range])
+        }
         let prepared = await preparedPart
         let losses = try await ReachBounds.LossTable(radios: prepared.radios, parameters: parameters, threads: threads)
         let members = try await layoutPart.get().members
         let positions = await positionsPart
         let vectors = positions.vectors
         let groups = try await TaskPool.map(count: members.count, threads: threads, minimumChunk: 1) { range in
-            range.map { Self.searchGroup(members[$0], cells: cells, vectors: vectors, prepared: prepared, losses: losses) }
+            range.map {
+                Self.searchGroup(members[$0], cells: cells, vectors: vectors, gainBounds: gainBounds, prepared: prepared, losses: losses)
+            }
         }
         return try await CoverageEngine(
             parameters: parameters, prepared: prepared, losses: losses, layout: layoutPart.get(), groups: groups, sites: sites,
@@ -177,8 +184,8 @@ public struct CoverageEngine: Sendable {
         }
     }
 
-    /// The cells' unit vectors (in cell order), and the grid over all of them with their
-    /// vectors in its order (for the nearest site).
+    /// The cells' unit vectors (in cell order), and the grid over the cells' distinct
+    /// positions with their vectors in its order (for the nearest site).
     private struct Positions: Sendable {
         let vectors: UnitVectors
         let allCells: CellGrid
@@ -188,21 +195,55 @@ public struct CoverageEngine: Sendable {
             let lons = cells.map(\.lon)
             let lats = cells.map(\.lat)
             vectors = UnitVectors(lons: lons, lats: lats)
-            allCells = CellGrid(lons: lons, lats: lats)
+            let representatives = Self.positionRepresentatives(cells)
+            allCells = CellGrid(lons: representatives.map { lons[Int($0)] }, lats: representatives.map { lats[Int($0)] },
+                                ids: representatives)
             allCellVectors = UnitVectors(vectors, at: allCells.entries)
+        }
+
+        /// One cell for each distinct position (lon, lat), the one with the smallest id, in
+        /// order of first cell. The sectors of a site share a position, so the nearest-site
+        /// search looks at a third as many entries, and its answer is unchanged: cells at one
+        /// position are at the same distance (computed from the same coordinates), and the
+        /// tie rule then picks the smallest id among them.
+        private static func positionRepresentatives(_ cells: [Cell]) -> [Int32] {
+            struct Position: Hashable {
+                let lon: Double
+                let lat: Double
+            }
+            var slot: [Position: Int] = [:]
+            var representatives: [Int32] = []
+            // Cells of one site usually follow each other: a position equal to the one before
+            // needs no hashing.
+            var last: (position: Position, slot: Int)?
+            for (index, cell) in cells.enumerated() {
+                let position = Position(lon: cell.lon, lat: cell.lat)
+                let known: Int? = if let last, last.position == position { last.slot } else { slot[position] }
+                if let known {
+                    if cell.id.utf8.lexicographicallyPrecedes(cells[Int(representatives[known])].id.utf8) {
+                        representatives[known] = Int32(index)
+                    }
+                    last = (position, known)
+                } else {
+                    slot[position] = representatives.count
+                    last = (position, representatives.count)
+                    representatives.append(Int32(index))
+                }
+            }
+            return representatives
         }
     }
 
     private static func searchGroup(
-        _ members: [Int], cells: [Cell], vectors: UnitVectors, prepared: SearchCells, losses: ReachBounds.LossTable
+        _ members: [Int], cells: [Cell], vectors: UnitVectors, gainBounds: [SectorGainBound], prepared: SearchCells,
+        losses: ReachBounds.LossTable
     ) -> SearchGroup {
         // Every group may use the square budget of all the cells: a group's grid stays as fine
         // as the grid of all cells, and the engine's grids take O(groups × cells) memory.
         let grid = CellGrid(lons: members.map { cells[$0].lon }, lats: members.map { cells[$0].lat },
                             ids: members.map { Int32($0) }, maxSquares: CellGrid.maxSquares(points: cells.count))
         let reaches = grid.entries.map { cell in
-            CellReach(prepared.entries[Int(cell)], lon: cells[Int(cell)].lon, lat: cells[Int(cell)].lat,
-                      extraLossDB: losses.extraLossDB)
+            CellReach(prepared.entries[Int(cell)], gain: gainBounds[Int(cell)], extraLossDB: losses.extraLossDB)
         }
         return SearchGroup(grid: grid, vectors: UnitVectors(vectors, at: grid.entries), reaches: reaches,
                            bounds: ReachBounds(cells: prepared, members: members, losses: losses))

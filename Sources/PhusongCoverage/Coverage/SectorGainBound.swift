@@ -56,6 +56,11 @@ struct SectorGainBound: Sendable {
         lobeScale = 180 / (Double.pi * antenna.beamwidthDeg)
     }
 
+    /// The bounds of `cells`, in their order.
+    static func of(_ cells: some Collection<Cell>) -> [SectorGainBound] {
+        cells.map { SectorGainBound(lon: $0.lon, lat: $0.lat, antenna: SectorAntenna(azimuthDeg: $0.azimuthDeg, beamwidthDeg: $0.beamwidthDeg)) }
+    }
+
     /// The bound on A_H toward the village at offset `offset` = village − cell (unit vectors,
     /// earth-centred), dB (≤ 0).
     @inline(__always)
