@@ -69,11 +69,9 @@ struct SectorGainBound: Sendable {
         let across = (offset * SIMD3<Double>(normal)).sum()
         let rhoSquared = along * along + across * across
         guard rhoSquared >= Self.nearestDirectionalRho * Self.nearestDirectionalRho else { return 0 }
-        let rho = rhoSquared.squareRoot()
-        let offAlong = along / rho - 1
-        let offAcross = across / rho
-        let chord = max(0, (offAlong * offAlong + offAcross * offAcross).squareRoot() - Self.angleMarginRad)
-        let ratio = chord * lobeScale
-        return -min(12 * (ratio * ratio), SectorAntenna.maximumAttenuationDB)
+        // k² = |(cos φ, sin φ) − (1, 0)|² = 2 − 2 cos φ; shortening k by the margin m takes at
+        // most 2 k m ≤ 4 m from k² (k ≤ 2).
+        let chordSquared = max(0, 2 - 2 * along / rhoSquared.squareRoot() - 4 * Self.angleMarginRad)
+        return -min(12 * chordSquared * (lobeScale * lobeScale), SectorAntenna.maximumAttenuationDB)
     }
 }
