@@ -101,17 +101,17 @@ extension CoverageEngine {
         let threshold = threshold(technology)
         var bestRSRP = -Double.infinity
         var bestCell = -1
-        group.grid.searchPositions(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+        group.tree.search(vector) { lowerBound in
             lowerBound <= maxRange && (bestCell < 0 || group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
         } visit: { position in
             statistics.cellsVisited += 1
-            let offset = group.vectors.offset(position, from: vector)
+            let offset = group.tree.vectors.offset(position, from: vector)
             let chordSquared = (offset * offset).sum()
             guard chordSquared <= rangeChordSquared else { return }
             if bestCell >= 0, group.reaches[position].upperBoundDBm(
                 towardOffset: offset, areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared),
                 losses: losses) < bestRSRP { return }
-            let cell = Int(group.grid.entries[position])
+            let cell = Int(group.tree.entries[position])
             let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
             guard distance <= maxRange else { return }
@@ -136,17 +136,17 @@ extension CoverageEngine {
         let areaType = receiver.areaType
         let threshold = threshold(technology)
         var reached = false
-        group.grid.searchPositions(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+        group.tree.search(vector) { lowerBound in
             !reached && lowerBound <= maxRange && group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= threshold
         } visit: { position in
             statistics.cellsVisited += 1
             guard !reached else { return }
-            let offset = group.vectors.offset(position, from: vector)
+            let offset = group.tree.vectors.offset(position, from: vector)
             let chordSquared = (offset * offset).sum()
             guard chordSquared <= rangeChordSquared, group.reaches[position].upperBoundDBm(
                 towardOffset: offset, areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared),
                 losses: losses) >= threshold else { return }
-            let cell = Int(group.grid.entries[position])
+            let cell = Int(group.tree.entries[position])
             let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
             guard distance <= maxRange else { return }
@@ -164,11 +164,11 @@ extension CoverageEngine {
         var nearestDistance = Double.infinity
         var nearestChordSquared = Double.infinity
         var nearest = -1
-        allCells.searchPositions(lon: receiver.location.lonDeg, lat: receiver.location.latDeg) { lowerBound in
+        allCells.search(vector) { lowerBound in
             lowerBound <= nearestDistance
         } visit: { position in
             statistics.cellsVisited += 1
-            guard allCellVectors.chordSquared(position, vector) <= nearestChordSquared else { return }
+            guard allCells.vectors.chordSquared(position, vector) <= nearestChordSquared else { return }
             let cell = Int(allCells.entries[position])
             let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1

@@ -32,9 +32,7 @@ public struct CoverageEngine: Sendable {
     let cellIDs: [String]
     /// One cell at each distinct cell position (the smallest id there), for the nearest-site
     /// search.
-    let allCells: CellGrid
-    /// The unit vectors of `allCells`' entries, in its order.
-    let allCellVectors: UnitVectors
+    let allCells: CellTree
     /// The search groups: 0 and 1 hold the cells of a technology (4G, 5G), `2 + 2·o + t` the
     /// cells of operator o and technology t (possibly none).
     let groups: [SearchGroup]
@@ -43,28 +41,26 @@ public struct CoverageEngine: Sendable {
     /// Squared chord of `max_range_m` with a safety margin.
     let rangeChordSquared: Double
 
-    /// A grid over some cells, their unit vectors in the grid's order, and the bounds of what
-    /// they can deliver.
+    /// A tree over some cells (with their unit vectors in its order), each cell's own bound
+    /// data in the same order, and the bound of what any of them can deliver.
     ///
     /// A class: passing a group to a search then retains one object, not its four arrays (a
     /// struct is copied at the call, and each copy retains every array it holds; the
     /// parallel searches retaining the same shared buffers for every village bounce their
     /// reference counts between the cores' caches). Immutable, hence `Sendable`.
     final class SearchGroup: Sendable {
-        let grid: CellGrid
-        let vectors: UnitVectors
-        /// Each cell's own bound data, in the grid's order.
+        let tree: CellTree
+        /// Each cell's own bound data, in the tree's order.
         let reaches: [CellReach]
         let bounds: ReachBounds
 
-        init(grid: CellGrid, vectors: UnitVectors, reaches: [CellReach], bounds: ReachBounds) {
-            self.grid = grid
-            self.vectors = vectors
+        init(tree: CellTree, reaches: [CellReach], bounds: ReachBounds) {
+            self.tree = tree
             self.reaches = reaches
             self.bounds = bounds
         }
 
-        var isEmpty: Bool { grid.entries.isEmpty }
+        var isEmpty: Bool { tree.isEmpty }
     }
 
     /// Most operators the coverage bitmask can hold.
@@ -188,17 +184,11 @@ public struct CoverageEngine: Sendable {
     /// positions with their vectors in its order (for the nearest site).
     private struct Positions: Sendable {
         let vectors: UnitVectors
-        let allCells: CellGrid
-        let allCellVectors: UnitVectors
+        let allCells: CellTree
 
         init(cells: [Cell]) {
-            let lons = cells.map(\.lon)
-            let lats = cells.map(\.lat)
-            vectors = UnitVectors(lons: lons, lats: lats)
-            let representatives = Self.positionRepresentatives(cells)
-            allCells = CellGrid(lons: representatives.map { lons[Int($0)] }, lats: representatives.map { lats[Int($0)] },
-                                ids: representatives)
-            allCellVectors = UnitVectors(vectors, at: allCells.entries)
+            vectors = UnitVectors(lons: cells.map(\.lon), lats: cells.map(\.lat))
+            allCells = CellTree(vectors: vectors, ids: Self.positionRepresentatives(cells))
         }
 
         /// One cell for each distinct position (lon, lat), the one with the smallest id, in
@@ -238,15 +228,11 @@ public struct CoverageEngine: Sendable {
         _ members: [Int], cells: [Cell], vectors: UnitVectors, gainBounds: [SectorGainBound], prepared: SearchCells,
         losses: ReachBounds.LossTable
     ) -> SearchGroup {
-        // Every group may use the square budget of all the cells: a group's grid stays as fine
-        // as the grid of all cells, and the engine's grids take O(groups × cells) memory.
-        let grid = CellGrid(lons: members.map { cells[$0].lon }, lats: members.map { cells[$0].lat },
-                            ids: members.map { Int32($0) }, maxSquares: CellGrid.maxSquares(points: cells.count))
-        let reaches = grid.entries.map { cell in
+        let tree = CellTree(vectors: vectors, ids: members.map { Int32($0) })
+        let reaches = tree.entries.map { cell in
             CellReach(prepared.entries[Int(cell)], gain: gainBounds[Int(cell)], extraLossDB: losses.extraLossDB)
         }
-        return SearchGroup(grid: grid, vectors: UnitVectors(vectors, at: grid.entries), reaches: reaches,
-                           bounds: ReachBounds(cells: prepared, members: members, losses: losses))
+        return SearchGroup(tree: tree, reaches: reaches, bounds: ReachBounds(cells: prepared, members: members, losses: losses))
     }
 
     private init(
@@ -261,7 +247,6 @@ public struct CoverageEngine: Sendable {
         cellOperator = layout.cellOperator
         self.cellIDs = cellIDs
         allCells = positions.allCells
-        allCellVectors = positions.allCellVectors
         rangeChordSquared = UnitVectors.chordSquaredLimit(distanceM: parameters.maxRangeM)
         self.groups = groups
     }

@@ -35,10 +35,16 @@ struct UnitVectors: Sendable {
         return SIMD3(cos(phi) * cos(lambda), cos(phi) * sin(lambda), sin(phi))
     }
 
+    /// Point `index`.
+    @inline(__always)
+    func vector(_ index: Int) -> SIMD3<Double> {
+        SIMD3(xyz[3 * index], xyz[3 * index + 1], xyz[3 * index + 2])
+    }
+
     /// The offset `v` − point `index`; its squared length is the squared chord.
     @inline(__always)
     func offset(_ index: Int, from v: SIMD3<Double>) -> SIMD3<Double> {
-        v - SIMD3(xyz[3 * index], xyz[3 * index + 1], xyz[3 * index + 2])
+        v - vector(index)
     }
 
     /// Squared chord from point `index` to the unit vector `v`.
