@@ -40,57 +40,60 @@ struct CellTree: Sendable {
     ///   - vectors: unit vectors of a larger set of points (e.g. all cells, in cell order).
     ///   - ids: which of them the tree holds (indices into `vectors`).
     init(vectors all: UnitVectors, ids: [Int32]) {
-        var order = ids
+        // The points with their ids, moved together by the splits.
+        var points = ids.map { Point(vector: all.vector(Int($0)), id: $0) }
         var nodes: [Node] = []
         nodes.reserveCapacity(max(1, 2 * ids.count / Self.leafSize + 2))
         if !ids.isEmpty {
             nodes.append(Node(lower: .zero, upper: .zero, start: 0, end: Int32(ids.count), firstChild: -1))
             var pending = [0]
-            while let index = pending.popLast() {
-                let (start, end) = (Int(nodes[index].start), Int(nodes[index].end))
-                var lower = SIMD3<Double>(repeating: .infinity)
-                var upper = SIMD3<Double>(repeating: -.infinity)
-                for position in start..<end {
-                    let point = all.vector(Int(order[position]))
-                    lower = pointwiseMin(lower, point)
-                    upper = pointwiseMax(upper, point)
+            points.withUnsafeMutableBufferPointer { points in
+                while let index = pending.popLast() {
+                    let (start, end) = (Int(nodes[index].start), Int(nodes[index].end))
+                    var lower = SIMD3<Double>(repeating: .infinity)
+                    var upper = SIMD3<Double>(repeating: -.infinity)
+                    for point in points[start..<end] {
+                        lower = pointwiseMin(lower, point.vector)
+                        upper = pointwiseMax(upper, point.vector)
+                    }
+                    nodes[index].lower = lower
+                    nodes[index].upper = upper
+                    guard end - start > Self.leafSize else { continue }
+                    let extent = upper - lower
+                    let axis = extent.x >= extent.y ? (extent.x >= extent.z ? 0 : 2) : (extent.y >= extent.z ? 1 : 2)
+                    let middle = (start + end) / 2
+                    Self.select(middle, in: points, from: start, to: end, axis: axis)
+                    nodes[index].firstChild = Int32(nodes.count)
+                    nodes.append(Node(lower: .zero, upper: .zero, start: Int32(start), end: Int32(middle), firstChild: -1))
+                    nodes.append(Node(lower: .zero, upper: .zero, start: Int32(middle), end: Int32(end), firstChild: -1))
+                    pending.append(nodes.count - 2)
+                    pending.append(nodes.count - 1)
                 }
-                nodes[index].lower = lower
-                nodes[index].upper = upper
-                guard end - start > Self.leafSize else { continue }
-                let extent = upper - lower
-                let axis = extent.x >= extent.y ? (extent.x >= extent.z ? 0 : 2) : (extent.y >= extent.z ? 1 : 2)
-                let middle = (start + end) / 2
-                order.withUnsafeMutableBufferPointer { buffer in
-                    Self.select(middle, in: buffer, from: start, to: end) { all.vector(Int($0))[axis] }
-                }
-                nodes[index].firstChild = Int32(nodes.count)
-                nodes.append(Node(lower: .zero, upper: .zero, start: Int32(start), end: Int32(middle), firstChild: -1))
-                nodes.append(Node(lower: .zero, upper: .zero, start: Int32(middle), end: Int32(end), firstChild: -1))
-                pending.append(nodes.count - 2)
-                pending.append(nodes.count - 1)
             }
         }
         self.nodes = nodes
-        entries = order
-        vectors = UnitVectors(all, at: order)
+        entries = points.map(\.id)
+        vectors = UnitVectors(all, at: entries)
     }
 
-    /// Reorders `buffer[from ..< to]` so that the element at `k` is the one a sort by `key`
-    /// would put there, with no greater key before it and no smaller after (Hoare's
+    private struct Point {
+        let vector: SIMD3<Double>
+        let id: Int32
+    }
+
+    /// Reorders `points[from ..< to]` so that the point at `k` is the one a sort by coordinate
+    /// `axis` would put there, with none greater before it and none smaller after (Hoare's
     /// selection, expected linear time).
-    private static func select(
-        _ k: Int, in buffer: UnsafeMutableBufferPointer<Int32>, from: Int, to: Int, key: (Int32) -> Double
-    ) {
+    private static func select(_ k: Int, in points: UnsafeMutableBufferPointer<Point>, from: Int, to: Int, axis: Int) {
         var (low, high) = (from, to - 1)
         while low < high {
-            let pivot = key(buffer[(low + high) / 2])
+            let pivot = points[(low + high) / 2].vector[axis]
             var (i, j) = (low, high)
             while i <= j {
-                while key(buffer[i]) < pivot { i += 1 }
-                while key(buffer[j]) > pivot { j -= 1 }
+                while points[i].vector[axis] < pivot { i += 1 }
+                while points[j].vector[axis] > pivot { j -= 1 }
                 if i <= j {
-                    buffer.swapAt(i, j)
+                    points.swapAt(i, j)
                     i += 1
                     j -= 1
                 }
