@@ -25,31 +25,23 @@ struct Class5BoundedWorkTests {
         #expect(spread.squareCount > 65_536 / 4, "not coarser than it needs to be")
     }
 
-    @Test("every grid of the engine is bounded by its cell count, also with cells at the corners")
-    func engineGrids() throws {
+    @Test("every search tree of the engine has at most n / 4 nodes (leaves of 8 to 16 cells), also with cells at the corners")
+    func engineTrees() throws {
         var cells = randomScenario(seed: 8, villages: 10, sites: 60).cells
         for (index, (lon, lat)) in zip(Self.cornerLons, Self.cornerLats).enumerated() {
             cells.append(Cell(id: "X\(index)", siteID: "X\(index)", operatorName: "Far", technology: index % 2 == 0 ? .lte : .nr,
                               bandMHz: 900, lon: lon, lat: lat, heightM: 30))
         }
         let engine = try CoverageEngine(cells: cells)
-        let bound = 8 * cells.count + 65_536
-        #expect(engine.allCells.squareCount <= bound)
-        for group in engine.groups { #expect(group.grid.squareCount <= bound) }
+        for tree in engine.groups.map(\.tree) + [engine.allCells] {
+            #expect(tree.nodes.count <= max(1, tree.entries.count / 4))
+        }
+        #expect(engine.groups.map(\.tree.entries.count).reduce(0, +) == 2 * cells.count, "each cell in its technology's and its operator's group")
         let index = VillageIndex(villages: cells.map { Village(id: $0.id, lon: $0.lon, lat: $0.lat, population: 1) })
         #expect(index.squareCount <= 8 * cells.count + 65_536)
     }
 
-    @Test("grids over the embedded default data keep 0.01° squares")
-    func fineWhereItMatters() throws {
-        let folder = SharedData.repository.appendingPathComponent("geodata/default").path
-        let cells = try CellsLoader.load(path: folder + "/cells.csv").rows
-        let engine = try CoverageEngine(cells: cells)
-        #expect(engine.allCells.squareDeg == 0.01)
-        #expect(engine.groups.allSatisfy { $0.grid.squareDeg == 0.01 })
-    }
-
-    @Test("searches over coarse grids (cells at the corners) give the exhaustive answer")
+    @Test("searches with cells at the world's corners give the exhaustive answer")
     func coarseGridsStayExact() async throws {
         let scenario = randomScenario(seed: 9, villages: 150, sites: 60)
         var cells = scenario.cells
@@ -62,7 +54,6 @@ struct Class5BoundedWorkTests {
             villages.append(Village(id: "far\(index)", lon: lon, lat: lat, population: 5, areaType: .open))
         }
         let engine = try CoverageEngine(cells: cells)
-        #expect(engine.allCells.squareDeg > 0.01)
         let coverage = try await engine.coverage(of: villages, threads: 2)
         for (village, result) in zip(villages, coverage) {
             #expect(result == bruteForceCoverage(village, cells: cells, engine: engine), "\(village.id)")
