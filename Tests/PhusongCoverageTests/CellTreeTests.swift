@@ -66,3 +66,36 @@ struct CellTreeTests {
         #expect(visits == 0 && tree.nodes.isEmpty)
     }
 }
+
+@Suite("SectorGainBound: the search's bound on A_H")
+struct SectorGainBoundTests {
+    @Test("never below the spec's A_H, for 20,000 random links at 10 m to 40 km; 0 dB at the mast")
+    func boundsTheGain() {
+        var random = TestRandom(seed: 21)
+        for _ in 0..<20_000 {
+            let (lon, lat) = (random.uniform(102...110), random.uniform(8...24))
+            let antenna = SectorAntenna(azimuthDeg: random.uniform(0...360), beamwidthDeg: random.uniform(30...120))
+            let bound = SectorGainBound(lon: lon, lat: lat, antenna: antenna)
+            let distanceDeg = pow(10, random.uniform(-4...(-0.44)))
+            let (vLon, vLat) = (lon + distanceDeg * random.uniform(-1...1), lat + distanceDeg * random.uniform(-1...1))
+            let cell = PreparedLocation(lon: lon, lat: lat)
+            let village = PreparedLocation(lon: vLon, lat: vLat)
+            let gain = antenna.gainDB(towardBearingDeg: cell.bearingDeg(to: village))
+            let offset = UnitVectors.vector(lon: vLon, lat: vLat) - UnitVectors.vector(lon: lon, lat: lat)
+            let bounded = bound.gainBoundDB(towardOffset: offset)
+            #expect(bounded >= gain, "cell \(lon), \(lat), village \(vLon), \(vLat)")
+            // Not a vacuous bound: the chord 2 sin(φ/2) is at least 2/π of φ, so the bound keeps
+            // at least (2/π)² = 40 % of the attenuation (less 0.3 dB for the margins and Floats).
+            #expect(bounded <= gain * 0.4 + 0.3)
+        }
+        let atMast = SectorGainBound(lon: 105, lat: 21, antenna: SectorAntenna(azimuthDeg: 90, beamwidthDeg: 65))
+        #expect(atMast.gainBoundDB(towardOffset: .zero) == 0)
+        let omni = SectorGainBound(lon: 105, lat: 21, antenna: SectorAntenna(azimuthDeg: nil, beamwidthDeg: 65))
+        #expect(omni.gainBoundDB(towardOffset: SIMD3(0, 1e-4, 0)) == 0)
+    }
+
+    @Test("a search cell's data takes 36 bytes")
+    func compact() {
+        #expect(MemoryLayout<CellReach>.stride == 36)
+    }
+}

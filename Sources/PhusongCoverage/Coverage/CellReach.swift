@@ -1,17 +1,20 @@
 /// What bounds one cell's RSRP in a coverage search: everything of its link budget that does
 /// not depend on the village's position (EIRP, extra loss, the radio whose path loss applies)
-/// and its ``SectorGainBound``. Kept in a search group's grid order, beside the cells' unit
-/// vectors, so a search reads both sequentially: 48 bytes a cell.
+/// and its ``SectorGainBound``. Kept in a search group's tree order, beside the cells' unit
+/// vectors, so a search reads both sequentially: 36 bytes a cell.
 struct CellReach: Sendable {
     let gain: SectorGainBound
-    /// EIRP − `extra_loss_db` + ``ReachBounds/marginDB``, dBm.
-    let peakDBm: Double
+    /// EIRP − `extra_loss_db` + ``ReachBounds/marginDB``, dBm, rounded up to a `Float`
+    /// (which only weakens the bound).
+    let peakDBm: Float
     /// Index of the cell's radio in ``SearchCells/radios`` (and in the loss table).
     let radio: Int32
 
     init(_ entry: SearchCells.Entry, gain: SectorGainBound, extraLossDB: Double) {
         self.gain = gain
-        peakDBm = entry.rsEIRPdBm - extraLossDB + ReachBounds.marginDB
+        let peak = entry.rsEIRPdBm - extraLossDB + ReachBounds.marginDB
+        let nearest = Float(peak)
+        peakDBm = Double(nearest) < peak ? nearest.nextUp : nearest
         radio = entry.radio
     }
 
@@ -23,6 +26,6 @@ struct CellReach: Sendable {
     @inline(__always)
     func upperBoundDBm(towardOffset offset: SIMD3<Double>, areaType: AreaType, atLeastM distanceM: Double,
                        losses: ReachBounds.LossTable) -> Double {
-        peakDBm + gain.gainBoundDB(towardOffset: offset) - losses.lossDB(radio: Int(radio), areaType: areaType, atLeastM: distanceM)
+        Double(peakDBm) + gain.gainBoundDB(towardOffset: offset) - losses.lossDB(radio: Int(radio), areaType: areaType, atLeastM: distanceM)
     }
 }

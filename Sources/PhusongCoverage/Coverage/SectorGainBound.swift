@@ -20,15 +20,17 @@ import Foundation
 /// 1e-16 from Δ. The spec's y and x are within about 1e-15 of exact. So for ρ ≥ 1e-8 (a
 /// village at least 6 cm from the antenna) both directions are within 3e-7 rad of the exact
 /// one, and the bound shortens k by 1e-6 rad. Nearer than 6 cm the bound is 0 dB. An
-/// omnidirectional cell has A_H = 0: its `lobeScale` is 0 and its bound 0 dB.
+/// omnidirectional cell has A_H = 0: its attenuation factor is 0 and its bound 0 dB.
 struct SectorGainBound: Sendable {
     /// b, the main lobe's direction in the tangent plane at the cell (a unit vector,
-    /// earth-centred), and a, b turned 90° in the same plane.
-    private let boresight: SIMD3<Float>
-    private let normal: SIMD3<Float>
-    /// 180 / (π · beamwidth in degrees): turns an angle in radians into φ / φ₃dB; 0 for an
+    /// earth-centred), and a, b turned 90° in the same plane. Tuples of `Float`, not
+    /// `SIMD3<Float>` (padded to 16 bytes): 28 bytes in all, 4-byte aligned.
+    private let boresight: (Float, Float, Float)
+    private let normal: (Float, Float, Float)
+    /// 12 · (180 / (π · beamwidth in degrees))²: A_H = −min(attenuation · φ², A_max) with φ in
+    /// radians. Rounded down to a `Float`, which only weakens the bound; 0 for an
     /// omnidirectional cell.
-    private let lobeScale: Double
+    private let attenuationPerSquaredRadian: Float
 
     /// Shortening of the chord k against rounding, radians.
     static let angleMarginRad = 1e-6
@@ -41,9 +43,9 @@ struct SectorGainBound: Sendable {
     ///     beamwidth (degrees).
     init(lon: Double, lat: Double, antenna: SectorAntenna) {
         guard let azimuthDeg = antenna.azimuthDeg else {
-            boresight = .zero
-            normal = .zero
-            lobeScale = 0
+            boresight = (0, 0, 0)
+            normal = (0, 0, 0)
+            attenuationPerSquaredRadian = 0
             return
         }
         let phi = lat * (Double.pi / 180)
@@ -51,9 +53,18 @@ struct SectorGainBound: Sendable {
         let east = SIMD3(-sin(lambda), cos(lambda), 0)
         let north = SIMD3(-sin(phi) * cos(lambda), -sin(phi) * sin(lambda), cos(phi))
         let azimuth = azimuthDeg * (Double.pi / 180)
-        boresight = SIMD3<Float>(sin(azimuth) * east + cos(azimuth) * north)
-        normal = SIMD3<Float>(cos(azimuth) * east - sin(azimuth) * north)
-        lobeScale = 180 / (Double.pi * antenna.beamwidthDeg)
+        let b = sin(azimuth) * east + cos(azimuth) * north
+        let a = cos(azimuth) * east - sin(azimuth) * north
+        boresight = (Float(b.x), Float(b.y), Float(b.z))
+        normal = (Float(a.x), Float(a.y), Float(a.z))
+        let lobeScale = 180 / (Double.pi * antenna.beamwidthDeg)
+        attenuationPerSquaredRadian = Self.roundedDown(12 * lobeScale * lobeScale)
+    }
+
+    /// The largest `Float` not above `value` (finite, ≥ 0).
+    private static func roundedDown(_ value: Double) -> Float {
+        let nearest = Float(value)
+        return Double(nearest) > value ? nearest.nextDown : nearest
     }
 
     /// The bounds of `cells`, in their order.
@@ -65,13 +76,13 @@ struct SectorGainBound: Sendable {
     /// earth-centred), dB (≤ 0).
     @inline(__always)
     func gainBoundDB(towardOffset offset: SIMD3<Double>) -> Double {
-        let along = (offset * SIMD3<Double>(boresight)).sum()
-        let across = (offset * SIMD3<Double>(normal)).sum()
+        let along = offset.x * Double(boresight.0) + offset.y * Double(boresight.1) + offset.z * Double(boresight.2)
+        let across = offset.x * Double(normal.0) + offset.y * Double(normal.1) + offset.z * Double(normal.2)
         let rhoSquared = along * along + across * across
         guard rhoSquared >= Self.nearestDirectionalRho * Self.nearestDirectionalRho else { return 0 }
         // k² = |(cos φ, sin φ) − (1, 0)|² = 2 − 2 cos φ; shortening k by the margin m takes at
         // most 2 k m ≤ 4 m from k² (k ≤ 2).
         let chordSquared = max(0, 2 - 2 * along / rhoSquared.squareRoot() - 4 * Self.angleMarginRad)
-        return -min(12 * chordSquared * (lobeScale * lobeScale), SectorAntenna.maximumAttenuationDB)
+        return -min(chordSquared * Double(attenuationPerSquaredRadian), SectorAntenna.maximumAttenuationDB)
     }
 }
