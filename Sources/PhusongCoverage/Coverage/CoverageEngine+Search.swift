@@ -41,7 +41,7 @@ extension CoverageEngine {
     /// The coverage of a run of villages, group after group: each search group is taken out
     /// of `groups` once for the run (taking it retains it, and the parallel runs retaining the
     /// same group for every village would bounce its reference count between the cores'
-    /// caches) and searched for every village while its grid is in cache.
+    /// caches) and searched for every village while its tree is in cache.
     private func coverage(of villages: ArraySlice<Village>) -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
         var statistics = SearchStatistics()
         let receivers = villages.map { ReceiverPoint($0) }

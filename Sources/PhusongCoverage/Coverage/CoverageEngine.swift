@@ -4,16 +4,18 @@ import PhusongSupport
 /// Computes every village's coverage under the radio model: best 4G and 5G server, coverage
 /// flags, the nearest site, and coverage by each operator's own cells.
 ///
-/// Each question is a search over its own grid of cells, walked outward in rings from the
-/// village: the best server of a technology over that technology's cells, each operator's
-/// coverage over that operator's cells, the nearest site over all cells. A search stops when
-/// `ReachBounds` shows that no cell at the ring's distance or beyond can beat the best RSRP
-/// found so far (or, for an operator, reach the threshold), and a cell is evaluated only when
-/// its own bound allows it to matter; so the results equal an exhaustive evaluation of every
-/// cell within `max_range_m` (tested) while evaluating a small share of them. Distances are
-/// first compared as chords of unit vectors (no trigonometry), kept in each grid's order so
-/// that a ring's squares are read sequentially; the chord also gives a lower bound on the
-/// distance that rules out most cells before the haversine distance of the spec is computed.
+/// Each question is a search over its own tree of cells (``CellTree``), walked depth first
+/// from the village, nearer boxes first: the best server of a technology over that
+/// technology's cells, each operator's coverage over that operator's cells, the nearest site
+/// over the cells' distinct positions. A search passes over a box when `ReachBounds` shows
+/// that no cell at the box's distance can beat the best RSRP found so far (or, for an
+/// operator, reach the threshold), and over a cell when its own bound (``CellReach``: its
+/// EIRP and radio, and ``SectorGainBound`` for its antenna's direction) does; so the results
+/// equal an exhaustive evaluation of every cell within `max_range_m` (tested) while
+/// evaluating about 11 cells a village nationally. Distances are first compared as chords of
+/// unit vectors (no trigonometry), kept in each tree's order so that a leaf's cells are read
+/// sequentially; the chord also gives a lower bound on the distance, and the haversine
+/// distance of the spec is computed only for the cells that get evaluated.
 ///
 /// Villages are processed in parallel chunks (`TaskPool`); results are merged by index,
 /// so they do not depend on the number of threads.
