@@ -28,6 +28,11 @@ struct SynthCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A named layout: 'default' (3 north-western provinces, 3,700 villages).", valueName: "name"))
     var preset: String?
 
+    @Option(name: .customLong("villages-per-km2"), help: ArgumentHelp(
+        "Village density of the tiled layout (default 0.12, about Vietnam's). Larger counts need more: 10,000,000 villages fit below 80° N from 0.5.",
+        valueName: "D"))
+    var villagesPerKm2: Double?
+
     @Option(name: .long, help: ArgumentHelp(
         "Folder for villages.csv and cells.csv (created if needed), replaced whole; it must hold nothing else.", valueName: "dir"))
     var out = "scenario"
@@ -47,6 +52,10 @@ struct SynthCommand: ParsableCommand {
             parameters = SyntheticScenarioParameters(villageCount: villages)
         }
         if let seed { parameters.seed = seed }
+        if let villagesPerKm2 {
+            guard preset == nil else { throw ValidationError("--villages-per-km2 sets the tiled layout; a preset has its own provinces") }
+            parameters.villagesPerKm2 = villagesPerKm2
+        }
         do {
             try parameters.validate()
         } catch {

@@ -36,6 +36,25 @@ struct ValidateCommandTests {
         #expect(validate.stdout.contains("Villages     2,500"))
     }
 
+    @Test("synth --villages-per-km2: a denser tiling fits a count that the default density cannot")
+    func synthDensity() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 10 million villages at 0.12 a km² would tile past 80° N: refused before any work.
+        let tooFar = try CLI.run(["synth", "--villages", "10000000", "--out", folder.path])
+        #expect(tooFar.exitCode == 64)
+        #expect(tooFar.stderr.contains("would reach 82° latitude"), "stderr: \(tooFar.stderr)")
+        for bad in ["0", "-1", "nan", "inf"] {
+            let refused = try CLI.run(["synth", "--villages", "100", "--villages-per-km2", bad, "--out", folder.path])
+            #expect(refused.exitCode == 64, "\(bad)")
+        }
+        let preset = try CLI.run(["synth", "--preset", "default", "--villages-per-km2", "1", "--out", folder.path])
+        #expect(preset.exitCode == 64 && preset.stderr.contains("a preset has its own provinces"))
+        let dense = try CLI.run(["synth", "--villages", "3000", "--villages-per-km2", "2", "--seed", "3", "--out", folder.path])
+        #expect(dense.exitCode == 0, "stderr: \(dense.stderr)")
+        #expect(dense.stdout.contains("Villages     3,000"))
+    }
+
     @Test("usage errors exit 64")
     func usageErrors() throws {
         #expect(try CLI.run(["validate", "--villages", "only-one.csv"]).exitCode == 64)
