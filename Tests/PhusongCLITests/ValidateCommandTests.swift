@@ -43,7 +43,7 @@ struct ValidateCommandTests {
         // 10 million villages at 0.12 a km² would tile past 80° N: refused before any work.
         let tooFar = try CLI.run(["synth", "--villages", "10000000", "--out", folder.path])
         #expect(tooFar.exitCode == 64)
-        #expect(tooFar.stderr.contains("would reach 82° latitude"), "stderr: \(tooFar.stderr)")
+        #expect(tooFar.stderr.contains("would reach 90° latitude"), "stderr: \(tooFar.stderr)")
         for bad in ["0", "-1", "nan", "inf"] {
             let refused = try CLI.run(["synth", "--villages", "100", "--villages-per-km2", bad, "--out", folder.path])
             #expect(refused.exitCode == 64, "\(bad)")
