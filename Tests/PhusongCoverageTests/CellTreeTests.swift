@@ -49,7 +49,7 @@ struct CellTreeTests {
             let here = PreparedLocation(lon: lon, lat: lat)
             let radiusM = query % 2 == 0 ? 20_000.0 : 80_000.0
             var found: [Int] = []
-            tree.search(UnitVectors.vector(lon: lon, lat: lat)) { $0 <= radiusM } visit: { position in
+            tree.search(UnitVectors.vector(lon: lon, lat: lat)) { lowerBound, _ in lowerBound <= radiusM } visit: { position in
                 let index = Int(tree.entries[position])
                 if locations[index].distanceM(to: here) <= radiusM { found.append(index) }
             }
@@ -62,7 +62,7 @@ struct CellTreeTests {
     func empty() {
         let tree = CellTree(vectors: UnitVectors(lons: [], lats: []), ids: [])
         var visits = 0
-        tree.search(UnitVectors.vector(lon: 105, lat: 21)) { _ in true } visit: { _ in visits += 1 }
+        tree.search(UnitVectors.vector(lon: 105, lat: 21)) { _, _ in true } visit: { _ in visits += 1 }
         #expect(visits == 0 && tree.nodes.isEmpty)
     }
 }

@@ -106,11 +106,11 @@ struct CellTree: Sendable {
 
     /// Walks the tree from the root for the query point `v` (a unit vector): before each node,
     /// `proceed` gets a lower bound, metres, on the great-circle distance from `v` to every
-    /// point of the node and decides whether to look inside; `visit` then gets the position
-    /// in `entries` of each point of a leaf looked into. Children are taken nearer first, so
-    /// that the searches' bounds tighten early.
+    /// point of the node, and the node's index in `nodes`, and decides whether to look inside;
+    /// `visit` then gets the position in `entries` of each point of a leaf looked into.
+    /// Children are taken nearer first, so that the searches' bounds tighten early.
     @inline(__always)
-    func search(_ v: SIMD3<Double>, proceed: (Double) -> Bool, visit: (Int) -> Void) {
+    func search(_ v: SIMD3<Double>, proceed: (_ lowerBoundM: Double, _ node: Int) -> Bool, visit: (Int) -> Void) {
         guard !nodes.isEmpty else { return }
         // Depth first with an explicit stack: at most one pending sibling per level, and the
         // median splits keep the depth near log2(n / 16) (under 30 for 2³⁰ points).
@@ -120,10 +120,9 @@ struct CellTree: Sendable {
             top = 1
             while top > 0 {
                 top -= 1
-                let node = nodes[Int(stack[top])]
-                let nearest = pointwiseMin(pointwiseMax(v, node.lower), node.upper)
-                let gap = v - nearest
-                guard proceed(UnitVectors.distanceLowerBoundM(chordSquared: (gap * gap).sum())) else { continue }
+                let index = Int(stack[top])
+                let node = nodes[index]
+                guard proceed(UnitVectors.distanceLowerBoundM(chordSquared: Self.squaredGap(v, node)), index) else { continue }
                 if node.firstChild < 0 {
                     for position in Int(node.start)..<Int(node.end) { visit(position) }
                     continue

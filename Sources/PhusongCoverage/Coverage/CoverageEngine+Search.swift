@@ -101,8 +101,9 @@ extension CoverageEngine {
         let threshold = threshold(technology)
         var bestRSRP = -Double.infinity
         var bestCell = -1
-        group.tree.search(vector) { lowerBound in
-            lowerBound <= maxRange && (bestCell < 0 || group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
+        group.tree.search(vector) { lowerBound, node in
+            lowerBound <= maxRange
+                && (bestCell < 0 || group.nodeBounds.upperBoundDBm(node: node, areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
         } visit: { position in
             statistics.cellsVisited += 1
             let offset = group.tree.vectors.offset(position, from: vector)
@@ -136,8 +137,9 @@ extension CoverageEngine {
         let areaType = receiver.areaType
         let threshold = threshold(technology)
         var reached = false
-        group.tree.search(vector) { lowerBound in
-            !reached && lowerBound <= maxRange && group.bounds.upperBoundDBm(areaType: areaType, atLeastM: lowerBound) >= threshold
+        group.tree.search(vector) { lowerBound, node in
+            !reached && lowerBound <= maxRange
+                && group.nodeBounds.upperBoundDBm(node: node, areaType: areaType, atLeastM: lowerBound) >= threshold
         } visit: { position in
             statistics.cellsVisited += 1
             guard !reached else { return }
@@ -164,7 +166,7 @@ extension CoverageEngine {
         var nearestDistance = Double.infinity
         var nearestChordSquared = Double.infinity
         var nearest = -1
-        allCells.search(vector) { lowerBound in
+        allCells.search(vector) { lowerBound, _ in
             lowerBound <= nearestDistance
         } visit: { position in
             statistics.cellsVisited += 1

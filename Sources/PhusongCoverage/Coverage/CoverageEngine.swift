@@ -7,7 +7,7 @@ import PhusongSupport
 /// Each question is a search over its own tree of cells (``CellTree``), walked depth first
 /// from the village, nearer boxes first: the best server of a technology over that
 /// technology's cells, each operator's coverage over that operator's cells, the nearest site
-/// over the cells' distinct positions. A search passes over a box when `ReachBounds` shows
+/// over the cells' distinct positions. A search passes over a box when ``NodeBounds`` shows
 /// that no cell at the box's distance can beat the best RSRP found so far (or, for an
 /// operator, reach the threshold), and over a cell when its own bound (``CellReach``: its
 /// EIRP and radio, and ``SectorGainBound`` for its antenna's direction) does; so the results
@@ -44,7 +44,7 @@ public struct CoverageEngine: Sendable {
     let rangeChordSquared: Double
 
     /// A tree over some cells (with their unit vectors in its order), each cell's own bound
-    /// data in the same order, and the bound of what any of them can deliver.
+    /// data in the same order, and each node's bound.
     ///
     /// A class: passing a group to a search then retains one object, not its four arrays (a
     /// struct is copied at the call, and each copy retains every array it holds; the
@@ -54,12 +54,13 @@ public struct CoverageEngine: Sendable {
         let tree: CellTree
         /// Each cell's own bound data, in the tree's order.
         let reaches: [CellReach]
-        let bounds: ReachBounds
+        /// Each node's bound.
+        let nodeBounds: NodeBounds
 
-        init(tree: CellTree, reaches: [CellReach], bounds: ReachBounds) {
+        init(tree: CellTree, reaches: [CellReach], nodeBounds: NodeBounds) {
             self.tree = tree
             self.reaches = reaches
-            self.bounds = bounds
+            self.nodeBounds = nodeBounds
         }
 
         var isEmpty: Bool { tree.isEmpty }
@@ -234,7 +235,8 @@ public struct CoverageEngine: Sendable {
         let reaches = tree.entries.map { cell in
             CellReach(prepared.entries[Int(cell)], gain: gainBounds[Int(cell)], extraLossDB: losses.extraLossDB)
         }
-        return SearchGroup(tree: tree, reaches: reaches, bounds: ReachBounds(cells: prepared, members: members, losses: losses))
+        return SearchGroup(tree: tree, reaches: reaches,
+                           nodeBounds: NodeBounds(tree: tree, reaches: reaches, radios: prepared.radios, losses: losses))
     }
 
     private init(

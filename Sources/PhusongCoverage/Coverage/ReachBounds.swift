@@ -1,27 +1,19 @@
 import PhusongSupport
 
-/// Upper bounds on the RSRP any cell of a group can deliver at or beyond a distance, per area
-/// type of the receiving village: what lets the coverage search stop early and still be exact.
+/// The distance table behind the coverage search's bounds.
 ///
 /// For a cell, RSRP = EIRP + A_H − PL(d) − extra loss with A_H ≤ 0, and every path-loss model of
 /// docs/specs/radio-model.md §5 (Hata, COST-231 Hata, 38.901 UMa/RMa with their breakpoints, the 10 m
 /// clamp and the free-space floor) is non-decreasing in distance. So for d ≥ D,
-/// RSRP ≤ EIRP − PL(D) − extra loss. The table holds, for distances D_k = k × step, the
-/// largest of these over the group's cells. PL(D_k) depends only on the cell's radio (band and
-/// height), so it is computed once per radio for every group (``LossTable``), and each radio
-/// of a group counts once, with its largest EIRP in the group.
-struct ReachBounds: Sendable {
+/// RSRP ≤ EIRP − PL(D) − extra loss. ``LossTable`` holds PL(D_k) for distances D_k = k × step,
+/// for every radio (band and height) and area type, computed once; ``CellReach`` (one cell)
+/// and ``NodeBounds`` (a box of cells) bound RSRP with it.
+enum ReachBounds {
     /// Distance step of the table, metres.
     static let stepM = 250.0
     /// Added to every bound against rounding differences between the table and the search
     /// (dB); the bound stays valid, it only lets the search look a little further.
     static let marginDB = 1e-6
-
-    /// `values[areaType.ordinal × binCount + k]`: the bound at distance `k × step`, dBm;
-    /// `-infinity` for an empty group. One flat array: a lookup copies no inner array, so the
-    /// parallel searches touch no shared reference count (which costs scaling across cores).
-    private let values: [Double]
-    private let binCount: Int
 
     /// The path loss PL(D_k) of every radio toward every area type, dB:
     /// `values[(radio × 4 + areaType.ordinal) × binCount + k]`.
@@ -75,38 +67,6 @@ struct ReachBounds: Sendable {
                 }
             }
         }
-    }
-
-    /// The bound for a receiver of `areaType` at distance ≥ `distanceM` from every cell, dBm.
-    @inline(__always)
-    func upperBoundDBm(areaType: AreaType, atLeastM distanceM: Double) -> Double {
-        // Safe: a distance or a lower bound on one, finite, ≥ 0 and at most half the
-        // Earth's circumference.
-        let bin = min(Int(distanceM / Self.stepM), binCount - 1)
-        return values[areaType.ordinal * binCount + bin]
-    }
-
-    /// Bounds for the cells of one group.
-    /// - Parameters:
-    ///   - cells: the scenario's cells.
-    ///   - members: indices (into `cells`) of the group's cells.
-    ///   - losses: the loss table of `cells.radios`.
-    init(cells: SearchCells, members: [Int], losses: LossTable) {
-        var strongestEIRP = [Double](repeating: -.infinity, count: cells.radios.count)
-        for index in members {
-            let entry = cells.entries[index]
-            strongestEIRP[Int(entry.radio)] = max(strongestEIRP[Int(entry.radio)], entry.rsEIRPdBm)
-        }
-        let slots = AreaType.allCases.count * losses.binCount
-        var values = [Double](repeating: -.infinity, count: slots)
-        for (radio, eirp) in strongestEIRP.enumerated() where eirp > -.infinity {
-            let first = radio * slots
-            for slot in 0..<slots {
-                values[slot] = max(values[slot], eirp - losses.values[first + slot] - losses.extraLossDB)
-            }
-        }
-        binCount = losses.binCount
-        self.values = values.map { $0 + Self.marginDB }
     }
 }
 
