@@ -263,7 +263,7 @@ def python_area(state, admin, tolerance_m, bearings):
 # Checks
 # ---------------------------------------------------------------------------------------------
 
-def compare_villages(phusong_csv, results):
+def compare_villages(phusong_csv, results, rsrp_tol_db=RSRP_TOL_DB):
     """Per-village comparison with phusong's villages.csv. Returns (summary, problems)."""
     ph = pd.read_csv(phusong_csv, dtype=str, keep_default_na=False)
     problems = []
@@ -276,7 +276,7 @@ def compare_villages(phusong_csv, results):
         summary[f"{col}_mismatches"] = len(bad)
         for i in bad[:5]:
             problems.append(f"village {ids[i]}: {col} phusong {ph[col].iat[i] or '(none)'} python {results[col].iat[i] or '(none)'}")
-    for col, tol in (("best_4g_rsrp_dbm", RSRP_TOL_DB), ("best_5g_rsrp_dbm", RSRP_TOL_DB), ("nearest_site_m", 1e-6)):
+    for col, tol in (("best_4g_rsrp_dbm", rsrp_tol_db), ("best_5g_rsrp_dbm", rsrp_tol_db), ("nearest_site_m", 1e-6)):
         a = pd.to_numeric(ph[col]).to_numpy()
         b = results[col].to_numpy(dtype=float)
         both = ~np.isnan(a) & ~np.isnan(b)
