@@ -279,7 +279,7 @@ class Search:
                 done = self.searched[id(g), a]
                 need = covered[vidx] & ~self.hit[g.op, g.tech, vidx] & (radius > done)
                 radius = np.where(need, radius, 0.0)
-                inner = radio.chord_for_distance(done)
+                inner = np.where(done > 0, radio.chord_for_distance(done), -1.0)
                 for taken, local, ci, chord in ball_pairs(g.tree, self.v_xyz[vidx], radius):
                     beyond = chord > inner[taken][local]  # the inner cells were evaluated in best_servers
                     self._evaluate(g, a, vidx[taken], local[beyond], ci[beyond], chord[beyond])
@@ -310,39 +310,57 @@ def village_coverage(villages, cells):
 # Outputs
 # ---------------------------------------------------------------------------------------------
 
-def _bools(frame):
-    return frame.replace({True: "true", False: "false"}) if len(frame) else frame
+def _text(values):
+    """A column as CSV fields: numbers by repr (shortest round trip), booleans true/false, NaN
+    and None empty, strings quoted when they hold a comma, a quote or a line break."""
+    values = np.asarray(values)
+    if values.dtype == bool:
+        return np.where(values, "true", "false").tolist()
+    if values.dtype.kind in "if":
+        return ["" if v != v else repr(v) for v in values.tolist()]
+    out = [v if isinstance(v, str) else "" if v is None or v != v else str(v) for v in values.tolist()]
+    joined = "".join(out)
+    if "," not in joined and '"' not in joined and "\n" not in joined and "\r" not in joined:
+        return out
+    return ['"' + v.replace('"', '""') + '"' if "," in v or '"' in v or "\n" in v or "\r" in v else v for v in out]
+
+
+def write_csv(path, columns, rows=None):
+    """columns: {name: values}; rows: the row indices to write (all by default). pandas'
+    to_csv formats row by row through object arrays; joining per-column text is ~5x faster."""
+    text = [_text(v if rows is None else np.asarray(v)[rows]) for v in columns.values()]
+    lines = [",".join(columns)] + [",".join(row) for row in zip(*text)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def write_outputs(out, villages, results, tables, sites, site_province, site_commune):
     national, provinces, communes, operators = tables
     out.mkdir(parents=True, exist_ok=True)
-    flags = ["covered_4g", "covered_5g", "connected", "dead_zone", "unpowered"]
-    frame = results.copy()
-    frame[flags] = _bools(frame[flags].astype(object))
-    frame["name"], frame["province_code"], frame["commune_code"] = villages["name"], villages["province_code"], villages["commune_code"]
-    frame["population"], frame["area_type"] = villages["population"], villages["area_name"]
-    frame["lon"], frame["lat"] = villages["lon"], villages["lat"]
-    frame = frame[["village_id", "best_4g_rsrp_dbm", "best_4g_cell", "best_5g_rsrp_dbm", "best_5g_cell", *flags, "nearest_site",
-                   "nearest_site_m", "name", "province_code", "commune_code", "population", "area_type", "lon", "lat"]]
-    frame.to_csv(out / "villages.csv", index=False)
-    frame[~results["connected"].to_numpy()].to_csv(out / "deadzones.csv", index=False)
-    frame[results["unpowered"].to_numpy()].to_csv(out / "unpowered.csv", index=False)
-    st = sites.assign(province_code=site_province, commune_code=site_commune)
-    st[["has_4g", "has_5g"]] = _bools(st[["has_4g", "has_5g"]].astype(object))
-    st.to_csv(out / "sites.csv", index=False)
+    village_columns = {c: results[c].to_numpy() for c in (
+        "village_id", "best_4g_rsrp_dbm", "best_4g_cell", "best_5g_rsrp_dbm", "best_5g_cell", "covered_4g", "covered_5g",
+        "connected", "dead_zone", "unpowered", "nearest_site", "nearest_site_m")}
+    village_columns.update({c: villages[c].to_numpy() for c in ("name", "province_code", "commune_code", "population")})
+    village_columns.update({"area_type": villages["area_name"].to_numpy(), "lon": villages["lon"].to_numpy(),
+                            "lat": villages["lat"].to_numpy()})
+    write_csv(out / "villages.csv", village_columns)
+    write_csv(out / "deadzones.csv", village_columns, np.flatnonzero(~results["connected"].to_numpy()))
+    write_csv(out / "unpowered.csv", village_columns, np.flatnonzero(results["unpowered"].to_numpy()))
+    write_csv(out / "sites.csv", {**{c: sites[c].to_numpy() for c in ("site_id", "operator", "has_4g", "has_5g")},
+                                  "province_code": site_province, "commune_code": site_commune,
+                                  "lon": sites["lon"].to_numpy(), "lat": sites["lat"].to_numpy()})
     columns = coverage.INT_KEYS + coverage.SHARE_KEYS
     for name, table, key in (("provinces", provinces, "province_code"), ("communes", communes, "commune_code"),
                              ("operators", operators, "operator")):
-        table[columns].rename_axis(key).to_csv(out / f"{name}.csv")
+        write_csv(out / f"{name}.csv", {key: table.index.to_numpy(), **{c: table[c].to_numpy() for c in columns}})
 
     def entries(table):
-        return {str(k): {c: (None if isinstance(v, float) and np.isnan(v) else v) for c, v in row.items()}
-                for k, row in table[columns].astype(object).iterrows()}
+        values = {c: (table[c].to_numpy().tolist()) for c in columns}
+        return {str(k): {c: (None if v[i] != v[i] else v[i]) for c, v in values.items()} for i, k in enumerate(table.index)}
 
     summary = {"national": entries(national)["national"], "provinces": entries(provinces),
                "communes": entries(communes), "operators": entries(operators)}
-    (out / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True, default=int) + "\n", encoding="utf-8")
+    # Compact: the json module's C encoder only runs without indent.
+    (out / "summary.json").write_text(json.dumps(summary, sort_keys=True) + "\n", encoding="utf-8")
 
 
 KERNEL_TOL_DB = 1e-6  # bearings of villages a metre from a cell carry ~1e-8 dB of rounding in any formula
