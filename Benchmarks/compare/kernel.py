@@ -148,6 +148,7 @@ def check(cells_lon, cells_lat, cells, kernel, pairs=20_000, seed=1):
         # with 6 decimals are 0.1 m apart at best; the national villages are >= 1.3 m from a cell).
         dist = np.concatenate([[0.0], 1 + rng.uniform(0, 1, pairs - 1) ** 2 * 36_000])
         v_lon, v_lat = radio.destination(cells_lon[ci], cells_lat[ci], rng.uniform(0, 360, pairs), dist)
+        v_lon[0], v_lat[0] = cells_lon[ci[0]], cells_lat[ci[0]]  # exactly (asin(sin(lat)) may not give lat back)
         v_xyz = radio.unit_vectors(v_lon, v_lat)
         c_xyz = radio.unit_vectors(cells_lon[ci], cells_lat[ci])
         chord = np.sqrt(((v_xyz - c_xyz) ** 2).sum(axis=1))
