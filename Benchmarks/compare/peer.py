@@ -36,8 +36,8 @@ How it finds each village's best server without evaluating far cells (exact, no 
    R(-110 dBm) of each of its groups; the cells inside the radius already searched in step 4
    were evaluated, so only the ones beyond it are.
 
-Memory stays bounded: ball queries run on chunks of villages sorted by radius, with at most
-PAIR_BUDGET pairs per chunk (counted first with return_length).
+Memory stays bounded: ball queries run on chunks of villages sorted by radius, sized to about
+PAIR_BUDGET pairs each.
 
 The loading, the nearest site and the indicators are numpy/pandas (coverage.py's, shared with
 the other pipelines of compare.py).
@@ -64,7 +64,8 @@ K_NEAREST = 3  # nearest cells per group for the lower bound (one three-sector s
 GRID_M = np.concatenate([[0.0], np.geomspace(radio.MIN_DISTANCE_M, radio.MAX_RANGE_M, 600)])
 ROUNDING_DB = 1e-6  # allowance for rounding between the bound and the kernel (both float64)
 PAIR_BUDGET = 1_000_000  # pairs evaluated at once (about 0.2 GB of temporaries)
-RADIUS_SPREAD = 1.2  # a chunk's radii differ by at most this factor (the query uses the largest)
+FIRST_CHUNK = 4096  # points in ball_pairs' first chunk
+RADIUS_SPREAD = 2.0  # a chunk's radii differ by at most this factor (the query uses the largest)
 CHORD_RANGE = float(radio.chord_for_distance(radio.MAX_RANGE_M))
 
 
@@ -132,6 +133,23 @@ def load_cells(path):
 # Groups, bounds, candidate pairs
 # ---------------------------------------------------------------------------------------------
 
+def upper_bound(band, height, eirp, area_type):
+    """UB[i] >= the RSRP that any of these cells (one band) delivers toward a village of
+    `area_type` at a distance >= GRID_M[i] (see the module's doc, step 3)."""
+    combos = pd.DataFrame({"h": height, "e": eirp}).groupby("h")["e"].max()
+    h, e = combos.index.to_numpy()[:, None], combos.to_numpy()[:, None]
+    loss = radio.path_loss_db(band, h, GRID_M[None, :], area_type)
+    kind = int(radio.model_kind(band, area_type))
+    if kind in (radio.UMA, radio.RMA):
+        # The least loss beyond the LOS breakpoint (its first value) bounds the distances before it.
+        dbp = (4 * (h - radio.ENV_HEIGHT_M) * (radio.USER_HEIGHT_M - radio.ENV_HEIGHT_M) if kind == radio.UMA
+               else 2 * np.pi * h * radio.USER_HEIGHT_M) * (band / 1000) * 1e9 / radio.C_38901
+        beyond = radio.path_loss_db(band, h, np.maximum(dbp, radio.MIN_DISTANCE_M) * (1 + 1e-9), area_type)
+        loss = np.where(GRID_M[None, :] < dbp * (1 + 1e-9), np.minimum(loss, beyond), loss)
+    ub = (e - loss).max(axis=0)
+    return np.maximum.accumulate(ub[::-1])[::-1] + ROUNDING_DB
+
+
 class Group:
     """The cells of one (operator, technology, band): global indices, kernel, k-d tree, and
     the upper bound UB(GRID_M) per area type."""
@@ -148,23 +166,7 @@ class Group:
         self.kernel = kernel.GroupKernel(self.band, lon, lat, self.height, cells["azimuth_deg"].to_numpy()[members],
                                          cells["beamwidth_deg"].to_numpy()[members], self.eirp)
         self.tree = cKDTree(radio.unit_vectors(lon, lat))
-        self.ub = {a: self._upper_bound(a) for a in radio.AREA_TYPES.values()}
-
-    def _upper_bound(self, area_type):
-        """UB[i] >= the RSRP of any cell of the group toward a village of `area_type` at a
-        distance >= GRID_M[i] (see the module's doc, step 3)."""
-        combos = pd.DataFrame({"h": self.height, "e": self.eirp}).groupby("h")["e"].max()
-        h, e = combos.index.to_numpy()[:, None], combos.to_numpy()[:, None]
-        loss = radio.path_loss_db(self.band, h, GRID_M[None, :], area_type)
-        kind = int(radio.model_kind(self.band, area_type))
-        if kind in (radio.UMA, radio.RMA):
-            # The least loss beyond the LOS breakpoint (its first value) bounds the distances before it.
-            dbp = (4 * (h - radio.ENV_HEIGHT_M) * (radio.USER_HEIGHT_M - radio.ENV_HEIGHT_M) if kind == radio.UMA
-                   else 2 * np.pi * h * radio.USER_HEIGHT_M) * (self.band / 1000) * 1e9 / radio.C_38901
-            beyond = radio.path_loss_db(self.band, h, np.maximum(dbp, radio.MIN_DISTANCE_M) * (1 + 1e-9), area_type)
-            loss = np.where(GRID_M[None, :] < dbp * (1 + 1e-9), np.minimum(loss, beyond), loss)
-        ub = (e - loss).max(axis=0)
-        return np.maximum.accumulate(ub[::-1])[::-1] + ROUNDING_DB
+        self.ub = {a: upper_bound(self.band, self.height, self.eirp, a) for a in radio.AREA_TYPES.values()}
 
     def radius(self, area_type, floor):
         """Per village: the distance (m) beyond which no cell of the group reaches `floor`
@@ -176,29 +178,34 @@ class Group:
 
 def ball_pairs(tree, points, radius_m):
     """Chunks (points taken, index of each pair's point among them, tree index, chord) of every
-    tree point within radius_m (per point) of each point, at most about PAIR_BUDGET pairs per
-    chunk. The points are binned by radius (bins RADIUS_SPREAD wide) so that one query per
-    chunk with its largest radius wastes little; pairs beyond their own point's radius are
-    dropped."""
+    tree point within radius_m (per point) of each point.
+
+    One dual-tree query (sparse_distance_matrix) per chunk of points: villages far from every
+    cell are pruned a tree node at a time, where query_ball_point pays about a microsecond per
+    village even when it finds nothing. The points go in order of radius, binned RADIUS_SPREAD
+    wide, so a chunk's query with its largest radius wastes little; pairs beyond their own
+    point's radius are dropped. A chunk holds as many points as the previous chunk's pairs per
+    point allow within PAIR_BUDGET (memory stays near the budget: neighbouring radii have
+    similar counts), starting from FIRST_CHUNK points."""
     keep = np.flatnonzero(radius_m > 0)
     if len(keep) == 0:
         return
     chords = radio.chord_for_distance(radius_m[keep])
-    counts = tree.query_ball_point(points[keep], chords, return_length=True)
     order = np.argsort(chords, kind="stable")
-    chords, counts, keep = chords[order], counts[order], keep[order]
+    chords, keep = chords[order], keep[order]
     bins = np.floor(np.log(chords / chords[0]) / np.log(RADIUS_SPREAD)).astype(np.int64)
-    before = np.cumsum(counts) - counts
-    bin_start = np.r_[0, np.flatnonzero(np.diff(bins)) + 1]
-    within_bin = before - before[bin_start][np.cumsum(np.r_[0, np.diff(bins) != 0])]
-    chunk = bins * (len(counts) + 1) + within_bin // PAIR_BUDGET
-    edges = np.r_[0, np.flatnonzero(np.diff(chunk)) + 1, len(chunk)]
-    for start, stop in zip(edges[:-1], edges[1:]):
-        if counts[start:stop].sum() == 0:
-            continue
-        found = cKDTree(points[keep[start:stop]]).sparse_distance_matrix(tree, chords[stop - 1], output_type="ndarray")
-        within = found["v"] <= chords[start:stop][found["i"]]
-        yield keep[start:stop], found["i"][within], found["j"][within], found["v"][within]
+    bin_edges = np.r_[0, np.flatnonzero(np.diff(bins)) + 1, len(bins)]
+    size = FIRST_CHUNK
+    for bin_start, bin_stop in zip(bin_edges[:-1], bin_edges[1:]):
+        start = bin_start
+        while start < bin_stop:
+            stop = min(bin_stop, start + size)
+            found = cKDTree(points[keep[start:stop]]).sparse_distance_matrix(tree, chords[stop - 1], output_type="ndarray")
+            size = int(np.clip(PAIR_BUDGET * (stop - start) / max(len(found), 1), 1, 10 * size))
+            within = found["v"] <= chords[start:stop][found["i"]]
+            if within.any():
+                yield keep[start:stop], found["i"][within], found["j"][within], found["v"][within]
+            start = stop
 
 
 class Best:
