@@ -47,31 +47,44 @@ PEER_LINE = re.compile(r"peer: load ([0-9.]+) s, coverage ([0-9.]+) s \(([0-9,]+
                        r"write ([0-9.]+) s, total ([0-9.]+) s")
 
 
+TIME_BIN = shutil.which("time", path="/usr/bin:/bin")  # GNU time, for the peak memory of each process
+RSS_RE = re.compile(r"^peak_rss_kb=(\d+)$", re.M)
+
+
 def timed(cmd, log):
+    """Runs cmd: (wall seconds, peak resident memory in MB or None, its stderr). The memory
+    comes from GNU time when the machine has it (os.wait4 would count the Python parent's
+    pages that the child had between fork and exec)."""
+    wrapped = ([TIME_BIN, "-f", "peak_rss_kb=%M"] if TIME_BIN else []) + [str(c) for c in cmd]
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(wrapped, capture_output=True, text=True)
     wall = time.perf_counter() - start
-    log.write(f"$ {' '.join(map(str, cmd))}\n{proc.stdout}{proc.stderr}\n")
+    log.write(f"$ {' '.join(wrapped)}\n{proc.stdout}{proc.stderr}\n")
     if proc.returncode != 0:
         sys.exit(f"error: {cmd[0]} exited with {proc.returncode}:\n{proc.stderr[-3000:]}")
-    return wall, proc.stderr
+    rss = RSS_RE.search(proc.stderr)
+    return wall, (int(rss[1]) / 1024 if rss else None), proc.stderr
 
 
 def run_phusong(binary, villages, cells, out, threads, log):
     cmd = [binary, "report", "--villages", str(villages)] + [a for c in cells for a in ("--cells", str(c))]
-    wall, err = timed(cmd + ["--out", str(out), "--threads", str(threads), "--no-area"], log)
+    wall, rss, err = timed(cmd + ["--out", str(out), "--threads", str(threads), "--no-area"], log)
     match = compare.TIME_RE.search(err)
     stages = {"load": float(match[1]), "coverage": float(match[2]), "total": float(match[3])} if match else {}
-    return {"wall": wall, **stages}
+    return {"wall": wall, "peak_rss_mb": rss, **stages}
 
 
 def run_peer(villages, cells, out, log):
-    wall, err = timed([sys.executable, str(HERE / "peer.py"), "--villages", str(villages), "--cells", str(cells),
+    wall, rss, err = timed([sys.executable, str(HERE / "peer.py"), "--villages", str(villages), "--cells", str(cells),
                        "--out", str(out)], log)
     m = PEER_LINE.search(err)
     stages = {"load": float(m[1]), "coverage": float(m[2]), "pairs": int(m[3].replace(",", "")), "indicators": float(m[4]),
               "write": float(m[5]), "total": float(m[6])} if m else {}
-    return {"wall": wall, **stages}
+    return {"wall": wall, "peak_rss_mb": rss, **stages}
+
+
+def fmt_mb(mb):
+    return "? MB" if mb is None else f"{mb:.0f} MB"
 
 
 def read_peer(out):
@@ -133,11 +146,11 @@ def main():
         if i < args.runs:
             t = run_phusong(args.phusong, villages, cells, out / "phusong", args.threads, log)
             ph_runs.append(t)
-            print(f"  phusong run {i + 1}/{args.runs}: {t['wall']:.2f} s", flush=True)
+            print(f"  phusong run {i + 1}/{args.runs}: {t['wall']:.2f} s, {fmt_mb(t['peak_rss_mb'])}", flush=True)
         if i < args.peer_runs:
             t = run_peer(villages, cells[0], out / "peer", log)
             py_runs.append(t)
-            print(f"  peer run {i + 1}/{args.peer_runs}: {t['wall']:.2f} s (load {t.get('load', 0):.2f}, coverage "
+            print(f"  peer run {i + 1}/{args.peer_runs}: {t['wall']:.2f} s, {fmt_mb(t['peak_rss_mb'])} (load {t.get('load', 0):.2f}, coverage "
                   f"{t.get('coverage', 0):.2f}, indicators {t.get('indicators', 0):.2f}, write {t.get('write', 0):.2f}; "
                   f"{t.get('pairs', 0):,} pairs evaluated)", flush=True)
     load_after = os.getloadavg()
@@ -161,10 +174,12 @@ def main():
           f"{max(vs['best_4g_rsrp_dbm_max_abs_diff'], vs['best_5g_rsrp_dbm_max_abs_diff']):.1e} dB (limit {RSRP_TOL_DB:.0e}); "
           f"{values:,} indicator values compared")
     print(f"Load average (1 min): {load_before[0]:.2f} before, {load_after[0]:.2f} after; {os.cpu_count()} cores")
+    ph_rss = fmt_mb(max((r["peak_rss_mb"] or 0) for r in ph_runs) or None)
+    py_rss = fmt_mb(max((r["peak_rss_mb"] or 0) for r in py_runs) or None)
     ph_list = ", ".join(f"{r['wall']:.2f}" for r in ph_runs)
     py_list = ", ".join(f"{r['wall']:.2f}" for r in py_runs)
-    print(f"\nphusong report --no-area --threads {args.threads}  median of {len(ph_runs)}: {ph:6.2f} s   (runs: {ph_list})")
-    print(f"peer (numpy/scipy, one process)      median of {len(py_runs)}: {py:6.2f} s   (runs: {py_list})")
+    print(f"\nphusong report --no-area --threads {args.threads}  median of {len(ph_runs)}: {ph:6.2f} s, peak {ph_rss}   (runs: {ph_list})")
+    print(f"peer (numpy/scipy, one process)      median of {len(py_runs)}: {py:6.2f} s, peak {py_rss}   (runs: {py_list})")
     print(f"ratio peer / phusong: {py / ph:.1f}×")
     summary = {
         "scenario": name, "inputs": {"villages": str(villages), "cells": str(cells[0])}, "phusong_version": version,

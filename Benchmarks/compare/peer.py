@@ -7,7 +7,7 @@ them, as one process that reads the same CSV files and writes the same data file
 
 It writes villages.csv, provinces.csv, communes.csv, operators.csv, sites.csv, deadzones.csv,
 unpowered.csv (phusong's columns, values to full precision) and summary.json (the indicator
-part); compare-peer.py checks them against phusong's. Timings go to stderr.
+part); compare_peer.py checks them against phusong's. Timings go to stderr.
 
 How it finds each village's best server without evaluating far cells (exact, no heuristic):
 
@@ -25,11 +25,12 @@ How it finds each village's best server without evaluating far cells (exact, no 
        UB(d) = max over the group's (height, strongest EIRP at that height) of
                EIRP - min(PL(d), PL(just beyond the breakpoint, if d is before it)),
    evaluated exactly (radio.py) on a log grid of distances; between grid points the value at
-   the nearer grid point bounds it. With a 1e-6 dB allowance for rounding, the cells of a
+   the grid point below it bounds it. With a 1e-6 dB allowance for rounding, the cells of a
    group that can reach LB lie within R = the first grid distance where UB + 1e-6 < LB.
-4. Candidates. One ball query per (group, area type) with per-village radii R returns every
-   cell that can be the best server, ties included. They are evaluated and the best kept
-   (max RSRP; exact ties to the smallest cell_id).
+4. Candidates. Ball queries per (group, area type) with per-village radii R return every
+   cell that can be the best server, ties included (ball_pairs: dual-tree queries over
+   chunks of villages). They are evaluated and the best kept (max RSRP; exact ties to the
+   smallest cell_id). Groups go strongest first, so their cells raise LB for the others.
 5. Per-operator coverage (an operator covers a village with a technology when one of its own
    cells reaches -110 dBm). Every evaluated pair that reaches it counts. A village whose
    technology is covered but not yet by the operator needs that operator's cells out to
@@ -61,7 +62,9 @@ import kernel  # noqa: E402
 import radio  # noqa: E402
 
 K_NEAREST = 3  # nearest cells per group for the lower bound (one three-sector site)
-GRID_M = np.concatenate([[0.0], np.geomspace(radio.MIN_DISTANCE_M, radio.MAX_RANGE_M, 600)])
+# Distances of the bound, m: 0, then 300 steps of 2.8 % from 10 m to 35 km (a finer grid
+# evaluates ~2 % fewer pairs but costs more to set up than that saves).
+GRID_M = np.concatenate([[0.0], np.geomspace(radio.MIN_DISTANCE_M, radio.MAX_RANGE_M, 300)])
 ROUNDING_DB = 1e-6  # allowance for rounding between the bound and the kernel (both float64)
 PAIR_BUDGET = 1_000_000  # pairs evaluated at once (about 0.2 GB of temporaries)
 FIRST_CHUNK = 4096  # points in ball_pairs' first chunk
