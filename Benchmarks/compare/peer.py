@@ -95,11 +95,13 @@ def _read(path, dtypes, optional_floats=()):
 
 
 def load_villages(path):
+    # Columns with a few distinct values are read as categories, and normalised per category
+    # (pandas' .str methods run a Python call per row).
     raw = _read(path, {"village_id": str, "name": str, "province_code": str, "commune_code": str, "lon": float,
-                       "lat": float, "population": np.int64, "households": str, "grid_power": str, "area_type": str})
+                       "lat": float, "population": np.int64, "grid_power": "category", "area_type": "category"})
     n = len(raw)
     empty = pd.Series("", index=raw.index)
-    area = raw.get("area_type", empty).str.strip().str.lower().replace("", "rural")
+    area = raw.get("area_type", empty.astype("category")).map(lambda v: str(v).strip().lower() or "rural").astype(str)
     return pd.DataFrame({
         "village_id": raw["village_id"],
         "name": raw.get("name", empty),
@@ -107,17 +109,17 @@ def load_villages(path):
         "commune_code": raw.get("commune_code", empty).replace("", None),
         "lon": raw["lon"].to_numpy(), "lat": raw["lat"].to_numpy(),
         "population": raw["population"].to_numpy(),
-        "grid_power": raw["grid_power"].str.strip().str.lower().map(coverage.BOOL_VALUES).to_numpy(dtype=bool),
+        "grid_power": raw["grid_power"].map(lambda v: coverage.BOOL_VALUES[str(v).strip().lower()]).to_numpy(dtype=bool),
         "area_name": area,
         "area_type": area.map(radio.AREA_TYPES).to_numpy(dtype=np.int8),
     }, index=pd.RangeIndex(n))
 
 
 def load_cells(path):
-    c = _read(path, {"cell_id": str, "site_id": str, "operator": str, "technology": str, "band_mhz": float,
+    c = _read(path, {"cell_id": str, "site_id": str, "operator": str, "technology": "category", "band_mhz": float,
                      "lon": float, "lat": float, "height_m": float, "azimuth_deg": float, "beamwidth_deg": float,
                      "rs_eirp_dbm": float}, optional_floats=("azimuth_deg", "beamwidth_deg", "rs_eirp_dbm"))
-    tech = c["technology"].str.strip().str.upper().map({"4G": 0, "5G": 1}).to_numpy(dtype=np.int8)
+    tech = c["technology"].map(lambda v: {"4G": 0, "5G": 1}[str(v).strip().upper()]).to_numpy(dtype=np.int8)
     for col in ("azimuth_deg", "beamwidth_deg", "rs_eirp_dbm"):
         if col not in c:
             c[col] = np.nan
