@@ -48,39 +48,40 @@ PEER_LINE = re.compile(r"peer: load ([0-9.]+) s, coverage ([0-9.]+) s \(([0-9,]+
 
 
 TIME_BIN = shutil.which("time", path="/usr/bin:/bin")  # GNU time, for the peak memory of each process
-RSS_RE = re.compile(r"^peak_rss_kb=(\d+)$", re.M)
+USAGE_RE = re.compile(r"^peak_rss_kb=(\d+) cpu_s=([0-9.]+)\+([0-9.]+)$", re.M)
 
 
 def timed(cmd, log):
-    """Runs cmd: (wall seconds, peak resident memory in MB or None, its stderr). The memory
-    comes from GNU time when the machine has it (os.wait4 would count the Python parent's
-    pages that the child had between fork and exec)."""
-    wrapped = ([TIME_BIN, "-f", "peak_rss_kb=%M"] if TIME_BIN else []) + [str(c) for c in cmd]
+    """Runs cmd: (wall seconds, {peak_rss_mb, cpu_s} or {}, its stderr). Memory and CPU time
+    (user + system, all threads) come from GNU time when the machine has it (os.wait4 would
+    count the Python parent's pages that the child had between fork and exec)."""
+    wrapped = ([TIME_BIN, "-f", "peak_rss_kb=%M cpu_s=%U+%S"] if TIME_BIN else []) + [str(c) for c in cmd]
     start = time.perf_counter()
     proc = subprocess.run(wrapped, capture_output=True, text=True)
     wall = time.perf_counter() - start
     log.write(f"$ {' '.join(wrapped)}\n{proc.stdout}{proc.stderr}\n")
     if proc.returncode != 0:
         sys.exit(f"error: {cmd[0]} exited with {proc.returncode}:\n{proc.stderr[-3000:]}")
-    rss = RSS_RE.search(proc.stderr)
-    return wall, (int(rss[1]) / 1024 if rss else None), proc.stderr
+    usage = USAGE_RE.search(proc.stderr)
+    usage = {"peak_rss_mb": int(usage[1]) / 1024, "cpu_s": float(usage[2]) + float(usage[3])} if usage else {}
+    return wall, usage, proc.stderr
 
 
 def run_phusong(binary, villages, cells, out, threads, log):
     cmd = [binary, "report", "--villages", str(villages)] + [a for c in cells for a in ("--cells", str(c))]
-    wall, rss, err = timed(cmd + ["--out", str(out), "--threads", str(threads), "--no-area"], log)
+    wall, usage, err = timed(cmd + ["--out", str(out), "--threads", str(threads), "--no-area"], log)
     match = compare.TIME_RE.search(err)
     stages = {"load": float(match[1]), "coverage": float(match[2]), "total": float(match[3])} if match else {}
-    return {"wall": wall, "peak_rss_mb": rss, **stages}
+    return {"wall": wall, **usage, **stages}
 
 
 def run_peer(villages, cells, out, log):
-    wall, rss, err = timed([sys.executable, str(HERE / "peer.py"), "--villages", str(villages), "--cells", str(cells),
+    wall, usage, err = timed([sys.executable, str(HERE / "peer.py"), "--villages", str(villages), "--cells", str(cells),
                        "--out", str(out)], log)
     m = PEER_LINE.search(err)
     stages = {"load": float(m[1]), "coverage": float(m[2]), "pairs": int(m[3].replace(",", "")), "indicators": float(m[4]),
               "write": float(m[5]), "total": float(m[6])} if m else {}
-    return {"wall": wall, "peak_rss_mb": rss, **stages}
+    return {"wall": wall, **usage, **stages}
 
 
 def fmt_mb(mb):
@@ -146,11 +147,11 @@ def main():
         if i < args.runs:
             t = run_phusong(args.phusong, villages, cells, out / "phusong", args.threads, log)
             ph_runs.append(t)
-            print(f"  phusong run {i + 1}/{args.runs}: {t['wall']:.2f} s, {fmt_mb(t['peak_rss_mb'])}", flush=True)
+            print(f"  phusong run {i + 1}/{args.runs}: {t['wall']:.2f} s, {fmt_mb(t.get('peak_rss_mb'))}, CPU {t.get('cpu_s', 0):.2f} s", flush=True)
         if i < args.peer_runs:
             t = run_peer(villages, cells[0], out / "peer", log)
             py_runs.append(t)
-            print(f"  peer run {i + 1}/{args.peer_runs}: {t['wall']:.2f} s, {fmt_mb(t['peak_rss_mb'])} (load {t.get('load', 0):.2f}, coverage "
+            print(f"  peer run {i + 1}/{args.peer_runs}: {t['wall']:.2f} s, {fmt_mb(t.get('peak_rss_mb'))}, CPU {t.get('cpu_s', 0):.2f} s (load {t.get('load', 0):.2f}, coverage "
                   f"{t.get('coverage', 0):.2f}, indicators {t.get('indicators', 0):.2f}, write {t.get('write', 0):.2f}; "
                   f"{t.get('pairs', 0):,} pairs evaluated)", flush=True)
     load_after = os.getloadavg()
@@ -174,18 +175,22 @@ def main():
           f"{max(vs['best_4g_rsrp_dbm_max_abs_diff'], vs['best_5g_rsrp_dbm_max_abs_diff']):.1e} dB (limit {RSRP_TOL_DB:.0e}); "
           f"{values:,} indicator values compared")
     print(f"Load average (1 min): {load_before[0]:.2f} before, {load_after[0]:.2f} after; {os.cpu_count()} cores")
-    ph_rss = fmt_mb(max((r["peak_rss_mb"] or 0) for r in ph_runs) or None)
-    py_rss = fmt_mb(max((r["peak_rss_mb"] or 0) for r in py_runs) or None)
+    ph_rss = fmt_mb(max(r.get("peak_rss_mb", 0) for r in ph_runs) or None)
+    py_rss = fmt_mb(max(r.get("peak_rss_mb", 0) for r in py_runs) or None)
+    ph_cpu = statistics.median(r.get("cpu_s", 0) for r in ph_runs)
+    py_cpu = statistics.median(r.get("cpu_s", 0) for r in py_runs)
     ph_list = ", ".join(f"{r['wall']:.2f}" for r in ph_runs)
     py_list = ", ".join(f"{r['wall']:.2f}" for r in py_runs)
     print(f"\nphusong report --no-area --threads {args.threads}  median of {len(ph_runs)}: {ph:6.2f} s, peak {ph_rss}   (runs: {ph_list})")
     print(f"peer (numpy/scipy, one process)      median of {len(py_runs)}: {py:6.2f} s, peak {py_rss}   (runs: {py_list})")
-    print(f"ratio peer / phusong: {py / ph:.1f}×")
+    print(f"ratio peer / phusong: {py / ph:.1f}× (wall time; CPU time medians {py_cpu:.2f} s / {ph_cpu:.2f} s = "
+          f"{py_cpu / ph_cpu if ph_cpu else float('nan'):.1f}×, all threads counted)")
     summary = {
         "scenario": name, "inputs": {"villages": str(villages), "cells": str(cells[0])}, "phusong_version": version,
         "phusong": str(args.phusong), "threads": args.threads, "commit": compare.git_commit(), "machine": compare.machine_info(),
         "load_average_1_5_15_min": {"before": list(load_before), "after": list(load_after)},
         "phusong_wall_s_median": ph, "peer_wall_s_median": py, "ratio_peer_to_phusong": py / ph,
+        "phusong_cpu_s_median": ph_cpu, "peer_cpu_s_median": py_cpu,
         "phusong_runs": ph_runs, "peer_runs": py_runs, "kernel_max_rsrp_difference_db": worst,
         "checks": {"villages": village_summary, "indicator_values_compared": values, "rsrp_tolerance_db": RSRP_TOL_DB},
         "problems": problems, "all_matched": not problems,
