@@ -27,9 +27,10 @@ How it finds each village's best server without evaluating far cells (exact, no 
    evaluated exactly (radio.py) on a log grid of distances; between grid points the value at
    the grid point below it bounds it. With a 1e-6 dB allowance for rounding, the cells of a
    group that can reach LB lie within R = the first grid distance where UB + 1e-6 < LB.
-4. Candidates. Ball queries per (group, area type) with per-village radii R return every
-   cell that can be the best server, ties included (ball_pairs: dual-tree queries over
-   chunks of villages). They are evaluated and the best kept (max RSRP; exact ties to the
+4. Candidates. One ball search per group, each village with its own radius R (from the
+   bound of its area type), returns every cell that can be the best server, ties included
+   (ball_pairs: dual-tree queries over chunks of villages; the pairs are then evaluated one
+   area type, so one model, at a time). They are evaluated and the best kept (max RSRP; exact ties to the
    smallest cell_id). Groups go strongest first, so their cells raise LB for the others.
 5. Per-operator coverage (an operator covers a village with a technology when one of its own
    cells reaches -110 dBm). Every evaluated pair that reaches it counts. A village whose
@@ -252,52 +253,61 @@ class Search:
     def __init__(self, villages, cells):
         self.v_xyz = radio.unit_vectors(villages["lon"].to_numpy(), villages["lat"].to_numpy())
         self.v_area = villages["area_type"].to_numpy()
-        self.by_area = {a: np.flatnonzero(self.v_area == a) for a in np.unique(self.v_area)}
+        self.areas = [int(a) for a in np.unique(self.v_area)]
+        self.by_area = {a: np.flatnonzero(self.v_area == a) for a in self.areas}
         self.operators, self.groups = make_groups(cells)
         self.pairs = 0
         n = len(villages)
         self.best = {t: Best(n) for t in (0, 1)}
         self.hit = np.zeros((len(self.operators), 2, n), dtype=bool)  # operator, technology, village
-        self.searched = {}  # (group, area type) -> radius searched in step 4, per village of that area type
+        self.searched = {}  # group -> radius searched in step 4, per village
 
-    def _evaluate(self, g, area_type, villages, local, ci, chord):
-        """Evaluates the pairs (villages[local], group cell ci) and keeps their results."""
-        rsrp = g.kernel.rsrp(area_type, self.v_xyz[villages[local]], ci, chord)
+    def _evaluate(self, g, villages, local, ci, chord):
+        """Evaluates the pairs (villages[local], group cell ci), one area type (one path-loss
+        model) at a time, and keeps their results."""
+        area = self.v_area[villages[local]]
+        for a in self.areas:
+            m = np.flatnonzero(area == a) if len(self.areas) > 1 else slice(None)
+            rsrp = g.kernel.rsrp(a, self.v_xyz[villages[local[m]]], ci[m], chord[m])
+            self.best[g.tech].update(villages, local[m], rsrp, g.rank[ci[m]])
+            self.hit[g.op, g.tech, villages[local[m][rsrp >= radio.THRESHOLD_DBM[g.tech]]]] = True
         self.pairs += len(ci)
-        self.best[g.tech].update(villages, local, rsrp, g.rank[ci])
-        self.hit[g.op, g.tech, villages[local[rsrp >= radio.THRESHOLD_DBM[g.tech]]]] = True
+
+    def _radius(self, g, floor):
+        """Per village: g.radius for its own area type."""
+        radius = np.empty(len(self.v_area))
+        for a in self.areas:
+            radius[self.by_area[a]] = g.radius(a, floor[self.by_area[a]])
+        return radius
 
     def lower_bounds(self):
+        everyone = np.arange(len(self.v_area))
         for g in self.groups:
             k = min(K_NEAREST, len(g.members))
-            for a, vidx in self.by_area.items():
-                chord, ci = g.tree.query(self.v_xyz[vidx], k=k, distance_upper_bound=CHORD_RANGE)
-                chord, ci = chord.reshape(len(vidx), k), ci.reshape(len(vidx), k)
-                ok = ci < len(g.members)
-                self._evaluate(g, a, vidx, np.repeat(np.arange(len(vidx)), k)[ok.ravel()], ci[ok], chord[ok])
+            chord, ci = g.tree.query(self.v_xyz, k=k, distance_upper_bound=CHORD_RANGE)
+            chord, ci = chord.reshape(-1, k), ci.reshape(-1, k)
+            ok = ci < len(g.members)
+            self._evaluate(g, everyone, np.repeat(everyone, k)[ok.ravel()], ci[ok], chord[ok])
 
     def best_servers(self):
         # Strongest groups first (their cells set high lower bounds for the others).
         for g in sorted(self.groups, key=lambda g: -g.ub[radio.RURAL][0]):
-            for a, vidx in self.by_area.items():
-                radius = g.radius(a, self.best[g.tech].rsrp[vidx])
-                self.searched[id(g), a] = radius
-                for taken, local, ci, chord in ball_pairs(g.tree, self.v_xyz[vidx], radius):
-                    self._evaluate(g, a, vidx[taken], local, ci, chord)
+            radius = self._radius(g, self.best[g.tech].rsrp)
+            self.searched[id(g)] = radius
+            for taken, local, ci, chord in ball_pairs(g.tree, self.v_xyz, radius):
+                self._evaluate(g, taken, local, ci, chord)
 
     def operator_coverage(self):
         for g in self.groups:
             threshold = radio.THRESHOLD_DBM[g.tech]
-            covered = self.best[g.tech].rsrp >= threshold
-            for a, vidx in self.by_area.items():
-                radius = g.radius(a, np.full(len(vidx), threshold))
-                done = self.searched[id(g), a]
-                need = covered[vidx] & ~self.hit[g.op, g.tech, vidx] & (radius > done)
-                radius = np.where(need, radius, 0.0)
-                inner = np.where(done > 0, radio.chord_for_distance(done), -1.0)
-                for taken, local, ci, chord in ball_pairs(g.tree, self.v_xyz[vidx], radius):
-                    beyond = chord > inner[taken][local]  # the inner cells were evaluated in best_servers
-                    self._evaluate(g, a, vidx[taken], local[beyond], ci[beyond], chord[beyond])
+            radius = self._radius(g, np.full(len(self.v_area), threshold))
+            done = self.searched[id(g)]
+            need = (self.best[g.tech].rsrp >= threshold) & ~self.hit[g.op, g.tech] & (radius > done)
+            radius = np.where(need, radius, 0.0)
+            inner = np.where(done > 0, radio.chord_for_distance(done), -1.0)
+            for taken, local, ci, chord in ball_pairs(g.tree, self.v_xyz, radius):
+                beyond = chord > inner[taken][local]  # the inner cells were evaluated in best_servers
+                self._evaluate(g, taken, local[beyond], ci[beyond], chord[beyond])
 
 
 def village_coverage(villages, cells):
