@@ -139,11 +139,16 @@ def load_cells(path):
 # Groups, bounds, candidate pairs
 # ---------------------------------------------------------------------------------------------
 
-def upper_bound(band, height, eirp, area_type):
-    """UB[i] >= the RSRP that any of these cells (one band) delivers toward a village of
-    `area_type` at a distance >= GRID_M[i] (see the module's doc, step 3)."""
+def strongest_per_height(height, eirp):
+    """The distinct heights (m) of some cells and the largest EIRP (dBm) at each, as columns."""
     combos = pd.DataFrame({"h": height, "e": eirp}).groupby("h")["e"].max()
-    h, e = combos.index.to_numpy()[:, None], combos.to_numpy()[:, None]
+    return combos.index.to_numpy()[:, None], combos.to_numpy()[:, None]
+
+
+def upper_bound(band, h, e, area_type):
+    """UB[i] >= the RSRP that any cell of one band with a height of h and an EIRP of at most
+    e at that height (columns, strongest_per_height) delivers toward a village of
+    `area_type` at a distance >= GRID_M[i] (see the module's doc, step 3)."""
     loss = radio.path_loss_db(band, h, GRID_M[None, :], area_type)
     kind = int(radio.model_kind(band, area_type))
     if kind in (radio.UMA, radio.RMA):
@@ -172,7 +177,8 @@ class Group:
         self.kernel = kernel.GroupKernel(self.band, lon, lat, self.height, cells["azimuth_deg"].to_numpy()[members],
                                          cells["beamwidth_deg"].to_numpy()[members], self.eirp)
         self.tree = cKDTree(radio.unit_vectors(lon, lat))
-        self.ub = {a: upper_bound(self.band, self.height, self.eirp, a) for a in radio.AREA_TYPES.values()}
+        h, e = strongest_per_height(self.height, self.eirp)
+        self.ub = {a: upper_bound(self.band, h, e, a) for a in radio.AREA_TYPES.values()}
 
     def radius(self, area_type, floor):
         """Per village: the distance (m) beyond which no cell of the group reaches `floor`
@@ -240,8 +246,8 @@ class Best:
 
 def make_groups(cells):
     """The operators (sorted) and the groups of cells by (operator, technology, band)."""
-    operators = sorted(cells["operator"].unique())
-    op_index = cells["operator"].map({name: i for i, name in enumerate(operators)}).to_numpy()
+    op_index, operators = pd.factorize(cells["operator"], sort=True)
+    operators = list(operators)
     keys = pd.DataFrame({"op": op_index, "tech": cells["tech"].to_numpy(), "band": cells["band_mhz"].to_numpy()})
     return operators, [Group(cells, np.asarray(idx), int(key[0]))
                        for key, idx in sorted(keys.groupby(["op", "tech", "band"]).indices.items())]
