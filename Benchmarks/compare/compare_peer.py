@@ -17,11 +17,8 @@ import argparse
 import json
 import os
 import re
-import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -47,36 +44,16 @@ PEER_LINE = re.compile(r"peer: load ([0-9.]+) s, coverage ([0-9.]+) s \(([0-9,]+
                        r"write ([0-9.]+) s, total ([0-9.]+) s")
 
 
-TIME_BIN = shutil.which("time", path="/usr/bin:/bin")  # GNU time, for the peak memory of each process
-USAGE_RE = re.compile(r"^peak_rss_kb=(\d+) cpu_s=([0-9.]+)\+([0-9.]+)$", re.M)
-
-
-def timed(cmd, log):
-    """Runs cmd: (wall seconds, {peak_rss_mb, cpu_s} or {}, its stderr). Memory and CPU time
-    (user + system, all threads) come from GNU time when the machine has it (os.wait4 would
-    count the Python parent's pages that the child had between fork and exec)."""
-    wrapped = ([TIME_BIN, "-f", "peak_rss_kb=%M cpu_s=%U+%S"] if TIME_BIN else []) + [str(c) for c in cmd]
-    start = time.perf_counter()
-    proc = subprocess.run(wrapped, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    log.write(f"$ {' '.join(wrapped)}\n{proc.stdout}{proc.stderr}\n")
-    if proc.returncode != 0:
-        sys.exit(f"error: {cmd[0]} exited with {proc.returncode}:\n{proc.stderr[-3000:]}")
-    usage = USAGE_RE.search(proc.stderr)
-    usage = {"peak_rss_mb": int(usage[1]) / 1024, "cpu_s": float(usage[2]) + float(usage[3])} if usage else {}
-    return wall, usage, proc.stderr
-
-
 def run_phusong(binary, villages, cells, out, threads, log):
     cmd = [binary, "report", "--villages", str(villages)] + [a for c in cells for a in ("--cells", str(c))]
-    wall, usage, err = timed(cmd + ["--out", str(out), "--threads", str(threads), "--no-area"], log)
+    wall, usage, err = compare.run_timed(cmd + ["--out", str(out), "--threads", str(threads), "--no-area"], log)
     match = compare.TIME_RE.search(err)
     stages = {"load": float(match[1]), "coverage": float(match[2]), "total": float(match[3])} if match else {}
     return {"wall": wall, **usage, **stages}
 
 
 def run_peer(villages, cells, out, log):
-    wall, usage, err = timed([sys.executable, str(HERE / "peer.py"), "--villages", str(villages), "--cells", str(cells),
+    wall, usage, err = compare.run_timed([sys.executable, str(HERE / "peer.py"), "--villages", str(villages), "--cells", str(cells),
                        "--out", str(out)], log)
     m = PEER_LINE.search(err)
     stages = {"load": float(m[1]), "coverage": float(m[2]), "pairs": int(m[3].replace(",", "")), "indicators": float(m[4]),
@@ -117,22 +94,13 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="phusong runs; the median is reported (default 5)")
     parser.add_argument("--peer-runs", type=int, default=3, help="peer runs; the median is reported (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="phusong --threads (default 2)")
-    parser.add_argument("--out", help="output folder (default .build-compare/peer/<scenario>)")
-    parser.add_argument("--phusong", default=os.environ.get("PHUSONG_BIN"), help="phusong binary (default: $PHUSONG_BIN)")
-    args = parser.parse_args()
-    if not args.phusong or not os.access(args.phusong, os.X_OK):
-        sys.exit("error: no phusong binary: set PHUSONG_BIN or pass --phusong (scripts/compare-peer.sh builds one)")
+    args = compare.parse_with_binary(parser, ".build-compare/peer/<scenario>", "scripts/compare-peer.sh")
     scenario = argparse.Namespace(villages=args.villages, cells=[args.cells] if args.cells else None, admin=None,
                                   no_admin=True, name=None, scenario=args.scenario)
     name, villages, cells, _ = compare.resolve_scenario(scenario)
     if len(cells) != 1:
         sys.exit("error: give one cells file")
-    out = Path(args.out) if args.out else ROOT / ".build-compare" / "peer" / name
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    log = open(out / "commands.log", "w", encoding="utf-8")
-    version = subprocess.run([args.phusong, "--version"], capture_output=True, text=True).stdout.strip()
+    out, log, version = compare.fresh_output(args, ROOT / ".build-compare" / "peer" / name, "commands.log")
     print(f"Scenario {name}: {villages}, {cells[0]}")
     print(f"phusong {version} ({args.phusong}), report --no-area --threads {args.threads}; "
           f"peer: {Path(sys.executable).name} {HERE / 'peer.py'}; outputs in {out}")

@@ -127,11 +127,7 @@ def load_cells(path):
     c["tech"] = tech
     c["beamwidth_deg"] = c["beamwidth_deg"].fillna(65.0)
     c["rs_eirp_dbm"] = c["rs_eirp_dbm"].fillna(pd.Series(np.where(tech == 0, 30.0, 36.0), index=c.index))
-    # Tie rule: rank of cell_id in UTF-8 byte order (= code point order, numpy's string order).
-    order = np.argsort(c["cell_id"].to_numpy(dtype=str), kind="stable")
-    rank = np.empty(len(c), dtype=np.int64)
-    rank[order] = np.arange(len(c))
-    c["rank"] = rank
+    c["rank"] = coverage.cell_ranks(c["cell_id"])
     return c
 
 
@@ -427,11 +423,7 @@ def main():
         t1 = time.perf_counter()
     results, per_operator, pairs = village_coverage(villages, cells)
     t2 = time.perf_counter()
-    sites = coverage.sites_of(cells)
-    nearest = coverage.nearest_village(villages, sites["lon"].to_numpy(), sites["lat"].to_numpy())
-    site_province = villages["province_code"].to_numpy()[nearest]
-    site_commune = villages["commune_code"].to_numpy()[nearest]
-    tables = coverage.indicators(villages, results, per_operator, sites, site_province, site_commune)
+    sites, site_province, site_commune, tables = coverage.sites_and_indicators(villages, cells, results, per_operator)
     t3 = time.perf_counter()
     write_outputs(Path(args.out), villages, results, tables, sites, site_province, site_commune)
     t4 = time.perf_counter()
