@@ -121,6 +121,27 @@ def resolve_scenario(args):
 # phusong
 # ---------------------------------------------------------------------------------------------
 
+TIME_BIN = shutil.which("time", path="/usr/bin:/bin")  # GNU time, for the peak memory of each process
+USAGE_RE = re.compile(r"^peak_rss_kb=(\d+) cpu_s=([0-9.]+)\+([0-9.]+)$", re.M)
+
+
+def run_timed(cmd, log):
+    """Runs cmd: (wall seconds, {peak_rss_mb, cpu_s} or {}, its stderr); exits on failure.
+    Memory and CPU time (user + system, all threads) come from GNU time when the machine has
+    it (os.wait4 would count the Python parent's pages that the child had between fork and
+    exec)."""
+    wrapped = ([TIME_BIN, "-f", "peak_rss_kb=%M cpu_s=%U+%S"] if TIME_BIN else []) + [str(c) for c in cmd]
+    start = time.perf_counter()
+    proc = subprocess.run(wrapped, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    log.write(f"$ {' '.join(wrapped)}\n{proc.stdout}{proc.stderr}\n")
+    if proc.returncode != 0:
+        sys.exit(f"error: {Path(str(cmd[0])).name} exited with {proc.returncode}:\n{proc.stderr[-3000:]}")
+    usage = USAGE_RE.search(proc.stderr)
+    usage = {"peak_rss_mb": int(usage[1]) / 1024, "cpu_s": float(usage[2]) + float(usage[3])} if usage else {}
+    return wall, usage, proc.stderr
+
+
 def run_phusong(binary, villages, cells, admin, out, threads, area, log):
     """One `phusong report` run: wall seconds and the (load, coverage, total) of its Time line."""
     cmd = [str(binary), "report", "--villages", str(villages)]
@@ -131,15 +152,10 @@ def run_phusong(binary, villages, cells, admin, out, threads, area, log):
     cmd += ["--out", str(out), "--threads", str(threads)]
     if not area:
         cmd.append("--no-area")
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    log.write(f"$ {' '.join(cmd)}\n{proc.stdout}{proc.stderr}\n")
-    if proc.returncode != 0:
-        sys.exit(f"error: phusong exited with {proc.returncode}:\n{proc.stderr[-3000:]}")
-    match = TIME_RE.search(proc.stderr)
+    wall, _, stderr = run_timed(cmd, log)
+    match = TIME_RE.search(stderr)
     if not match:
-        sys.exit(f"error: no 'Time:' line in phusong's output:\n{proc.stderr[-2000:]}")
+        sys.exit(f"error: no 'Time:' line in phusong's output:\n{stderr[-2000:]}")
     return {"wall": wall, "load": float(match[1]), "coverage": float(match[2]), "total": float(match[3])}
 
 
@@ -225,11 +241,7 @@ def python_indicators(villages_path, cells_paths, mode):
     t1 = time.perf_counter()
     results, per_operator, _, pairs = PYTHON_MODES[mode]["coverage"](villages, cells)
     t2 = time.perf_counter()
-    sites = coverage.sites_of(cells)
-    nearest = coverage.nearest_village(villages, sites["lon"].to_numpy(), sites["lat"].to_numpy())
-    site_province = villages["province_code"].to_numpy()[nearest]
-    site_commune = villages["commune_code"].to_numpy()[nearest]
-    tables = coverage.indicators(villages, results, per_operator, sites, site_province, site_commune)
+    sites, site_province, _, tables = coverage.sites_and_indicators(villages, cells, results, per_operator)
     t3 = time.perf_counter()
     times = {"load": t1 - t0, "coverage": t2 - t1, "indicators": t3 - t2, "total": t3 - t0}
     return times, {"villages": villages, "cells": cells, "results": results, "per_operator": per_operator,
@@ -263,7 +275,7 @@ def python_area(state, admin, tolerance_m, bearings):
 # Checks
 # ---------------------------------------------------------------------------------------------
 
-def compare_villages(phusong_csv, results):
+def compare_villages(phusong_csv, results, rsrp_tol_db=RSRP_TOL_DB):
     """Per-village comparison with phusong's villages.csv. Returns (summary, problems)."""
     ph = pd.read_csv(phusong_csv, dtype=str, keep_default_na=False)
     problems = []
@@ -276,7 +288,7 @@ def compare_villages(phusong_csv, results):
         summary[f"{col}_mismatches"] = len(bad)
         for i in bad[:5]:
             problems.append(f"village {ids[i]}: {col} phusong {ph[col].iat[i] or '(none)'} python {results[col].iat[i] or '(none)'}")
-    for col, tol in (("best_4g_rsrp_dbm", RSRP_TOL_DB), ("best_5g_rsrp_dbm", RSRP_TOL_DB), ("nearest_site_m", 1e-6)):
+    for col, tol in (("best_4g_rsrp_dbm", rsrp_tol_db), ("best_5g_rsrp_dbm", rsrp_tol_db), ("nearest_site_m", 1e-6)):
         a = pd.to_numeric(ph[col]).to_numpy()
         b = results[col].to_numpy(dtype=float)
         both = ~np.isnan(a) & ~np.isnan(b)
@@ -490,6 +502,27 @@ def git_commit():
 # Main
 # ---------------------------------------------------------------------------------------------
 
+def parse_with_binary(parser, default_out, script):
+    """Adds --out and --phusong, parses, and stops unless the phusong binary is executable."""
+    parser.add_argument("--out", help=f"output folder (default {default_out})")
+    parser.add_argument("--phusong", default=os.environ.get("PHUSONG_BIN"), help="phusong binary (default: $PHUSONG_BIN)")
+    args = parser.parse_args()
+    if not args.phusong or not os.access(args.phusong, os.X_OK):
+        sys.exit(f"error: no phusong binary: set PHUSONG_BIN or pass --phusong ({script} builds one)")
+    return args
+
+
+def fresh_output(args, default, log_name):
+    """The output folder (--out or `default`), emptied; its command log, open; phusong's version."""
+    out = Path(args.out) if args.out else default
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    log = open(out / log_name, "w", encoding="utf-8")
+    version = subprocess.run([args.phusong, "--version"], capture_output=True, text=True).stdout.strip()
+    return out, log, version
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="Scenarios: national (default; area clipped to the 34 provinces of 2025), "
@@ -511,21 +544,12 @@ def main():
     parser.add_argument("--no-area", action="store_true", help="skip area coverage")
     parser.add_argument("--ray-tolerance-m", type=float, default=5.0, help="Python footprint ray bracket, metres (default 5, as phusong)")
     parser.add_argument("--bearings", type=int, default=72, help="bearings per footprint (default 72, as phusong)")
-    parser.add_argument("--out", help="output folder (default .build-compare/out/<scenario>)")
-    parser.add_argument("--phusong", default=os.environ.get("PHUSONG_BIN"), help="phusong binary (default: $PHUSONG_BIN)")
-    args = parser.parse_args()
+    args = parse_with_binary(parser, ".build-compare/out/<scenario>", "run.sh")
 
-    if not args.phusong or not os.access(args.phusong, os.X_OK):
-        sys.exit("error: no phusong binary: set PHUSONG_BIN or pass --phusong (run.sh builds one)")
     threads_list = [int(t) for t in args.threads.split(",") if t.strip()]
     area_runs = args.area_runs or args.runs
     name, villages, cells, admin = resolve_scenario(args)
-    out = Path(args.out) if args.out else ROOT / ".build-compare" / "out" / name
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    log = open(out / "phusong.log", "w", encoding="utf-8")
-    version = subprocess.run([args.phusong, "--version"], capture_output=True, text=True).stdout.strip()
+    out, log, version = fresh_output(args, ROOT / ".build-compare" / "out" / name, "phusong.log")
     load_before = os.getloadavg()
 
     print(f"Scenario {name}: {villages}, {', '.join(map(str, cells))}")

@@ -89,12 +89,17 @@ def load_cells(paths):
         "rs_eirp_dbm": pd.to_numeric(raw.get("rs_eirp_dbm", ""), errors="coerce").astype(float),
     })
     c["rs_eirp_dbm"] = c["rs_eirp_dbm"].fillna(pd.Series(np.where(tech == 0, 30.0, 36.0), index=c.index))
-    # Tie rule: rank of cell_id in UTF-8 byte order (= Unicode code point order, numpy's order).
-    order = np.argsort(c["cell_id"].to_numpy(dtype=str), kind="stable")
-    rank = np.empty(len(c), dtype=np.int64)
-    rank[order] = np.arange(len(c))
-    c["rank"] = rank
+    c["rank"] = cell_ranks(c["cell_id"])
     return c
+
+
+def cell_ranks(cell_ids):
+    """Tie rule: each cell_id's rank in UTF-8 byte order (= Unicode code point order, numpy's
+    string order)."""
+    order = np.argsort(cell_ids.to_numpy(dtype=str), kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,6 +347,17 @@ def sites_of(cells):
              .groupby("site_id", sort=False)[["has_4g", "has_5g"]].any())
     sites = first[["site_id", "operator", "lon", "lat"]].reset_index(drop=True)
     return sites.join(techs, on="site_id")
+
+
+def sites_and_indicators(villages, cells, results, per_operator):
+    """Sites (sites_of), each site's province and commune (those of its nearest village), and
+    the indicator tables (indicators)."""
+    sites = sites_of(cells)
+    nearest = nearest_village(villages, sites["lon"].to_numpy(), sites["lat"].to_numpy())
+    site_province = villages["province_code"].to_numpy()[nearest]
+    site_commune = villages["commune_code"].to_numpy()[nearest]
+    tables = indicators(villages, results, per_operator, sites, site_province, site_commune)
+    return sites, site_province, site_commune, tables
 
 
 def nearest_village(villages, lon, lat):

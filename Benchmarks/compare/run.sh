@@ -5,41 +5,11 @@
 #   bash Benchmarks/compare/run.sh --scenario default   # embedded default data, a quick check
 #   bash Benchmarks/compare/run.sh --help               # every option (runs, threads, --no-area, …)
 #
-# 1. Python: a virtualenv in .build-compare/venv with Benchmarks/compare/requirements.txt,
-#    reinstalled only when that file changes.
-# 2. phusong: built in release mode with its own scratch path (.build-compare/swift), unless
-#    PHUSONG_BIN points at a binary already built.
-# 3. compare.py: runs both, checks, prints the timing tables, writes results.json into the
-#    output folder (.build-compare/out/<scenario>/ unless --out). Exit 1 when anything differs.
+# setup.sh makes the virtualenv and builds phusong (or takes PHUSONG_BIN); compare.py runs
+# both, checks, prints the timing tables, writes results.json into the output folder
+# (.build-compare/out/<scenario>/ unless --out). Exit 1 when anything differs.
+# The whole-process comparison with the peer is scripts/compare-peer.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$(pwd)
-
-# 1. The Python environment.
-venv="$root/.build-compare/venv"
-requirements="$root/Benchmarks/compare/requirements.txt"
-stamp="$venv/.requirements.sha256"
-wanted=$(sha256sum "$requirements" | cut -d' ' -f1)
-if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-  echo "Installing $requirements into $venv" >&2
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --only-binary=:all: -r "$requirements"
-  echo "$wanted" >"$stamp"
-fi
-
-# 2. The phusong binary.
-if [ -z "${PHUSONG_BIN:-}" ]; then
-  bash scripts/ensure-deps.sh
-  swift build -c release --product phusong --scratch-path .build-compare/swift >&2
-  PHUSONG_BIN="$root/.build-compare/swift/release/phusong"
-fi
-if [ ! -x "$PHUSONG_BIN" ]; then
-  echo "error: PHUSONG_BIN=$PHUSONG_BIN is not an executable" >&2
-  exit 1
-fi
-export PHUSONG_BIN
-
-# 3. Run. The Python side runs on one core: no library may start threads of its own.
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-exec "$venv/bin/python" "$root/Benchmarks/compare/compare.py" "$@"
+source Benchmarks/compare/setup.sh
+exec "$PYTHON" Benchmarks/compare/compare.py "$@"
