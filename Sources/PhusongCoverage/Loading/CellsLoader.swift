@@ -1,6 +1,6 @@
 import PhusongSupport
 
-/// Loads `cells.csv` (docs/specs/data-formats.md §2.2), streaming, checking every row.
+/// Loads `cells.csv` (docs/specs/data-formats.md §2.2), in parallel chunks (`TableLoader`), checking every row.
 public enum CellsLoader {
     static let columns: [ColumnSpec] = [
         ColumnSpec("cell_id", required: true),
@@ -25,18 +25,26 @@ public enum CellsLoader {
     /// Reads and checks the file; see `VillagesLoader.load` for what throws and what is
     /// returned as rejected rows. Besides each field, it checks that all cells of a site lie
     /// within 1 km of the site's first cell.
-    public static func load(path: String, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Cell> {
-        try load(paths: [path], studyArea: studyArea)
+    /// - Parameter threads: tasks that parse chunks of the file at the same time.
+    public static func load(path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads) async throws(LoadError) -> LoadedTable<Cell> {
+        try await load(paths: [path], studyArea: studyArea, threads: threads)
     }
 
     /// Reads several cells files as one list, in order: ids must be unique across them, and a
     /// site's cells within 1 km of its first cell in any of them.
-    public static func load(paths: [String], studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Cell> {
-        var ids = UniqueIDs()
-        var sites: [String: SiteFirstCell] = [:]
+    public static func load(
+        paths: [String], studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
+    ) async throws(LoadError) -> LoadedTable<Cell> {
+        var ids = FirstOccurrences<Int>()
+        var sites = SiteCheck()
         var merged: LoadedTable<Cell>?
         for path in paths {
-            let table = try load(path: path, studyArea: studyArea, ids: &ids, sites: &sites)
+            let table = try await TableLoader.load(
+                path: path, columns: columns, idColumn: "cell_id", example: example, noun: "cells", threads: threads,
+                ids: &ids, check: &sites
+            ) { row, warnings in
+                parse(&row, studyArea: studyArea, warnings: &warnings)
+            }
             guard var sofar = merged else {
                 merged = table
                 continue
@@ -54,51 +62,53 @@ public enum CellsLoader {
         return merged
     }
 
-    private static func load(
-        path: String, studyArea: StudyArea, ids: inout UniqueIDs, sites: inout [String: SiteFirstCell]
-    ) throws(LoadError) -> LoadedTable<Cell> {
-        try TableLoader.load(path: path, columns: columns, example: example, noun: "cells") { row, warnings in
-            let cell = parse(&row, studyArea: studyArea, ids: &ids, warnings: &warnings)
-            if let cell, row.problems.isEmpty { checkSite(cell, row: &row, sites: &sites, warnings: &warnings) }
-            return cell
+    /// The site check: every cell of a site lies within 1 km of the site's first cell (an
+    /// error), and has its operator (a warning, within one file).
+    private struct SiteCheck: TableRowCheck {
+        private struct FirstCell {
+            var lon: Double
+            var lat: Double
+            var line: Int
+            var file: String
+            var operatorName: String
+        }
+
+        private var firstCells = FirstOccurrences<FirstCell>()
+
+        static func prepare(_ cell: Cell) -> Int { cell.siteID.hashValue }
+
+        mutating func check(_ cell: Cell, prepared: Int, line: Int, file: String, record: () -> RowReader,
+                            problems: inout [Problem], warnings: inout [Problem]) {
+            guard let index = firstCells.index(of: cell.siteID, hash: prepared) else {
+                firstCells.insert(cell.siteID, hash: prepared, value: FirstCell(
+                    lon: cell.lon, lat: cell.lat, line: line, file: file, operatorName: cell.operatorName))
+                return
+            }
+            let first = firstCells.values[index]
+            // A site's cells mostly share its position: no trigonometry for them (the
+            // haversine distance of a point to itself is exactly 0).
+            let samePlace = first.lon == cell.lon && first.lat == cell.lat
+            let distance = samePlace ? 0 : Geodesy.distanceM(lon1: first.lon, lat1: first.lat, lon2: cell.lon, lat2: cell.lat)
+            if distance > maxSiteSpreadM {
+                let row = record()
+                let shown = "\(row.header.displayName("lon"))=\(row.shownValue("lon")) \(row.header.displayName("lat"))=\(row.shownValue("lat"))"
+                problems.append(Problem(
+                    file: file, line: line, column: "site_id", value: cell.siteID,
+                    reason: .value(.siteSpread(position: shown, distanceM: distance, firstLine: first.line,
+                                               firstFile: first.file == file ? nil : first.file))
+                ))
+            }
+            if first.operatorName != cell.operatorName, first.file == file {
+                warnings.append(Problem(
+                    file: file, line: line, column: record().header.displayName("operator"), value: cell.operatorName,
+                    reason: .value(.siteOperator(site: cell.siteID, firstOperator: first.operatorName, firstLine: first.line))
+                ))
+            }
         }
     }
 
-    private struct SiteFirstCell {
-        var lon: Double
-        var lat: Double
-        var line: Int
-        var file: String
-        var operatorName: String
-    }
-
-    private static func checkSite(_ cell: Cell, row: inout RowReader, sites: inout [String: SiteFirstCell], warnings: inout [Problem]) {
-        guard let first = sites[cell.siteID] else {
-            sites[cell.siteID] = SiteFirstCell(lon: cell.lon, lat: cell.lat, line: row.line, file: row.file, operatorName: cell.operatorName)
-            return
-        }
-        let distance = Geodesy.distanceM(lon1: first.lon, lat1: first.lat, lon2: cell.lon, lat2: cell.lat)
-        if distance > maxSiteSpreadM {
-            let shown = "\(row.header.displayName("lon"))=\(row.shownValue("lon")) \(row.header.displayName("lat"))=\(row.shownValue("lat"))"
-            row.add(Problem(
-                file: row.file, line: row.line, column: "site_id", value: cell.siteID,
-                reason: .value(.siteSpread(position: shown, distanceM: distance, firstLine: first.line,
-                                           firstFile: first.file == row.file ? nil : first.file))
-            ))
-        }
-        if first.operatorName != cell.operatorName, first.file == row.file {
-            warnings.append(Problem(
-                file: row.file, line: row.line, column: row.header.displayName("operator"), value: cell.operatorName,
-                reason: .value(.siteOperator(site: cell.siteID, firstOperator: first.operatorName, firstLine: first.line))
-            ))
-        }
-    }
-
-    private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Cell? {
+    private static func parse(_ row: inout RowReader, studyArea: StudyArea, warnings: inout [Problem]) -> TableLoader.Parsed<Cell> {
         let id = row.requiredText("cell_id")
-        if let id, let earlier = ids.insert(id, line: row.line) {
-            row.fail("cell_id", value: id, .duplicateID(firstLine: earlier))
-        }
         let site = row.requiredText("site_id")
         let operatorName = row.requiredText("operator")
         let technology = row.choice("technology", required: true, allowed: ["4G", "5G"]) { text -> Technology? in
@@ -117,11 +127,13 @@ public enum CellsLoader {
         let power = row.choice("power_source", required: false, allowed: ["grid", "solar", "generator", "hybrid"]) {
             PowerSource(rawValue: $0)
         }
-        guard let id, let site, let operatorName, let technology, let band, let point, let height else { return nil }
-        return Cell(
+        guard let id, let site, let operatorName, let technology, let band, let point, let height else {
+            return TableLoader.Parsed(id: id, row: nil)
+        }
+        return TableLoader.Parsed(id: id, row: Cell(
             id: id, siteID: site, operatorName: operatorName, technology: technology, bandMHz: band,
             lon: point.lon, lat: point.lat, heightM: height, azimuthDeg: azimuth,
             beamwidthDeg: beamwidth ?? Cell.defaultBeamwidthDeg, rsEIRPdBm: eirp, powerSource: power
-        )
+        ))
     }
 }

@@ -1,4 +1,6 @@
-/// Loads `villages.csv` (docs/specs/data-formats.md §2.1), streaming, checking every row.
+import PhusongSupport
+
+/// Loads `villages.csv` (docs/specs/data-formats.md §2.1), in parallel chunks (`TableLoader`), checking every row.
 public enum VillagesLoader {
     static let columns: [ColumnSpec] = [
         ColumnSpec("village_id", required: true),
@@ -19,18 +21,22 @@ public enum VillagesLoader {
     /// rows, so the caller can stop (the default) or set them aside (`--rejects`).
     /// - Throws: `LoadError` when the file as a whole cannot be read (missing, empty, wrong
     ///   delimiter, missing required column, header only, unclosed quote).
-    public static func load(path: String, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Village> {
-        var ids = UniqueIDs()
-        return try TableLoader.load(path: path, columns: columns, example: example, noun: "villages") { row, warnings in
-            parse(&row, studyArea: studyArea, ids: &ids, warnings: &warnings)
+    /// - Parameter threads: tasks that parse chunks of the file at the same time.
+    public static func load(
+        path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
+    ) async throws(LoadError) -> LoadedTable<Village> {
+        var ids = FirstOccurrences<Int>()
+        var noCheck = NoRowCheck<Village>()
+        return try await TableLoader.load(
+            path: path, columns: columns, idColumn: "village_id", example: example, noun: "villages", threads: threads,
+            ids: &ids, check: &noCheck
+        ) { row, warnings in
+            parse(&row, studyArea: studyArea, warnings: &warnings)
         }
     }
 
-    private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Village? {
+    private static func parse(_ row: inout RowReader, studyArea: StudyArea, warnings: inout [Problem]) -> TableLoader.Parsed<Village> {
         let id = row.requiredText("village_id")
-        if let id, let earlier = ids.insert(id, line: row.line) {
-            row.fail("village_id", value: id, .duplicateID(firstLine: earlier))
-        }
         let name = row.optionalText("name") ?? ""
         let province = row.adminCode("province_code", digits: 2)
         let commune = row.adminCode("commune_code", digits: 5)
@@ -41,11 +47,11 @@ public enum VillagesLoader {
         let areaType = row.choice("area_type", required: false, allowed: ["urban", "suburban", "rural", "open"]) {
             AreaType(rawValue: $0)
         }
-        guard let id, let point, let population, let gridPower else { return nil }
-        return Village(
+        guard let id, let point, let population, let gridPower else { return TableLoader.Parsed(id: id, row: nil) }
+        return TableLoader.Parsed(id: id, row: Village(
             id: id, name: name, provinceCode: province, communeCode: commune,
             lon: point.lon, lat: point.lat, population: population, households: households,
             gridPower: gridPower, areaType: areaType ?? .rural
-        )
+        ))
     }
 }
