@@ -15,15 +15,21 @@ struct TableChunk<Row: Sendable>: Sendable {
         /// Where the record starts (line relative to the chunk), to read it again for a
         /// rejects file when a check across rows rejects it.
         var cursor: CSVCursor
-        var parsed: TableLoader.Parsed<Row>
-        /// `parsed.id?.hashValue`, and the row check's prepared value.
+        /// Index of the record's row in `rows`; -1 when the row is bad.
+        var row: Int32 = -1
+        /// The id, when the id column holds valid text, and its `hashValue`.
+        var id: String?
         var idHash = 0
+        /// The row check's prepared value (`TableRowCheck.prepare`).
         var prepared = 0
         /// Problems and warnings with lines relative to the chunk.
-        var problems: [Problem]
-        var warnings: [Problem]
+        var problems: [Problem] = []
+        var warnings: [Problem] = []
         /// The fields as read, for a row that is already rejected.
         var fields: [String]?
+
+        /// True when the record is a good row with nothing to report (so far).
+        var isClean: Bool { row >= 0 && problems.isEmpty && warnings.isEmpty }
     }
 
     /// Where the chunk's scan began and ended (lines relative to the chunk's start): the end
@@ -34,6 +40,9 @@ struct TableChunk<Row: Sendable>: Sendable {
     let limit: Int
     private(set) var end: CSVCursor
     private(set) var records: [Record] = []
+    /// The good rows, in order, and the line (relative) each starts on.
+    private(set) var rows: [Row] = []
+    private(set) var rowLines: [Int] = []
     /// The fatal problem that stopped the scan (a record too long, a quote never closed).
     private(set) var failure: LoadError?
 
@@ -43,9 +52,13 @@ struct TableChunk<Row: Sendable>: Sendable {
     ) {
         self.start = start
         self.limit = limit
+        end = start
         var cursor = start
         var buffer = CSVRecordBuffer()
-        records.reserveCapacity(max(16, (min(limit, bytes.count) - start.offset) / 64))
+        let expected = max(16, (min(limit, bytes.count) - start.offset) / 64)
+        records.reserveCapacity(expected)
+        rows.reserveCapacity(expected)
+        rowLines.reserveCapacity(expected)
         scan: while cursor.offset < limit {
             let recordStart = cursor
             let step: CSVScanner.Step
@@ -60,32 +73,41 @@ struct TableChunk<Row: Sendable>: Sendable {
                 break scan
             case .record(let record):
                 if record.isBlank { continue }
-                records.append(Self.parse(record, at: recordStart, header: header, path: path, prepare: prepare, parse: parse))
+                add(record, at: recordStart, header: header, path: path, prepare: prepare, parse: parse)
             }
         }
         end = cursor
     }
 
-    private static func parse(
+    private mutating func add(
         _ record: CSVRecord, at cursor: CSVCursor, header: TableHeader, path: String,
         prepare: (Row) -> Int, parse: (inout RowReader, inout [Problem]) -> TableLoader.Parsed<Row>
-    ) -> Record {
-        var row = RowReader(record: record, header: header, file: path)
-        var warnings: [Problem] = []
+    ) {
+        var reader = RowReader(record: record, header: header, file: path)
+        var result = Record(cursor: cursor)
         var parsed = TableLoader.Parsed<Row>(id: nil, row: nil)
         if record.count != header.names.count {
-            row.add(Problem(file: path, line: record.line, column: "row", value: "\(record.count) fields",
-                            reason: .table(.fieldCount(headerFields: header.names.count))))
+            reader.add(Problem(file: path, line: record.line, column: "row", value: "\(record.count) fields",
+                               reason: .table(.fieldCount(headerFields: header.names.count))))
         } else {
-            parsed = parse(&row, &warnings)
+            parsed = parse(&reader, &result.warnings)
         }
-        var result = Record(cursor: cursor, parsed: parsed, problems: row.problems, warnings: warnings)
-        result.idHash = parsed.id?.hashValue ?? 0
-        if let value = parsed.row { result.prepared = prepare(value) }
-        if parsed.row == nil || !row.problems.isEmpty {
+        result.problems = reader.problems
+        if let id = parsed.id {
+            result.id = id
+            result.idHash = id.hashValue
+        }
+        if let row = parsed.row, reader.problems.isEmpty {
+            // A chunk lies within one block (at most 2 GiB, `InputLimits`) and each record takes
+            // at least one byte: the index fits 32 bits.
+            result.row = Int32(rows.count)
+            result.prepared = prepare(row)
+            rows.append(row)
+            rowLines.append(record.line)
+        } else {
             result.fields = record.allFieldsLossy(limit: header.names.count)
         }
-        return result
+        records.append(result)
     }
 
     /// The guessed first record start of a chunk whose first byte is at `offset`: after the

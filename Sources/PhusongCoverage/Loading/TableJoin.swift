@@ -1,98 +1,216 @@
-/// Joins the chunks of each block in file order into one ``LoadedTable``: checks each chunk's
-/// guessed start (``TableChunk``), gives rows and problems the file's line numbers, counts the
-/// records, and runs the checks across rows (unique ids, the loader's `RowCheck`) in file
-/// order, so that their outcome is that of a front-to-back reading.
+import PhusongSupport
+
+/// Joins the chunks of each block into one ``LoadedTable``, so that the outcome is that of a
+/// front-to-back reading, for any number of threads:
+///
+/// 1. in file order: checks each chunk's guessed start (``TableChunk``), gives it the line it
+///    starts on, counts the records and throws the first fatal problem;
+/// 2. in parallel, one task per partition of ``RowChecks``: finds the duplicate ids;
+/// 3. in parallel, likewise: runs the loader's ``TableRowCheck`` on the rows still good;
+/// 4. in file order: appends the rows, the rejected rows and the warnings; runs of rows with
+///    nothing to report are appended whole.
 struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
     private(set) var table: LoadedTable<Row>
-    private(set) var ids: FirstOccurrences<Int>
+    private let state: RowChecks<Check>
     /// Records so far, the header included (``InputLimits/maxRecords``).
     private var records: Int
     private(set) var sawRow = false
     private let header: TableHeader
-    /// The contract name of the id column (`village_id`).
-    private let idColumn: String
-    private(set) var check: Check
+    /// The id column (`village_id`), for the duplicate-id message.
+    private let idColumn: TableColumn
+    private let path: String
+    private let threads: Int
 
-    init(
-        table: LoadedTable<Row>, ids: FirstOccurrences<Int>, records: Int, header: TableHeader, idColumn: String,
-        check: Check
-    ) {
+    init(table: LoadedTable<Row>, state: RowChecks<Check>, records: Int, header: TableHeader, idColumn: TableColumn,
+         path: String, threads: Int) {
         self.table = table
-        self.idColumn = idColumn
-        self.ids = ids
+        self.state = state
         self.records = records
         self.header = header
-        self.check = check
+        self.idColumn = idColumn
+        self.path = path
+        self.threads = threads
     }
 
-    /// Adds the rows of `chunks`, the chunks of `block` scanned from `start`, and returns where
+    /// What steps 2 and 3 found in one record.
+    private struct Finding: Sendable {
+        var chunk: Int
+        var record: Int
+        /// The line of the id's first occurrence, for a duplicate.
+        var duplicateOf: Int?
+        var outcome = RowCheckOutcome()
+    }
+
+    /// Adds the rows of `guessed`, the chunks of `block` scanned from `start`, and returns where
     /// the block's whole records end (the start of an unfinished record, or the end).
     /// - Throws: the first fatal problem in file order.
     mutating func add(
-        _ chunks: [TableChunk<Row>], of block: CSVBlocks.Block, from start: CSVCursor, path: String,
+        _ guessed: [TableChunk<Row>], of block: CSVBlocks.Block, from start: CSVCursor,
         parse: (inout RowReader, inout [Problem]) -> TableLoader.Parsed<Row>
-    ) throws(LoadError) -> CSVCursor {
+    ) async throws(LoadError) -> CSVCursor {
+        var chunks: [TableChunk<Row>] = []
+        var firstLines: [Int] = []
         var line = start.line
         var end = CSVCursor(offset: start.offset, line: 0, afterCR: start.afterCR)
-        for (index, guessed) in chunks.enumerated() {
-            var chunk = guessed
+        for (index, guess) in guessed.enumerated() {
+            var chunk = guess
             if index > 0, chunk.start.offset != end.offset || chunk.start.afterCR != end.afterCR {
                 // The guess was wrong (a quoted line break straddles the chunk's first byte):
                 // parse the chunk again from where the one before it ended.
                 let from = CSVCursor(offset: end.offset, line: 0, afterCR: end.afterCR)
                 chunk = block.bytes.withUnsafeBufferPointer { bytes in
-                    TableChunk(bytes, from: from, limit: guessed.limit, isLast: block.isLast, header: header, path: path, prepare: Check.prepare, parse: parse)
+                    TableChunk(bytes, from: from, limit: guess.limit, isLast: block.isLast, header: header, path: path,
+                               prepare: Check.prepare, parse: parse)
                 }
             }
-            for record in chunk.records { try add(record, chunkLine: line, block: block, path: path, parse: parse) }
+            if records + chunk.records.count > InputLimits.maxRecords {
+                let first = chunk.records[InputLimits.maxRecords - records]
+                throw LoadError(Problem(file: path, line: line + first.cursor.line,
+                                        reason: .table(.tooManyRecords(limit: InputLimits.maxRecords))))
+            }
+            records += chunk.records.count
+            sawRow = sawRow || !chunk.records.isEmpty
             if var failure = chunk.failure {
-                for index in failure.problems.indices { failure.problems[index].line = failure.problems[index].line.map { $0 + line } }
+                failure.problems = Self.shifted(failure.problems, by: line)
                 throw failure
             }
+            chunks.append(chunk)
+            firstLines.append(line)
             line += chunk.end.line
             end = chunk.end
+        }
+        var findings = try await duplicates(in: chunks, firstLines: firstLines)
+        if Check.checksRows {
+            findings += try await checkRows(chunks, firstLines: firstLines, duplicates: findings, block: block)
+        }
+        var byChunk = [[Int: Finding]](repeating: [:], count: chunks.count)
+        for finding in findings {
+            if var known = byChunk[finding.chunk][finding.record] {
+                known.outcome = finding.outcome
+                byChunk[finding.chunk][finding.record] = known
+            } else {
+                byChunk[finding.chunk][finding.record] = finding
+            }
+        }
+        for index in chunks.indices {
+            append(chunks[index], firstLine: firstLines[index], findings: byChunk[index], block: block)
         }
         return CSVCursor(offset: end.offset, line: line, afterCR: end.afterCR)
     }
 
-    private mutating func add(
-        _ record: TableChunk<Row>.Record, chunkLine: Int, block: CSVBlocks.Block, path: String,
-        parse: (inout RowReader, inout [Problem]) -> TableLoader.Parsed<Row>
-    ) throws(LoadError) {
-        let line = chunkLine + record.cursor.line
-        records += 1
-        if records > InputLimits.maxRecords {
-            throw LoadError(Problem(file: path, line: line, reason: .table(.tooManyRecords(limit: InputLimits.maxRecords))))
+    /// Step 2: the records whose id occurred before (in this block or an earlier one).
+    private func duplicates(in chunks: [TableChunk<Row>], firstLines: [Int]) async throws(LoadError) -> [Finding] {
+        let state = state
+        return try await inPartitions { partition in
+            state.ids[partition].update { ids in
+                var found: [Finding] = []
+                for (chunkIndex, chunk) in chunks.enumerated() {
+                    for (index, record) in chunk.records.enumerated() {
+                        guard let id = record.id, state.partition(of: record.idHash) == partition else { continue }
+                        let line = firstLines[chunkIndex] + record.cursor.line
+                        if let earlier = ids.firstOrInsert(id, hash: record.idHash, value: line) {
+                            found.append(Finding(chunk: chunkIndex, record: index, duplicateOf: earlier))
+                        }
+                    }
+                }
+                return found
+            }
         }
-        sawRow = true
-        var problems = Self.shifted(record.problems, by: chunkLine)
-        if let id = record.parsed.id, let earlier = ids.firstOrInsert(id, hash: record.idHash, value: line) {
-            problems.insert(Problem(file: path, line: line, column: header.displayName(idColumn), value: id,
-                                    reason: .value(.duplicateID(firstLine: earlier))), at: 0)
+    }
+
+    /// Step 3: the loader's check on every row still good.
+    private func checkRows(
+        _ chunks: [TableChunk<Row>], firstLines: [Int], duplicates: [Finding], block: CSVBlocks.Block
+    ) async throws(LoadError) -> [Finding] {
+        let state = state
+        let header = header
+        let path = path
+        var duplicated = [Set<Int>](repeating: [], count: chunks.count)
+        for finding in duplicates { duplicated[finding.chunk].insert(finding.record) }
+        let skipped = duplicated
+        return try await inPartitions { partition in
+            state.states[partition].update { checkState in
+                var found: [Finding] = []
+                for (chunkIndex, chunk) in chunks.enumerated() {
+                    for (index, record) in chunk.records.enumerated() {
+                        guard record.row >= 0, record.problems.isEmpty, state.partition(of: record.prepared) == partition,
+                              !skipped[chunkIndex].contains(index) else { continue }
+                        let line = firstLines[chunkIndex] + record.cursor.line
+                        let outcome = Check.check(
+                            chunk.rows[Int(record.row)], prepared: record.prepared, line: line, file: path, state: &checkState,
+                            record: { Self.reader(record, firstLine: firstLines[chunkIndex], block: block, header: header, path: path) })
+                        if outcome.problem != nil || outcome.warning != nil {
+                            found.append(Finding(chunk: chunkIndex, record: index, outcome: outcome))
+                        }
+                    }
+                }
+                return found
+            }
         }
-        table.warnings += Self.shifted(record.warnings, by: chunkLine)
-        if let row = record.parsed.row, problems.isEmpty {
-            let header = header
-            check.check(row, prepared: record.prepared, line: line, file: path,
-                        record: { Self.reader(record, chunkLine: chunkLine, block: block, header: header, path: path) },
-                        problems: &problems, warnings: &table.warnings)
+    }
+
+    /// `job` for every partition, on up to `threads` tasks; the findings in file order.
+    private func inPartitions(_ job: @escaping @Sendable (Int) -> [Finding]) async throws(LoadError) -> [Finding] {
+        do {
+            let found = try await TaskPool.run(count: state.ids.count, threads: threads, job)
+            return found.joined().sorted { ($0.chunk, $0.record) < ($1.chunk, $1.record) }
+        } catch {
+            // The jobs throw nothing; a task group ends early only when the task is cancelled.
+            throw LoadError(Problem(file: path, reason: .file(.unreadable(systemReason: "cancelled"))))
         }
-        if let row = record.parsed.row, problems.isEmpty {
-            table.rows.append(row)
-            table.lines.append(line)
-        } else {
-            let fields = record.fields ?? Self.reader(record, chunkLine: chunkLine, block: block, header: header, path: path)
-                .record.allFieldsLossy(limit: header.names.count)
-            table.rejected.append(RejectedRow(line: line, fields: fields, problems: problems))
+    }
+
+    /// Step 4 for one chunk.
+    private mutating func append(_ chunk: TableChunk<Row>, firstLine: Int, findings: [Int: Finding], block: CSVBlocks.Block) {
+        var rowsBefore = 0
+        var cleanFrom = 0
+        for (index, record) in chunk.records.enumerated() {
+            let finding = findings.isEmpty ? nil : findings[index]
+            if record.isClean, finding == nil {
+                rowsBefore += 1
+                continue
+            }
+            appendClean(chunk, rows: cleanFrom..<rowsBefore, firstLine: firstLine)
+            let line = firstLine + record.cursor.line
+            var problems = Self.shifted(record.problems, by: firstLine)
+            if let earlier = finding?.duplicateOf {
+                problems.insert(Problem(file: path, line: line, column: header.displayName(idColumn), value: record.id,
+                                        reason: .value(.duplicateID(firstLine: earlier))), at: 0)
+            }
+            table.warnings += Self.shifted(record.warnings, by: firstLine)
+            if let problem = finding?.outcome.problem { problems.append(problem) }
+            if let warning = finding?.outcome.warning { table.warnings.append(warning) }
+            if record.row >= 0 {
+                rowsBefore += 1
+                if problems.isEmpty {
+                    table.rows.append(chunk.rows[Int(record.row)])
+                    table.lines.append(line)
+                }
+            }
+            cleanFrom = rowsBefore
+            if record.row < 0 || !problems.isEmpty {
+                let fields = record.fields
+                    ?? Self.reader(record, firstLine: firstLine, block: block, header: header, path: path)
+                        .record.allFieldsLossy(limit: header.names.count)
+                table.rejected.append(RejectedRow(line: line, fields: fields, problems: problems))
+            }
         }
+        appendClean(chunk, rows: cleanFrom..<rowsBefore, firstLine: firstLine)
+    }
+
+    /// Appends a run of rows with nothing to report.
+    private mutating func appendClean(_ chunk: TableChunk<Row>, rows: Range<Int>, firstLine: Int) {
+        guard !rows.isEmpty else { return }
+        table.rows += chunk.rows[rows]
+        table.lines += chunk.rowLines[rows].lazy.map { $0 + firstLine }
     }
 
     /// The reader of a record, read again from the block's bytes.
     private static func reader(
-        _ record: TableChunk<Row>.Record, chunkLine: Int, block: CSVBlocks.Block, header: TableHeader, path: String
+        _ record: TableChunk<Row>.Record, firstLine: Int, block: CSVBlocks.Block, header: TableHeader, path: String
     ) -> RowReader {
         var cursor = record.cursor
-        cursor.line += chunkLine
+        cursor.line += firstLine
         var buffer = CSVRecordBuffer()
         let step = try? block.bytes.withUnsafeBufferPointer { bytes throws(LoadError) in
             try CSVScanner.next(in: bytes, cursor: &cursor, isLast: block.isLast, path: path, buffer: &buffer)

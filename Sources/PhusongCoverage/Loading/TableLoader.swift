@@ -20,15 +20,14 @@ enum TableLoader {
 
     /// - Parameters:
     ///   - noun: what the rows are ("villages"), for the header-only message.
-    ///   - ids: the ids seen so far (in earlier files of the same table), with their lines;
-    ///     this file's are added.
+    ///   - state: what the checks across rows remember of earlier files of the same table.
     ///   - threads: tasks that parse chunks at the same time.
     ///   - blockSize: bytes read at a time (smaller in tests, to cross block boundaries).
     ///   - parse: reads one row whose field count is right; records problems on the row
     ///     reader when it is bad; may add warnings.
     static func load<Row: Sendable, Check: TableRowCheck<Row>>(
-        path: String, columns: [ColumnSpec], idColumn: String, example: String, noun: String, threads: Int,
-        ids: inout FirstOccurrences<Int>, check: inout Check, blockSize: Int = 8 << 20,
+        path: String, columns: [ColumnSpec], idColumn: TableColumn, example: String, noun: String, threads: Int,
+        state: RowChecks<Check>, blockSize: Int = 8 << 20,
         parse: @escaping @Sendable (inout RowReader, inout [Problem]) -> Parsed<Row>
     ) async throws(LoadError) -> LoadedTable<Row> {
         let reader = try CSVReader(path: path, chunkSize: blockSize)
@@ -37,21 +36,20 @@ enum TableLoader {
         guard let (blocks, first, headerEnd) = reader.remainder() else {
             throw LoadError(Problem(file: path, line: 1, column: "header", reason: .table(.headerOnly(rows: noun))))
         }
-        var join = TableJoin(table: table, ids: ids, records: reader.recordCount, header: header, idColumn: idColumn, check: check)
+        var join = TableJoin(table: table, state: state, records: reader.recordCount, header: header, idColumn: idColumn,
+                             path: path, threads: threads)
         var block = first
         var start = headerEnd
         while true {
             let chunks = try await parseChunks(block, from: start, header: header, path: path, threads: threads,
                                                prepare: { Check.prepare($0) }, parse: parse)
-            let end = try join.add(chunks, of: block, from: start, path: path, parse: parse)
+            let end = try await join.add(chunks, of: block, from: start, parse: parse)
             if block.isLast { break }
             guard let next = try blocks.next(after: block, resume: end) else { break }
             block = next
             start = next.start
         }
         table = join.table
-        ids = join.ids
-        check = join.check
         guard join.sawRow else {
             throw LoadError(Problem(file: path, line: 1, column: "header", reason: .table(.headerOnly(rows: noun))))
         }
@@ -87,21 +85,37 @@ enum TableLoader {
 }
 
 /// A loader's check across the rows of a table (the cells' site check), run in file order on
-/// every row that passed its own checks and the id check: it may reject the row (a problem
-/// added to `problems`) or add warnings.
+/// every row that passed its own checks and the id check: it may reject the row or add a
+/// warning. It sees only rows whose `prepare` hashes are equal modulo the number of
+/// partitions (rows of one site), so that partitions are checked in parallel with the same
+/// outcome as one pass in file order.
 protocol TableRowCheck<Row>: Sendable {
     associatedtype Row: Sendable
-    /// What the check needs of a row that is costly and does not depend on other rows (a
-    /// hash), computed while the chunks are parsed in parallel.
+    /// What the check remembers of the rows before (the first cell of each site).
+    associatedtype State: Sendable
+    static var initialState: State { get }
+    /// False for a check that finds nothing (its step is skipped).
+    static var checksRows: Bool { get }
+    /// The hash of the key that relates rows (the site id), computed while the chunks are
+    /// parsed in parallel.
     static func prepare(_ row: Row) -> Int
     /// - Parameter record: the row's reader, read again from the bytes, for messages.
-    mutating func check(_ row: Row, prepared: Int, line: Int, file: String, record: () -> RowReader,
-                        problems: inout [Problem], warnings: inout [Problem])
+    static func check(_ row: Row, prepared: Int, line: Int, file: String, state: inout State,
+                      record: () -> RowReader) -> RowCheckOutcome
+}
+
+/// What a `TableRowCheck` found in a row.
+struct RowCheckOutcome: Sendable {
+    /// The problem that rejects the row.
+    var problem: Problem?
+    var warning: Problem?
 }
 
 /// No check across rows besides unique ids.
-struct NoRowCheck<Row: Sendable>: TableRowCheck {
+enum NoRowCheck<Row: Sendable>: TableRowCheck {
+    static var initialState: Void { () }
+    static var checksRows: Bool { false }
     static func prepare(_ row: Row) -> Int { 0 }
-    func check(_ row: Row, prepared: Int, line: Int, file: String, record: () -> RowReader,
-               problems: inout [Problem], warnings: inout [Problem]) {}
+    static func check(_ row: Row, prepared: Int, line: Int, file: String, state: inout Void,
+                      record: () -> RowReader) -> RowCheckOutcome { RowCheckOutcome() }
 }

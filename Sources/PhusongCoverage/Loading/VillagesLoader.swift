@@ -15,6 +15,20 @@ public enum VillagesLoader {
         ColumnSpec("area_type"),
     ]
 
+    /// The columns as the parser reads them.
+    private enum Column {
+        static let id = TableColumn("village_id", in: columns)
+        static let name = TableColumn("name", in: columns)
+        static let province = TableColumn("province_code", in: columns)
+        static let commune = TableColumn("commune_code", in: columns)
+        static let lon = TableColumn("lon", in: columns)
+        static let lat = TableColumn("lat", in: columns)
+        static let population = TableColumn("population", in: columns)
+        static let households = TableColumn("households", in: columns)
+        static let gridPower = TableColumn("grid_power", in: columns)
+        static let areaType = TableColumn("area_type", in: columns)
+    }
+
     static let example = "village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type"
 
     /// Reads and checks the file. Row problems do not throw: they are returned as rejected
@@ -25,26 +39,24 @@ public enum VillagesLoader {
     public static func load(
         path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
     ) async throws(LoadError) -> LoadedTable<Village> {
-        var ids = FirstOccurrences<Int>()
-        var noCheck = NoRowCheck<Village>()
-        return try await TableLoader.load(
-            path: path, columns: columns, idColumn: "village_id", example: example, noun: "villages", threads: threads,
-            ids: &ids, check: &noCheck
+        try await TableLoader.load(
+            path: path, columns: columns, idColumn: Column.id, example: example, noun: "villages", threads: threads,
+            state: RowChecks<NoRowCheck<Village>>(partitions: threads)
         ) { row, warnings in
             parse(&row, studyArea: studyArea, warnings: &warnings)
         }
     }
 
     private static func parse(_ row: inout RowReader, studyArea: StudyArea, warnings: inout [Problem]) -> TableLoader.Parsed<Village> {
-        let id = row.requiredText("village_id")
-        let name = row.optionalText("name") ?? ""
-        let province = row.adminCode("province_code", digits: 2)
-        let commune = row.adminCode("commune_code", digits: 5)
-        let point = row.coordinates(studyArea: studyArea, warnings: &warnings)
-        let population = row.count(InputColumnRanges.population, required: true)
-        let households = row.count(InputColumnRanges.households, required: false)
-        let gridPower = row.bool("grid_power", required: true)
-        let areaType = row.choice("area_type", required: false, allowed: ["urban", "suburban", "rural", "open"]) {
+        let id = row.requiredText(Column.id)
+        let name = row.optionalText(Column.name) ?? ""
+        let province = row.adminCode(Column.province, digits: 2)
+        let commune = row.adminCode(Column.commune, digits: 5)
+        let point = row.coordinates(lon: Column.lon, lat: Column.lat, studyArea: studyArea, warnings: &warnings)
+        let population = row.count(Column.population, range: InputColumnRanges.population, required: true)
+        let households = row.count(Column.households, range: InputColumnRanges.households, required: false)
+        let gridPower = row.bool(Column.gridPower, required: true)
+        let areaType = row.choice(Column.areaType, required: false, allowed: ["urban", "suburban", "rural", "open"]) {
             AreaType(rawValue: $0)
         }
         guard let id, let point, let population, let gridPower else { return TableLoader.Parsed(id: id, row: nil) }
