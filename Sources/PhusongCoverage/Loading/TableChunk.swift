@@ -17,6 +17,8 @@ struct TableChunk<Row: Sendable>: Sendable {
         var cursor: CSVCursor
         /// Index of the record's row in `rows`; -1 when the row is bad.
         var row: Int32 = -1
+        /// The number of rows before the record's in `rows`.
+        var rowsBefore: Int32 = 0
         /// The id, when the id column holds valid text, and its `hashValue`.
         var id: String?
         var idHash = 0
@@ -27,6 +29,8 @@ struct TableChunk<Row: Sendable>: Sendable {
         var warnings: [Problem] = []
         /// The fields as read, for a row that is already rejected.
         var fields: [String]?
+        // Row indices are 32-bit: a chunk lies within one block (at most 2 GiB, `InputLimits`)
+        // and each record takes at least one byte.
 
         /// True when the record is a good row with nothing to report (so far).
         var isClean: Bool { row >= 0 && problems.isEmpty && warnings.isEmpty }
@@ -40,6 +44,9 @@ struct TableChunk<Row: Sendable>: Sendable {
     let limit: Int
     private(set) var end: CSVCursor
     private(set) var records: [Record] = []
+    /// The indices of the records that are not clean (``Record/isClean``), in order: the join
+    /// visits only these and appends the rows between them whole.
+    private(set) var unclean: [Int] = []
     /// The good rows, in order, and the line (relative) each starts on.
     private(set) var rows: [Row] = []
     private(set) var rowLines: [Int] = []
@@ -84,7 +91,7 @@ struct TableChunk<Row: Sendable>: Sendable {
         prepare: (Row) -> Int, parse: (inout RowReader, inout [Problem]) -> TableLoader.Parsed<Row>
     ) {
         var reader = RowReader(record: record, header: header, file: path)
-        var result = Record(cursor: cursor)
+        var result = Record(cursor: cursor, rowsBefore: Int32(rows.count))
         var parsed = TableLoader.Parsed<Row>(id: nil, row: nil)
         if record.count != header.names.count {
             reader.add(Problem(file: path, line: record.line, column: "row", value: "\(record.count) fields",
@@ -98,15 +105,14 @@ struct TableChunk<Row: Sendable>: Sendable {
             result.idHash = id.hashValue
         }
         if let row = parsed.row, reader.problems.isEmpty {
-            // A chunk lies within one block (at most 2 GiB, `InputLimits`) and each record takes
-            // at least one byte: the index fits 32 bits.
-            result.row = Int32(rows.count)
+            result.row = result.rowsBefore
             result.prepared = prepare(row)
             rows.append(row)
             rowLines.append(record.line)
         } else {
             result.fields = record.allFieldsLossy(limit: header.names.count)
         }
+        if !result.isClean { unclean.append(records.count) }
         records.append(result)
     }
 

@@ -92,6 +92,9 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
                 byChunk[finding.chunk][finding.record] = finding
             }
         }
+        let rows = chunks.reduce(0) { $0 + $1.rows.count }
+        table.rows.reserveCapacity(table.rows.count + rows)
+        table.lines.reserveCapacity(table.lines.count + rows)
         for index in chunks.indices {
             append(chunks[index], firstLine: firstLines[index], findings: byChunk[index], block: block)
         }
@@ -160,17 +163,18 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
         }
     }
 
-    /// Step 4 for one chunk.
+    /// Step 4 for one chunk: visits the unclean records and those with findings, in order,
+    /// and appends the runs of clean rows between them whole.
     private mutating func append(_ chunk: TableChunk<Row>, firstLine: Int, findings: [Int: Finding], block: CSVBlocks.Block) {
-        var rowsBefore = 0
+        let visited = findings.isEmpty ? chunk.unclean : Array(Set(chunk.unclean).union(findings.keys)).sorted()
         var cleanFrom = 0
-        for (index, record) in chunk.records.enumerated() {
-            let finding = findings.isEmpty ? nil : findings[index]
-            if record.isClean, finding == nil {
-                rowsBefore += 1
-                continue
-            }
+        for index in visited {
+            let record = chunk.records[index]
+            let finding = findings[index]
+            // The clean rows before this record.
+            let rowsBefore = Int(record.rowsBefore)
             appendClean(chunk, rows: cleanFrom..<rowsBefore, firstLine: firstLine)
+            cleanFrom = rowsBefore + (record.row >= 0 ? 1 : 0)
             let line = firstLine + record.cursor.line
             var problems = Self.shifted(record.problems, by: firstLine)
             if let earlier = finding?.duplicateOf {
@@ -180,22 +184,17 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
             table.warnings += Self.shifted(record.warnings, by: firstLine)
             if let problem = finding?.outcome.problem { problems.append(problem) }
             if let warning = finding?.outcome.warning { table.warnings.append(warning) }
-            if record.row >= 0 {
-                rowsBefore += 1
-                if problems.isEmpty {
-                    table.rows.append(chunk.rows[Int(record.row)])
-                    table.lines.append(line)
-                }
-            }
-            cleanFrom = rowsBefore
-            if record.row < 0 || !problems.isEmpty {
+            if record.row >= 0, problems.isEmpty {
+                table.rows.append(chunk.rows[Int(record.row)])
+                table.lines.append(line)
+            } else {
                 let fields = record.fields
                     ?? Self.reader(record, firstLine: firstLine, block: block, header: header, path: path)
                         .record.allFieldsLossy(limit: header.names.count)
                 table.rejected.append(RejectedRow(line: line, fields: fields, problems: problems))
             }
         }
-        appendClean(chunk, rows: cleanFrom..<rowsBefore, firstLine: firstLine)
+        appendClean(chunk, rows: cleanFrom..<chunk.rows.count, firstLine: firstLine)
     }
 
     /// Appends a run of rows with nothing to report.
