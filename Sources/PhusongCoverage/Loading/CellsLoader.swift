@@ -51,12 +51,19 @@ public enum CellsLoader {
     public static func load(
         paths: [String], studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
     ) async throws(LoadError) -> LoadedTable<Cell> {
+        try await load(paths: paths, studyArea: studyArea, threads: threads, chunking: TableLoader.Chunking())
+    }
+
+    /// `load(paths:studyArea:threads:)` with blocks and chunks of the given sizes (tests).
+    static func load(
+        paths: [String], studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking
+    ) async throws(LoadError) -> LoadedTable<Cell> {
         let state = RowChecks<SiteCheck>(partitions: threads)
         var merged: LoadedTable<Cell>?
         for path in paths {
             let table = try await TableLoader.load(
                 path: path, columns: columns, idColumn: Column.id, example: example, noun: "cells", threads: threads,
-                state: state
+                state: state, chunking: chunking
             ) { row, warnings in
                 parse(&row, studyArea: studyArea, warnings: &warnings)
             }

@@ -22,15 +22,15 @@ enum TableLoader {
     ///   - noun: what the rows are ("villages"), for the header-only message.
     ///   - state: what the checks across rows remember of earlier files of the same table.
     ///   - threads: tasks that parse chunks at the same time.
-    ///   - blockSize: bytes read at a time (smaller in tests, to cross block boundaries).
+    ///   - chunking: the sizes of blocks and chunks.
     ///   - parse: reads one row whose field count is right; records problems on the row
     ///     reader when it is bad; may add warnings.
     static func load<Row: Sendable, Check: TableRowCheck<Row>>(
         path: String, columns: [ColumnSpec], idColumn: TableColumn, example: String, noun: String, threads: Int,
-        state: RowChecks<Check>, blockSize: Int = 8 << 20,
+        state: RowChecks<Check>, chunking: Chunking = Chunking(),
         parse: @escaping @Sendable (inout RowReader, inout [Problem]) -> Parsed<Row>
     ) async throws(LoadError) -> LoadedTable<Row> {
-        let reader = try CSVReader(path: path, chunkSize: blockSize)
+        let reader = try CSVReader(path: path, chunkSize: chunking.blockSize)
         let header = try TableHeader.read(from: reader, columns: columns, example: example)
         var table = LoadedTable<Row>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
         guard let (blocks, first, headerEnd) = reader.remainder() else {
@@ -41,7 +41,7 @@ enum TableLoader {
         var block = first
         var start = headerEnd
         while true {
-            let chunks = try await parseChunks(block, from: start, header: header, path: path, threads: threads,
+            let chunks = try await parseChunks(block, from: start, header: header, path: path, threads: threads, chunking: chunking,
                                                prepare: { Check.prepare($0) }, parse: parse)
             let end = try await join.add(chunks, of: block, from: start, parse: parse)
             if block.isLast { break }
@@ -56,15 +56,26 @@ enum TableLoader {
         return table
     }
 
-    /// Scans `block` from `start` in about four chunks per thread of at least 64 KiB; each
+    /// How a table is cut for parallel parsing. Blocks of 8 MiB keep memory small and still give
+    /// each thread several chunks of at least 64 KiB (the national cells.csv, 27 MB, is four
+    /// blocks); tests make both tiny so that every boundary case occurs in a few lines.
+    struct Chunking: Sendable {
+        /// Bytes read at a time (a block holds more when an unfinished record is carried over).
+        var blockSize = 8 << 20
+        /// The smallest chunk worth a task, bytes.
+        var minimumChunkBytes = 64 << 10
+    }
+
+    /// Scans `block` from `start` in about four chunks per thread of at least
+    /// `chunking.minimumChunkBytes`; each
     /// chunk after the first starts after the first line break at or after its first byte,
     /// a guess that `TableJoin` checks.
     private static func parseChunks<Row: Sendable>(
-        _ block: CSVBlocks.Block, from start: CSVCursor, header: TableHeader, path: String, threads: Int,
+        _ block: CSVBlocks.Block, from start: CSVCursor, header: TableHeader, path: String, threads: Int, chunking: Chunking,
         prepare: @escaping @Sendable (Row) -> Int, parse: @escaping @Sendable (inout RowReader, inout [Problem]) -> Parsed<Row>
     ) async throws(LoadError) -> [TableChunk<Row>] {
         let length = block.bytes.count - start.offset
-        let count = max(1, min(threads * 4, length / (64 << 10)))
+        let count = max(1, min(threads * 4, length / chunking.minimumChunkBytes))
         let bounds = (0...count).map { start.offset + length * $0 / count }
         let job: @Sendable (Int) -> TableChunk<Row> = { index in
             let limit = index == count - 1 ? Int.max : bounds[index + 1]

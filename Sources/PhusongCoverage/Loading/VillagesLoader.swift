@@ -39,9 +39,16 @@ public enum VillagesLoader {
     public static func load(
         path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
     ) async throws(LoadError) -> LoadedTable<Village> {
+        try await load(path: path, studyArea: studyArea, threads: threads, chunking: TableLoader.Chunking())
+    }
+
+    /// `load(path:studyArea:threads:)` with blocks and chunks of the given sizes (tests).
+    static func load(
+        path: String, studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking
+    ) async throws(LoadError) -> LoadedTable<Village> {
         try await TableLoader.load(
             path: path, columns: columns, idColumn: Column.id, example: example, noun: "villages", threads: threads,
-            state: RowChecks<NoRowCheck<Village>>(partitions: threads)
+            state: RowChecks<NoRowCheck<Village>>(partitions: threads), chunking: chunking
         ) { row, warnings in
             parse(&row, studyArea: studyArea, warnings: &warnings)
         }
