@@ -45,6 +45,19 @@ struct ChunkedLoadingTests {
         #expect(table.warnings == reference.warnings, "\(label)")
     }
 
+    /// Loads at every tiny chunking and each thread count, and compares with `reference`.
+    private func expectEveryChunking<Row: Equatable>(
+        matches reference: LoadedTable<Row>, threads: [Int],
+        _ load: (Int, TableLoader.Chunking) async throws -> LoadedTable<Row>
+    ) async throws {
+        for chunking in Self.tiny {
+            for count in threads {
+                let table = try await load(count, chunking)
+                expectSame(table, reference, "block \(chunking.blockSize), chunk \(chunking.minimumChunkBytes), \(count) threads")
+            }
+        }
+    }
+
     @Test("villages: the same rows, rejects, problems, warnings and lines at every chunking and thread count")
     func villagesAsOneReading() async throws {
         let path = try temporaryFile(Self.villagesText(rows: 300))
@@ -57,11 +70,8 @@ struct ChunkedLoadingTests {
         #expect(reference.rejected.first?.problems.map(\.description) == ["\(path):9: lat: abc: not a number"])
         #expect(reference.errors.contains { if case .value(.duplicateID) = $0.reason { true } else { false } })
         #expect(reference.warnings.first?.line == 18)
-        for chunking in Self.tiny {
-            for threads in [1, 2, 3] {
-                let table = try await VillagesLoader.load(path: path, threads: threads, chunking: chunking)
-                expectSame(table, reference, "block \(chunking.blockSize), chunk \(chunking.minimumChunkBytes), \(threads) threads")
-            }
+        try await expectEveryChunking(matches: reference, threads: [1, 2, 3]) { threads, chunking in
+            try await VillagesLoader.load(path: path, threads: threads, chunking: chunking)
         }
     }
 
@@ -118,11 +128,8 @@ struct ChunkedLoadingTests {
         #expect(reference.errors.contains { $0.description == "\(paths[0]):12: cell_id: C9: duplicate id (first on line 11)" })
         #expect(reference.errors.last?.description == "\(paths[1]):202: cell_id: C3: duplicate id (first on line 5)")
         #expect(reference.warnings.first?.reason == .value(.siteOperator(site: "S2", firstOperator: "Viettel", firstLine: 8)))
-        for chunking in Self.tiny {
-            for threads in [1, 2, 4] {
-                let table = try await CellsLoader.load(paths: paths, threads: threads, chunking: chunking)
-                expectSame(table, reference, "block \(chunking.blockSize), \(threads) threads")
-            }
+        try await expectEveryChunking(matches: reference, threads: [1, 2, 4]) { threads, chunking in
+            try await CellsLoader.load(paths: paths, threads: threads, chunking: chunking)
         }
     }
 
