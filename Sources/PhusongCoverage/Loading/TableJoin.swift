@@ -92,9 +92,13 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
                 byChunk[finding.chunk][finding.record] = finding
             }
         }
-        let rows = chunks.reduce(0) { $0 + $1.rows.count }
-        table.rows.reserveCapacity(table.rows.count + rows)
-        table.lines.reserveCapacity(table.lines.count + rows)
+        // Room for the block's rows, grown geometrically: reserving exactly what each block
+        // needs would copy the whole table once per block.
+        let needed = table.rows.count + chunks.reduce(0) { $0 + $1.rows.count }
+        if table.rows.capacity < needed {
+            table.rows.reserveCapacity(max(needed, 2 * table.rows.capacity))
+            table.lines.reserveCapacity(max(needed, 2 * table.lines.capacity))
+        }
         for index in chunks.indices {
             append(chunks[index], firstLine: firstLines[index], findings: byChunk[index], block: block)
         }
