@@ -12,13 +12,13 @@ struct Class3ScenarioTextTests {
     }
 
     @Test("hostile ids and names round-trip through the scenario writer and the loaders unchanged")
-    func scenarioRoundTrip() throws {
+    func scenarioRoundTrip() async throws {
         let cell = Cell(id: "-C1", siteID: "+S1", operatorName: "@Nhà mạng", technology: .lte, bandMHz: 1800,
                         lon: 105.8, lat: 21.0, heightM: 30, azimuthDeg: 90, beamwidthDeg: 65, rsEIRPdBm: 29.3, powerSource: .grid)
         let bytes = ScenarioCSV.cellsCSV([cell])
         #expect(String(decoding: bytes, as: UTF8.self).contains("'-C1,'+S1,'@Nhà mạng,4G,1800,"))
         let path = try temporaryFile(bytes, name: "cells.csv")
-        let loaded = try CellsLoader.load(path: path)
+        let loaded = try await CellsLoader.load(path: path)
         #expect(loaded.rows.map(\.id) == ["-C1"])
         #expect(loaded.rows.map(\.siteID) == ["+S1"])
         #expect(loaded.rows.map(\.operatorName) == ["@Nhà mạng"])

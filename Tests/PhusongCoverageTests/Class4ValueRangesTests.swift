@@ -32,24 +32,24 @@ struct Class4ValueRangesTests {
             ("beamwidth_deg", ["0.5", "0", "360.5", "1e-300"], "not a plausible beamwidth (must be 1..360 degrees)"),
             ("rs_eirp_dbm", ["100.5", "-51", "1e300"], "not a plausible reference-signal EIRP (must be -50..100 dBm)"),
           ])
-    func cellColumnsOutOfRange(column: String, values: [String], reason: String) throws {
+    func cellColumnsOutOfRange(column: String, values: [String], reason: String) async throws {
         let path = try Self.cellsFile(column, values)
-        let table = try CellsLoader.load(path: path)
+        let table = try await CellsLoader.load(path: path)
         #expect(table.rows.isEmpty)
         #expect(table.errors.map(\.description) == values.enumerated().map { "\(path):\($0.offset + 2): \(column): \($0.element): \(reason)" })
     }
 
     @Test("the bounds themselves are accepted")
-    func boundsAccepted() throws {
+    func boundsAccepted() async throws {
         for (column, values) in [("band_mhz", ["30", "100000"]), ("height_m", ["0.5", "1000"]), ("azimuth_deg", ["0", "360"]),
                                  ("beamwidth_deg", ["1", "360"]), ("rs_eirp_dbm", ["-50", "100"])] {
-            let table = try CellsLoader.load(path: try Self.cellsFile(column, values))
+            let table = try await CellsLoader.load(path: try Self.cellsFile(column, values))
             #expect(table.errors.isEmpty && table.rows.count == 2, "\(column)")
         }
     }
 
     @Test("population and households above 100,000,000 are refused; whole and non-negative as before")
-    func counts() throws {
+    func counts() async throws {
         let path = try temporaryFile("""
         village_id,lon,lat,population,households,grid_power
         a,105.1,21.1,100000000,100000000,1
@@ -59,7 +59,7 @@ struct Class4ValueRangesTests {
         e,105.1,21.1,12.5,1,1
 
         """)
-        let table = try VillagesLoader.load(path: path)
+        let table = try await VillagesLoader.load(path: path)
         #expect(table.rows.map(\.population) == [100_000_000])
         #expect(table.errors.map(\.description) == [
             "\(path):3: population: 100000001: not a plausible population (must be 0..100000000 people)",
@@ -70,18 +70,18 @@ struct Class4ValueRangesTests {
     }
 
     @Test("the embedded default data passes every range")
-    func defaultDataPasses() throws {
+    func defaultDataPasses() async throws {
         let folder = SharedData.repository.appendingPathComponent("geodata/default").path
-        let villages = try VillagesLoader.load(path: folder + "/villages.csv")
-        let cells = try CellsLoader.load(path: folder + "/cells.csv")
+        let villages = try await VillagesLoader.load(path: folder + "/villages.csv")
+        let cells = try await CellsLoader.load(path: folder + "/cells.csv")
         #expect(villages.errors.isEmpty && villages.rows.count == 3_700)
         #expect(cells.errors.isEmpty && cells.rows.count == 2_274)
     }
 
     @Test("the national scenario passes every range", .enabled(if: SharedData.has("vn-national-2025/cells.csv"), SharedData.skipReason))
-    func nationalPasses() throws {
-        let villages = try VillagesLoader.load(path: SharedData.path("vn-national-2025/villages.csv"))
-        let cells = try CellsLoader.load(path: SharedData.path("vn-national-2025/cells.csv"))
+    func nationalPasses() async throws {
+        let villages = try await VillagesLoader.load(path: SharedData.path("vn-national-2025/villages.csv"))
+        let cells = try await CellsLoader.load(path: SharedData.path("vn-national-2025/cells.csv"))
         #expect(villages.errors.isEmpty && villages.rows.count == 106_445)
         #expect(cells.errors.isEmpty && cells.rows.count == 341_154)
     }

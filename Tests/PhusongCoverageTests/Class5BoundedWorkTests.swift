@@ -61,22 +61,22 @@ struct Class5BoundedWorkTests {
     }
 
     @Test("a CSV record longer than 1 MiB stops the reading with a message naming its line")
-    func longRecord() throws {
+    func longRecord() async throws {
         let path = try temporaryFile("village_id,lon,lat,population,grid_power\nv1,105,21,1,1\nv2," + String(repeating: "9", count: 1_100_000) + ",21,1,1\n")
-        let error = #expect(throws: LoadError.self) { try VillagesLoader.load(path: path) }
+        let error = await #expect(throws: LoadError.self) { try await VillagesLoader.load(path: path) }
         #expect(error?.problems.map(\.description) == ["\(path):3: a record longer than 1 MiB starts on this line (not a CSV file, or an endless input?)"])
     }
 
     @Test("a quoted field that never closes stops at 1 MiB, not at the end of the file")
-    func unclosedQuote() throws {
+    func unclosedQuote() async throws {
         let path = try temporaryFile("village_id,lon,lat,population,grid_power\n\"v1,105,21,1,1\n" + String(repeating: "v,105,21,1,1\n", count: 100_000))
-        let error = #expect(throws: LoadError.self) { try VillagesLoader.load(path: path) }
+        let error = await #expect(throws: LoadError.self) { try await VillagesLoader.load(path: path) }
         #expect(error?.problems.map(\.description) == ["\(path):2: a record longer than 1 MiB starts on this line (a quoted field opened here is never closed: a stray \")"])
     }
 
     @Test("/dev/zero as a table or a configuration stops at its limit")
-    func endlessInputs() throws {
-        let table = #expect(throws: LoadError.self) { try CellsLoader.load(path: "/dev/zero") }
+    func endlessInputs() async throws {
+        let table = await #expect(throws: LoadError.self) { try await CellsLoader.load(path: "/dev/zero") }
         #expect(table?.problems.map(\.description) == ["/dev/zero:1: a record longer than 1 MiB starts on this line (not a CSV file, or an endless input?)"])
         let configuration = #expect(throws: LoadError.self) { try ConfigurationLoader.load(path: "/dev/zero") }
         #expect(configuration?.problems.map(\.description) == ["/dev/zero: longer than 1 MiB, the most a configuration file may hold (an endless input such as /dev/zero?)"])
@@ -87,9 +87,9 @@ struct Class5BoundedWorkTests {
     }
 
     @Test("a rejected row of a million commas keeps the header's number of fields, not a million strings")
-    func compactRejects() throws {
+    func compactRejects() async throws {
         let path = try temporaryFile("village_id,lon,lat,population,grid_power\nv1,105,21,1,1" + String(repeating: ",", count: 1_000_000) + "\n")
-        let table = try VillagesLoader.load(path: path)
+        let table = try await VillagesLoader.load(path: path)
         #expect(table.rejected.count == 1)
         #expect(table.rejected.first?.fields.count == 5)
         #expect(table.rejected.first?.fields.last?.count == 1_000_001)
@@ -97,9 +97,9 @@ struct Class5BoundedWorkTests {
     }
 
     @Test("the checksum is of the bytes parsed, recorded once the file is read to its end")
-    func checksumOfParsedBytes() throws {
+    func checksumOfParsedBytes() async throws {
         let path = try temporaryFile("village_id,lon,lat,population,grid_power\nv1,105,21,1,1\n", name: "checksum.csv")
-        _ = try VillagesLoader.load(path: path)
+        _ = try await VillagesLoader.load(path: path)
         // SHA-256 of the 55 bytes above (sha256sum).
         #expect(FileChecksum.sha256(path: path) == "ddc5b8f976a94ddd5dcb92c625864c7fb8b15185ec79def76bf7472a9cff3115")
         try Data("changed".utf8).write(to: URL(fileURLWithPath: path))

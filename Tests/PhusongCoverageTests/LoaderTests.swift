@@ -5,14 +5,14 @@ import Testing
 @Suite("villages.csv and cells.csv loaders")
 struct LoaderTests {
     @Test("the contract's columns load into the model, defaults applied")
-    func loadsVillages() throws {
+    func loadsVillages() async throws {
         let path = try temporaryFile("""
         village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type
         03127-001,Bản Mường Lói,11,03127,103.012345,21.283451,412,105,TRUE,Rural
         03127-002,,,,103.054321,21.301234,236,,n,
 
         """)
-        let table = try VillagesLoader.load(path: path)
+        let table = try await VillagesLoader.load(path: path)
         #expect(table.rejected.isEmpty)
         #expect(table.rows.count == 2)
         let first = table.rows[0]
@@ -26,15 +26,15 @@ struct LoaderTests {
     }
 
     @Test("coordinate column aliases", arguments: [("lon", "lat"), ("lng", "latitude"), ("longitude", "y"), ("x", "y"), ("Long", "LAT")])
-    func aliases(lon: String, lat: String) throws {
+    func aliases(lon: String, lat: String) async throws {
         let path = try temporaryFile("village_id,\(lon),\(lat),population,grid_power\nv1,105.5,21.25,10,1\n")
-        let table = try VillagesLoader.load(path: path)
+        let table = try await VillagesLoader.load(path: path)
         #expect(table.rows.first?.lon == 105.5)
         #expect(table.rows.first?.lat == 21.25)
     }
 
     @Test("cells: defaults for beamwidth and reference-signal EIRP by technology; omnidirectional cells")
-    func loadsCells() throws {
+    func loadsCells() async throws {
         let path = try temporaryFile("""
         cell_id,site_id,operator,technology,band_mhz,lon,lat,height_m,azimuth_deg,beamwidth_deg,rs_eirp_dbm,power_source
         a-1,a,Viettel,4G,900,105.1,21.1,30,,,,
@@ -42,7 +42,7 @@ struct LoaderTests {
         b-1,b,VNPT,lte,1800,105.2,21.2,25.5,10,65,31.2,grid
 
         """)
-        let table = try CellsLoader.load(path: path)
+        let table = try await CellsLoader.load(path: path)
         #expect(table.rejected.isEmpty)
         #expect(table.rows.map(\.rsEIRPdBm) == [30.0, 36.0, 31.2])
         #expect(table.rows.map(\.beamwidthDeg) == [65, 33, 65])
@@ -55,9 +55,9 @@ struct LoaderTests {
     }
 
     @Test("a row can have several problems; all are reported on its line")
-    func severalProblemsInOneRow() throws {
+    func severalProblemsInOneRow() async throws {
         let path = try temporaryFile("village_id,lon,lat,population,grid_power\nv1,abc,95,-1,perhaps\n")
-        let table = try VillagesLoader.load(path: path)
+        let table = try await VillagesLoader.load(path: path)
         #expect(table.rows.isEmpty)
         let messages = table.errors.map(\.description)
         #expect(messages == [
@@ -68,9 +68,9 @@ struct LoaderTests {
     }
 
     @Test("a point outside the study area (not swapped) is a warning, not an error")
-    func outsideStudyArea() throws {
+    func outsideStudyArea() async throws {
         let path = try temporaryFile("village_id,lon,lat,population,grid_power\nparis,2.35,48.85,2100000,true\n")
-        let table = try VillagesLoader.load(path: path)
+        let table = try await VillagesLoader.load(path: path)
         #expect(table.rows.count == 1)
         #expect(table.warnings.count == 1)
         #expect(table.warnings.first?.severity == .warning)

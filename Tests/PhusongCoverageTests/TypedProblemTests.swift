@@ -8,14 +8,14 @@ import Testing
 @Suite("typed load and validation problems")
 struct TypedProblemTests {
     @Test("a value outside its physical range: line, column, value and the range itself")
-    func outOfRangeValue() throws {
+    func outOfRangeValue() async throws {
         let path = try temporaryFile("""
         cell_id,site_id,operator,technology,band_mhz,lon,lat,height_m
         c1,s1,VT,4G,900,105,21,30
         c2,s2,VT,4G,20,105,21,30
 
         """, name: "cells.csv")
-        let problem = try #require(CellsLoader.load(path: path).errors.first)
+        let problem = try await #require(CellsLoader.load(path: path).errors.first)
         #expect(problem.file == path)
         #expect(problem.line == 3)
         #expect(problem.column == "band_mhz")
@@ -52,9 +52,9 @@ struct TypedProblemTests {
     }
 
     @Test("a missing file is unavailable input (exit 66) by its reason, not by its wording")
-    func unavailableInput() throws {
+    func unavailableInput() async throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).csv").path
-        let error = #expect(throws: LoadError.self) { try VillagesLoader.load(path: missing) }
+        let error = await #expect(throws: LoadError.self) { try await VillagesLoader.load(path: missing) }
         #expect(error?.problems.map(\.reason) == [.file(.notFound)])
         #expect(error?.isUnavailableInput == true)
         #expect(error?.hasRowProblems == false)
@@ -62,14 +62,14 @@ struct TypedProblemTests {
     }
 
     @Test("header problems are not row problems; a row's field count is")
-    func rowOrHeader() throws {
-        let header = #expect(throws: LoadError.self) {
-            try VillagesLoader.load(path: try temporaryFile("village_id,lon,lat,population\nv1,105,21,3\n"))
+    func rowOrHeader() async throws {
+        let header = await #expect(throws: LoadError.self) {
+            try await VillagesLoader.load(path: try temporaryFile("village_id,lon,lat,population\nv1,105,21,3\n"))
         }
         #expect(header?.problems.map(\.reason) == [.table(.missingColumn("grid_power", accepted: [], example: nil))])
         #expect(header?.hasRowProblems == false)
         #expect(header?.isUnavailableInput == false)
-        let table = try VillagesLoader.load(path: try temporaryFile("village_id,lon,lat,population,grid_power\nv1,105,21,3\n"))
+        let table = try await VillagesLoader.load(path: try temporaryFile("village_id,lon,lat,population,grid_power\nv1,105,21,3\n"))
         let fields = try #require(table.errors.first)
         #expect(fields.reason == .table(.fieldCount(headerFields: 5)))
         #expect(fields.value == "4 fields")
@@ -94,9 +94,9 @@ struct TypedProblemTests {
     }
 
     @Test("a warning is a warning because of its reason")
-    func warningsBySeverityOfReason() throws {
+    func warningsBySeverityOfReason() async throws {
         let path = try temporaryFile("village_id,lon,lat,population,grid_power\nparis,2.35,48.85,2100000,true\n")
-        let warning = try #require(VillagesLoader.load(path: path).warnings.first)
+        let warning = try await #require(VillagesLoader.load(path: path).warnings.first)
         #expect(warning.reason == .value(.outsideStudyArea(.vietnam)))
         #expect(warning.severity == .warning)
         #expect(warning.description.hasSuffix(": warning: outside the study area (\(StudyArea.vietnam.description))"))

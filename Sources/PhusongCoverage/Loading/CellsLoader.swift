@@ -1,6 +1,6 @@
 import PhusongSupport
 
-/// Loads `cells.csv` (docs/specs/data-formats.md §2.2), streaming, checking every row.
+/// Loads `cells.csv` (docs/specs/data-formats.md §2.2), in parallel chunks (`TableLoader`), checking every row.
 public enum CellsLoader {
     static let columns: [ColumnSpec] = [
         ColumnSpec("cell_id", required: true),
@@ -17,6 +17,22 @@ public enum CellsLoader {
         ColumnSpec("power_source"),
     ]
 
+    /// The columns as the parser reads them.
+    private enum Column {
+        static let id = TableColumn("cell_id", in: columns)
+        static let site = TableColumn("site_id", in: columns)
+        static let operatorName = TableColumn("operator", in: columns)
+        static let technology = TableColumn("technology", in: columns)
+        static let band = TableColumn("band_mhz", in: columns)
+        static let lon = TableColumn("lon", in: columns)
+        static let lat = TableColumn("lat", in: columns)
+        static let height = TableColumn("height_m", in: columns)
+        static let azimuth = TableColumn("azimuth_deg", in: columns)
+        static let beamwidth = TableColumn("beamwidth_deg", in: columns)
+        static let eirp = TableColumn("rs_eirp_dbm", in: columns)
+        static let power = TableColumn("power_source", in: columns)
+    }
+
     static let example = "cell_id,site_id,operator,technology,band_mhz,lon,lat,height_m,azimuth_deg,beamwidth_deg,rs_eirp_dbm,power_source"
 
     /// Cells of one site farther apart than this are an error, metres.
@@ -25,18 +41,32 @@ public enum CellsLoader {
     /// Reads and checks the file; see `VillagesLoader.load` for what throws and what is
     /// returned as rejected rows. Besides each field, it checks that all cells of a site lie
     /// within 1 km of the site's first cell.
-    public static func load(path: String, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Cell> {
-        try load(paths: [path], studyArea: studyArea)
+    /// - Parameter threads: tasks that parse chunks of the file at the same time.
+    public static func load(path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads) async throws(LoadError) -> LoadedTable<Cell> {
+        try await load(paths: [path], studyArea: studyArea, threads: threads)
     }
 
     /// Reads several cells files as one list, in order: ids must be unique across them, and a
     /// site's cells within 1 km of its first cell in any of them.
-    public static func load(paths: [String], studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Cell> {
-        var ids = UniqueIDs()
-        var sites: [String: SiteFirstCell] = [:]
+    public static func load(
+        paths: [String], studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
+    ) async throws(LoadError) -> LoadedTable<Cell> {
+        try await load(paths: paths, studyArea: studyArea, threads: threads, chunking: TableLoader.Chunking())
+    }
+
+    /// `load(paths:studyArea:threads:)` with blocks and chunks of the given sizes (tests).
+    static func load(
+        paths: [String], studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking
+    ) async throws(LoadError) -> LoadedTable<Cell> {
+        let state = RowChecks<SiteCheck>(partitions: threads)
         var merged: LoadedTable<Cell>?
         for path in paths {
-            let table = try load(path: path, studyArea: studyArea, ids: &ids, sites: &sites)
+            let table = try await TableLoader.load(
+                path: path, columns: columns, idColumn: Column.id, example: example, noun: "cells", threads: threads,
+                state: state, chunking: chunking
+            ) { row, warnings in
+                parse(&row, studyArea: studyArea, warnings: &warnings)
+            }
             guard var sofar = merged else {
                 merged = table
                 continue
@@ -54,74 +84,81 @@ public enum CellsLoader {
         return merged
     }
 
-    private static func load(
-        path: String, studyArea: StudyArea, ids: inout UniqueIDs, sites: inout [String: SiteFirstCell]
-    ) throws(LoadError) -> LoadedTable<Cell> {
-        try TableLoader.load(path: path, columns: columns, example: example, noun: "cells") { row, warnings in
-            let cell = parse(&row, studyArea: studyArea, ids: &ids, warnings: &warnings)
-            if let cell, row.problems.isEmpty { checkSite(cell, row: &row, sites: &sites, warnings: &warnings) }
-            return cell
+    /// The site check: every cell of a site lies within 1 km of the site's first cell (an
+    /// error), and has its operator (a warning, within one file).
+    private enum SiteCheck: TableRowCheck {
+        struct FirstCell {
+            var lon: Double
+            var lat: Double
+            var line: Int
+            var file: String
+            var operatorName: String
+        }
+
+        static var initialState: FirstOccurrences<FirstCell> { FirstOccurrences() }
+        static var checksRows: Bool { true }
+        static func prepare(_ cell: Cell) -> Int { cell.siteID.hashValue }
+
+        static func check(_ cell: Cell, prepared: Int, line: Int, file: String, state firstCells: inout FirstOccurrences<FirstCell>,
+                          record: () -> RowReader) -> RowCheckOutcome {
+            guard let index = firstCells.index(of: cell.siteID, hash: prepared) else {
+                firstCells.insert(cell.siteID, hash: prepared, value: FirstCell(
+                    lon: cell.lon, lat: cell.lat, line: line, file: file, operatorName: cell.operatorName))
+                return RowCheckOutcome()
+            }
+            let first = firstCells.values[index]
+            var outcome = RowCheckOutcome()
+            // A site's cells mostly share its position: no trigonometry for them (the
+            // haversine distance of a point to itself is exactly 0).
+            let samePlace = first.lon == cell.lon && first.lat == cell.lat
+            let distance = samePlace ? 0 : Geodesy.distanceM(lon1: first.lon, lat1: first.lat, lon2: cell.lon, lat2: cell.lat)
+            if distance > maxSiteSpreadM {
+                let row = record()
+                let shown = "\(row.header.displayName(Column.lon))=\(row.shownValue(Column.lon)) "
+                    + "\(row.header.displayName(Column.lat))=\(row.shownValue(Column.lat))"
+                outcome.problem = Problem(
+                    file: file, line: line, column: "site_id", value: cell.siteID,
+                    reason: .value(.siteSpread(position: shown, distanceM: distance, firstLine: first.line,
+                                               firstFile: first.file == file ? nil : first.file))
+                )
+            }
+            if first.operatorName != cell.operatorName, first.file == file {
+                outcome.warning = Problem(
+                    file: file, line: line, column: record().header.displayName(Column.operatorName), value: cell.operatorName,
+                    reason: .value(.siteOperator(site: cell.siteID, firstOperator: first.operatorName, firstLine: first.line))
+                )
+            }
+            return outcome
         }
     }
 
-    private struct SiteFirstCell {
-        var lon: Double
-        var lat: Double
-        var line: Int
-        var file: String
-        var operatorName: String
-    }
-
-    private static func checkSite(_ cell: Cell, row: inout RowReader, sites: inout [String: SiteFirstCell], warnings: inout [Problem]) {
-        guard let first = sites[cell.siteID] else {
-            sites[cell.siteID] = SiteFirstCell(lon: cell.lon, lat: cell.lat, line: row.line, file: row.file, operatorName: cell.operatorName)
-            return
-        }
-        let distance = Geodesy.distanceM(lon1: first.lon, lat1: first.lat, lon2: cell.lon, lat2: cell.lat)
-        if distance > maxSiteSpreadM {
-            let shown = "\(row.header.displayName("lon"))=\(row.shownValue("lon")) \(row.header.displayName("lat"))=\(row.shownValue("lat"))"
-            row.add(Problem(
-                file: row.file, line: row.line, column: "site_id", value: cell.siteID,
-                reason: .value(.siteSpread(position: shown, distanceM: distance, firstLine: first.line,
-                                           firstFile: first.file == row.file ? nil : first.file))
-            ))
-        }
-        if first.operatorName != cell.operatorName, first.file == row.file {
-            warnings.append(Problem(
-                file: row.file, line: row.line, column: row.header.displayName("operator"), value: cell.operatorName,
-                reason: .value(.siteOperator(site: cell.siteID, firstOperator: first.operatorName, firstLine: first.line))
-            ))
-        }
-    }
-
-    private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Cell? {
-        let id = row.requiredText("cell_id")
-        if let id, let earlier = ids.insert(id, line: row.line) {
-            row.fail("cell_id", value: id, .duplicateID(firstLine: earlier))
-        }
-        let site = row.requiredText("site_id")
-        let operatorName = row.requiredText("operator")
-        let technology = row.choice("technology", required: true, allowed: ["4G", "5G"]) { text -> Technology? in
+    private static func parse(_ row: inout RowReader, studyArea: StudyArea, warnings: inout [Problem]) -> TableLoader.Parsed<Cell> {
+        let id = row.requiredText(Column.id)
+        let site = row.requiredText(Column.site)
+        let operatorName = row.requiredText(Column.operatorName)
+        let technology = row.choice(Column.technology, required: true, allowed: ["4G", "5G"]) { text -> Technology? in
             switch text {
             case "4g", "lte": .lte
             case "5g", "nr": .nr
             default: nil
             }
         }
-        let band = row.number(InputColumnRanges.bandMHz, required: true)
-        let point = row.coordinates(studyArea: studyArea, warnings: &warnings)
-        let height = row.number(InputColumnRanges.heightM, required: true)
-        let azimuth = row.number(InputColumnRanges.azimuthDeg, required: false)
-        let beamwidth = row.number(InputColumnRanges.beamwidthDeg, required: false)
-        let eirp = row.number(InputColumnRanges.rsEIRPdBm, required: false)
-        let power = row.choice("power_source", required: false, allowed: ["grid", "solar", "generator", "hybrid"]) {
+        let band = row.number(Column.band, range: InputColumnRanges.bandMHz, required: true)
+        let point = row.coordinates(lon: Column.lon, lat: Column.lat, studyArea: studyArea, warnings: &warnings)
+        let height = row.number(Column.height, range: InputColumnRanges.heightM, required: true)
+        let azimuth = row.number(Column.azimuth, range: InputColumnRanges.azimuthDeg, required: false)
+        let beamwidth = row.number(Column.beamwidth, range: InputColumnRanges.beamwidthDeg, required: false)
+        let eirp = row.number(Column.eirp, range: InputColumnRanges.rsEIRPdBm, required: false)
+        let power = row.choice(Column.power, required: false, allowed: ["grid", "solar", "generator", "hybrid"]) {
             PowerSource(rawValue: $0)
         }
-        guard let id, let site, let operatorName, let technology, let band, let point, let height else { return nil }
-        return Cell(
+        guard let id, let site, let operatorName, let technology, let band, let point, let height else {
+            return TableLoader.Parsed(id: id, row: nil)
+        }
+        return TableLoader.Parsed(id: id, row: Cell(
             id: id, siteID: site, operatorName: operatorName, technology: technology, bandMHz: band,
             lon: point.lon, lat: point.lat, heightM: height, azimuthDeg: azimuth,
             beamwidthDeg: beamwidth ?? Cell.defaultBeamwidthDeg, rsEIRPdBm: eirp, powerSource: power
-        )
+        ))
     }
 }

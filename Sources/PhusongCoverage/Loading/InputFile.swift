@@ -12,7 +12,7 @@ import PhusongSupport
 ///   reports' input checksums (which therefore describe the very bytes that were parsed).
 /// - ``readAll(limit:)`` refuses a file longer than its limit (exit 65) instead of exhausting
 ///   memory on an endless input (`/dev/zero`); streaming readers bound what they keep instead
-///   (``CSVReader``).
+///   (``CSVBlocks``: one block and one unfinished record).
 package final class InputFile {
     /// The path as the user gave it, for messages.
     let path: String

@@ -27,17 +27,3 @@ public struct RejectedRow: Sendable {
     /// The problems in one cell of text, for the `reason` column of a rejects file.
     public var reason: String { problems.map(\.reasonWithColumn).joined(separator: "; ") }
 }
-
-/// Checks that each id occurs once; remembers the line of its first occurrence.
-struct UniqueIDs {
-    private var firstLine: [String: Int] = [:]
-
-    init(expectedCount: Int = 0) { firstLine.reserveCapacity(expectedCount) }
-
-    /// Returns the line of the earlier occurrence when `id` was seen before, else records it.
-    mutating func insert(_ id: String, line: Int) -> Int? {
-        if let earlier = firstLine[id] { return earlier }
-        firstLine[id] = line
-        return nil
-    }
-}

@@ -18,20 +18,20 @@ struct RowReader {
     mutating func add(_ problem: Problem) { problems.append(problem) }
 
     /// Records a problem with a column of this row.
-    mutating func fail(_ column: String, value: String?, _ fault: Problem.ValueFault) {
+    mutating func fail(_ column: TableColumn, value: String?, _ fault: Problem.ValueFault) {
         problems.append(Problem(
             file: file, line: record.line, column: header.displayName(column), value: value, reason: .value(fault)
         ))
     }
 
     /// The field's index when the column exists and the field is not blank.
-    private func present(_ column: String) -> Int? {
+    private func present(_ column: TableColumn) -> Int? {
         guard let index = header.index(column), index < record.count, !record.isEmpty(index) else { return nil }
         return index
     }
 
     /// Text of an optional column; nil when absent or blank.
-    mutating func optionalText(_ column: String) -> String? {
+    mutating func optionalText(_ column: TableColumn) -> String? {
         guard let index = present(column) else { return nil }
         guard let text = record.text(index) else {
             invalidUTF8(column, index: index)
@@ -41,7 +41,7 @@ struct RowReader {
     }
 
     /// Text of a required column; records "required value missing" when blank.
-    mutating func requiredText(_ column: String) -> String? {
+    mutating func requiredText(_ column: TableColumn) -> String? {
         guard present(column) != nil else {
             fail(column, value: "", .missing)
             return nil
@@ -49,19 +49,19 @@ struct RowReader {
         return optionalText(column)
     }
 
-    private mutating func invalidUTF8(_ column: String, index: Int) {
+    private mutating func invalidUTF8(_ column: TableColumn, index: Int) {
         fail(column, value: record.display(index), record.utf8Fault(index))
     }
 
     /// The column's value as written in the file (for messages).
-    func shownValue(_ column: String) -> String {
+    func shownValue(_ column: TableColumn) -> String {
         guard let index = header.index(column), index < record.count else { return "" }
         return record.display(index)
     }
 
     /// A decimal number; `required` decides whether blank is a problem. `check` returns the
     /// reason a value is out of range, or nil when it is fine.
-    mutating func number(_ column: String, required: Bool, check: (Double) -> Problem.ValueFault? = { _ in nil }) -> Double? {
+    mutating func number(_ column: TableColumn, required: Bool, check: (Double) -> Problem.ValueFault? = { _ in nil }) -> Double? {
         guard let index = present(column) else {
             if required { fail(column, value: "", .missing) }
             return nil
@@ -79,24 +79,24 @@ struct RowReader {
 
     /// A number of a column with a physical range (``InputColumnRanges``): outside it is a
     /// problem naming the range.
-    mutating func number(_ column: InputColumnRanges.Column, required: Bool) -> Double? {
-        number(column.name, required: required, check: column.violation)
+    mutating func number(_ column: TableColumn, range: InputColumnRanges.Column, required: Bool) -> Double? {
+        number(column, required: required, check: range.violation)
     }
 
     /// A whole number >= 0 within `column`'s range (a count of people or households).
     /// Accepts `1200` and `1200.0`.
-    mutating func count(_ column: InputColumnRanges.Column, required: Bool) -> Int? {
-        guard let value = number(column.name, required: required, check: { value in
+    mutating func count(_ column: TableColumn, range: InputColumnRanges.Column, required: Bool) -> Int? {
+        guard let value = number(column, required: required, check: { value in
             if value < 0 { return .negative }
             if value.rounded() != value { return .notWhole }
-            return column.violation(value)
+            return range.violation(value)
         }) else { return nil }
         // Safe: a whole number within the column's range (at most 100,000,000).
         return Int(value)
     }
 
     /// A boolean: true/false, 1/0, yes/no, y/n in any case (docs/specs/data-formats.md §1).
-    mutating func bool(_ column: String, required: Bool) -> Bool? {
+    mutating func bool(_ column: TableColumn, required: Bool) -> Bool? {
         guard let text = required ? requiredText(column) : optionalText(column) else { return nil }
         switch text.lowercased() {
         case "true", "1", "yes", "y": return true
@@ -108,10 +108,10 @@ struct RowReader {
     }
 
     /// One of a fixed set of words, matched case-insensitively via `parse`.
-    mutating func choice<T>(_ column: String, required: Bool, allowed: [String], parse: (String) -> T?) -> T? {
+    mutating func choice<T>(_ column: TableColumn, required: Bool, allowed: [String], parse: (String) -> T?) -> T? {
         guard let text = required ? requiredText(column) : optionalText(column) else { return nil }
         guard let value = parse(text.lowercased()) else {
-            fail(column, value: text, .unknownChoice(name: column, allowed: allowed))
+            fail(column, value: text, .unknownChoice(name: column.name, allowed: allowed))
             return nil
         }
         return value
@@ -119,7 +119,7 @@ struct RowReader {
 
     /// An administrative code: a string kept as written (leading zeros matter). A purely
     /// numeric code shorter than `digits` is an error: spreadsheets drop leading zeros.
-    mutating func adminCode(_ column: String, digits: Int) -> String? {
+    mutating func adminCode(_ column: TableColumn, digits: Int) -> String? {
         guard let code = optionalText(column) else { return nil }
         if code.count < digits, code.allSatisfy(\.isASCIIDigit) {
             let padded = String(repeating: "0", count: digits - code.count) + code
@@ -138,13 +138,15 @@ extension RowReader {
     /// Reads `lon` and `lat` (under any accepted alias) and checks them: swapped columns
     /// (outside the study area, inside once swapped), latitude within -90..90, longitude
     /// within -180..180. A point outside the study area otherwise is a warning.
-    mutating func coordinates(studyArea: StudyArea, warnings: inout [Problem]) -> (lon: Double, lat: Double)? {
-        let lon = number("lon", required: true)
-        let lat = number("lat", required: true)
+    mutating func coordinates(
+        lon lonColumn: TableColumn, lat latColumn: TableColumn, studyArea: StudyArea, warnings: inout [Problem]
+    ) -> (lon: Double, lat: Double)? {
+        let lon = number(lonColumn, required: true)
+        let lat = number(latColumn, required: true)
         guard let lon, let lat else { return nil }
-        let lonName = header.displayName("lon")
-        let latName = header.displayName("lat")
-        var shown: String { "\(lonName)=\(shownValue("lon")) \(latName)=\(shownValue("lat"))" }
+        let lonName = header.displayName(lonColumn)
+        let latName = header.displayName(latColumn)
+        var shown: String { "\(lonName)=\(shownValue(lonColumn)) \(latName)=\(shownValue(latColumn))" }
         if !studyArea.contains(lon: lon, lat: lat), studyArea.contains(lon: lat, lat: lon) {
             problems.append(Problem(
                 file: file, line: line, column: "\(lonName)/\(latName)", value: shown, reason: .value(.swapped(area: studyArea))
@@ -153,11 +155,11 @@ extension RowReader {
         }
         var valid = true
         if !InputColumnRanges.latitude.range.contains(lat) {
-            fail("lat", value: shownValue("lat"), .notACoordinate(.latitude))
+            fail(latColumn, value: shownValue(latColumn), .notACoordinate(.latitude))
             valid = false
         }
         if !InputColumnRanges.longitude.range.contains(lon) {
-            fail("lon", value: shownValue("lon"), .notACoordinate(.longitude))
+            fail(lonColumn, value: shownValue(lonColumn), .notACoordinate(.longitude))
             valid = false
         }
         guard valid else { return nil }

@@ -70,7 +70,7 @@ public enum ScenarioLoader {
     /// - Parameters:
     ///   - paths: the villages, cells and (optional) boundary files.
     ///   - policy: whether a bad row stops the run or is set aside into a rejects file.
-    ///   - threads: worker tasks for administrative assignment.
+    ///   - threads: worker tasks for parsing the tables and for administrative assignment.
     /// - Throws: `LoadError` with every row error of both files when the policy is `.stop`
     ///   and any row is bad, or with the file-level problem that makes a file unreadable, or
     ///   with `output` set when the rejects file cannot be written.
@@ -79,8 +79,8 @@ public enum ScenarioLoader {
         let studyArea = boundaries?.extent.map {
             StudyArea(minLon: $0.minX - 0.5, minLat: $0.minY - 0.5, maxLon: $0.maxX + 0.5, maxLat: $0.maxY + 0.5)
         } ?? .vietnam
-        var villages = try VillagesLoader.load(path: paths.villages, studyArea: studyArea)
-        let cells = try CellsLoader.load(paths: paths.cells, studyArea: studyArea)
+        var villages = try await VillagesLoader.load(path: paths.villages, studyArea: studyArea, threads: threads)
+        let cells = try await CellsLoader.load(paths: paths.cells, studyArea: studyArea, threads: threads)
         var rejectsFiles: [String] = []
         switch policy {
         case .stop:

@@ -1,4 +1,6 @@
-/// Loads `villages.csv` (docs/specs/data-formats.md §2.1), streaming, checking every row.
+import PhusongSupport
+
+/// Loads `villages.csv` (docs/specs/data-formats.md §2.1), in parallel chunks (`TableLoader`), checking every row.
 public enum VillagesLoader {
     static let columns: [ColumnSpec] = [
         ColumnSpec("village_id", required: true),
@@ -13,39 +15,62 @@ public enum VillagesLoader {
         ColumnSpec("area_type"),
     ]
 
+    /// The columns as the parser reads them.
+    private enum Column {
+        static let id = TableColumn("village_id", in: columns)
+        static let name = TableColumn("name", in: columns)
+        static let province = TableColumn("province_code", in: columns)
+        static let commune = TableColumn("commune_code", in: columns)
+        static let lon = TableColumn("lon", in: columns)
+        static let lat = TableColumn("lat", in: columns)
+        static let population = TableColumn("population", in: columns)
+        static let households = TableColumn("households", in: columns)
+        static let gridPower = TableColumn("grid_power", in: columns)
+        static let areaType = TableColumn("area_type", in: columns)
+    }
+
     static let example = "village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type"
 
     /// Reads and checks the file. Row problems do not throw: they are returned as rejected
     /// rows, so the caller can stop (the default) or set them aside (`--rejects`).
     /// - Throws: `LoadError` when the file as a whole cannot be read (missing, empty, wrong
     ///   delimiter, missing required column, header only, unclosed quote).
-    public static func load(path: String, studyArea: StudyArea = .vietnam) throws(LoadError) -> LoadedTable<Village> {
-        var ids = UniqueIDs()
-        return try TableLoader.load(path: path, columns: columns, example: example, noun: "villages") { row, warnings in
-            parse(&row, studyArea: studyArea, ids: &ids, warnings: &warnings)
+    /// - Parameter threads: tasks that parse chunks of the file at the same time.
+    public static func load(
+        path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
+    ) async throws(LoadError) -> LoadedTable<Village> {
+        try await load(path: path, studyArea: studyArea, threads: threads, chunking: TableLoader.Chunking())
+    }
+
+    /// `load(path:studyArea:threads:)` with blocks and chunks of the given sizes (tests).
+    static func load(
+        path: String, studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking
+    ) async throws(LoadError) -> LoadedTable<Village> {
+        try await TableLoader.load(
+            path: path, columns: columns, idColumn: Column.id, example: example, noun: "villages", threads: threads,
+            state: RowChecks<NoRowCheck<Village>>(partitions: threads), chunking: chunking
+        ) { row, warnings in
+            parse(&row, studyArea: studyArea, warnings: &warnings)
         }
     }
 
-    private static func parse(_ row: inout RowReader, studyArea: StudyArea, ids: inout UniqueIDs, warnings: inout [Problem]) -> Village? {
-        let id = row.requiredText("village_id")
-        if let id, let earlier = ids.insert(id, line: row.line) {
-            row.fail("village_id", value: id, .duplicateID(firstLine: earlier))
-        }
-        let name = row.optionalText("name") ?? ""
-        let province = row.adminCode("province_code", digits: 2)
-        let commune = row.adminCode("commune_code", digits: 5)
-        let point = row.coordinates(studyArea: studyArea, warnings: &warnings)
-        let population = row.count(InputColumnRanges.population, required: true)
-        let households = row.count(InputColumnRanges.households, required: false)
-        let gridPower = row.bool("grid_power", required: true)
-        let areaType = row.choice("area_type", required: false, allowed: ["urban", "suburban", "rural", "open"]) {
+    private static func parse(_ row: inout RowReader, studyArea: StudyArea, warnings: inout [Problem]) -> TableLoader.Parsed<Village> {
+        let id = row.requiredText(Column.id)
+        let name = row.optionalText(Column.name) ?? ""
+        let province = row.adminCode(Column.province, digits: 2)
+        let commune = row.adminCode(Column.commune, digits: 5)
+        let point = row.coordinates(lon: Column.lon, lat: Column.lat, studyArea: studyArea, warnings: &warnings)
+        let population = row.count(Column.population, range: InputColumnRanges.population, required: true)
+        let households = row.count(Column.households, range: InputColumnRanges.households, required: false)
+        let gridPower = row.bool(Column.gridPower, required: true)
+        let areaType = row.choice(Column.areaType, required: false, allowed: ["urban", "suburban", "rural", "open"]) {
             AreaType(rawValue: $0)
         }
-        guard let id, let point, let population, let gridPower else { return nil }
-        return Village(
+        guard let id, let point, let population, let gridPower else { return TableLoader.Parsed(id: id, row: nil) }
+        return TableLoader.Parsed(id: id, row: Village(
             id: id, name: name, provinceCode: province, communeCode: commune,
             lon: point.lon, lat: point.lat, population: population, households: households,
             gridPower: gridPower, areaType: areaType ?? .rural
-        )
+        ))
     }
 }
