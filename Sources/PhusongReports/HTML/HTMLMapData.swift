@@ -59,17 +59,19 @@ struct HTMLMapData: Encodable, Sendable {
             var x: Int
             var y: Int
         }
-        let sites = run.engine.sites
-        var seen: Set<Position> = []
-        var only4G: [Int] = [], with5G: [Int] = []
-        for with5GPass in [true, false] {
-            // By index: only the fields read are touched, no copy of each site.
-            for index in sites.indices where sites[index].has5G == with5GPass {
-                let position = Position(x: frame.x(sites[index].lon), y: frame.y(sites[index].lat))
-                guard frame.contains(x: position.x, y: position.y), seen.insert(position).inserted else { continue }
-                if with5GPass { with5G += [position.x, position.y] } else { only4G += [position.x, position.y] }
-            }
+        // One pass over the sites (each read once), the 4G-only ones kept aside until the 5G
+        // ones have taken their positions.
+        var candidates5G: [Position] = [], candidates4G: [Position] = []
+        for site in run.engine.sites {
+            let position = Position(x: frame.x(site.lon), y: frame.y(site.lat))
+            guard frame.contains(x: position.x, y: position.y) else { continue }
+            if site.has5G { candidates5G.append(position) } else { candidates4G.append(position) }
         }
+        var seen: Set<Position> = []
+        seen.reserveCapacity(candidates5G.count + candidates4G.count)
+        var only4G: [Int] = [], with5G: [Int] = []
+        for position in candidates5G where seen.insert(position).inserted { with5G += [position.x, position.y] }
+        for position in candidates4G where seen.insert(position).inserted { only4G += [position.x, position.y] }
         return (only4G, with5G)
     }
 
@@ -105,10 +107,21 @@ struct HTMLMapData: Encodable, Sendable {
 
     private static func provinceLabels(_ run: CoverageRun, frame: HTMLMapFrame) -> [HTMLMapLabel] {
         var sums: [String: (x: Double, y: Double, count: Int)] = [:]
-        for village in run.inputs.scenario.villages {
-            guard let code = village.provinceCode else { continue }
-            let sum = sums[code] ?? (0, 0, 0)
-            sums[code] = (sum.x + Double(frame.x(village.lon)), sum.y + Double(frame.y(village.lat)), sum.count + 1)
+        let villages = run.inputs.scenario.villages
+        // Villages come grouped by province: a run of one province is summed before its entry
+        // is looked up (in the same order, so the sums are the same doubles).
+        var index = villages.startIndex
+        while index < villages.endIndex {
+            guard let code = villages[index].provinceCode else {
+                index += 1
+                continue
+            }
+            var sum = sums[code] ?? (0, 0, 0)
+            while index < villages.endIndex, villages[index].provinceCode == code {
+                sum = (sum.x + Double(frame.x(villages[index].lon)), sum.y + Double(frame.y(villages[index].lat)), sum.count + 1)
+                index += 1
+            }
+            sums[code] = sum
         }
         return run.tables.provinces.compactMap { row in
             guard let sum = sums[row.code], sum.count > 0 else { return nil }

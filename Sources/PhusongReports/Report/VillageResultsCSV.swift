@@ -20,30 +20,33 @@ public enum VillageResultsCSV {
         let cells = run.inputs.scenario.cells, sites = run.engine.sites
         let count = min(villages.count, coverage.count)
         return OutputSetFile(name: "villages.csv", sizeHint: count * rowBytes) { file in
+            // Only the sites' ids are read: one array of them, not a copy of a whole site per row.
+            let siteIDs = sites.map(\.id)
             try await CSVRowStream.write(header: header, count: count, threads: threads, to: file) { csv, index in
-                let village = villages[index], result = coverage[index]
-                csv.text(village.id)
+                // Fields read in place (`villages[index].id`), not a copy of each village.
+                let result = coverage[index]
+                csv.text(villages[index].id)
                 best(result.best4G, cells: cells, into: &csv)
                 best(result.best5G, cells: cells, into: &csv)
                 csv.flag(result.covered4G)
                 csv.flag(result.covered5G)
                 csv.flag(result.connected)
                 csv.flag(result.deadZone)
-                csv.flag(!village.gridPower)
+                csv.flag(!villages[index].gridPower)
                 if let nearest = result.nearestSite {
-                    csv.text(sites[nearest.siteIndex].id)
+                    csv.text(siteIDs[nearest.siteIndex])
                     csv.real(nearest.distanceM)
                 } else {
                     csv.text("")
                     csv.real(nil)
                 }
-                csv.text(village.name)
-                csv.text(village.provinceCode)
-                csv.text(village.communeCode)
-                csv.integer(village.population)
-                csv.text(village.areaType.rawValue)
-                csv.fixed(village.lon, decimals: 6)
-                csv.fixed(village.lat, decimals: 6)
+                csv.text(villages[index].name)
+                csv.text(villages[index].provinceCode)
+                csv.text(villages[index].communeCode)
+                csv.integer(villages[index].population)
+                csv.text(villages[index].areaType.rawValue)
+                csv.fixed(villages[index].lon, decimals: 6)
+                csv.fixed(villages[index].lat, decimals: 6)
                 csv.endRow()
             }
         }

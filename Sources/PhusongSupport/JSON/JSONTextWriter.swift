@@ -12,6 +12,11 @@ struct JSONTextWriter {
     /// Writes `<` in strings as `\u003c` (JSON inside an HTML `<script>` element).
     let escapingLessThan: Bool
 
+    init(pretty: Bool, escapingLessThan: Bool) {
+        self.pretty = pretty
+        self.escapingLessThan = escapingLessThan
+    }
+
     mutating func write(_ node: JSONNode, level: Int = 0) {
         switch node {
         case .null: bytes.append(contentsOf: "null".utf8)
@@ -28,8 +33,7 @@ struct JSONTextWriter {
             close(UInt8(ascii: "]"), level: level)
         case .object(let box):
             open(UInt8(ascii: "{"))
-            let members = box.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (index, member) in members.enumerated() {
+            for (index, member) in box.sortedMembers.enumerated() {
                 separate(first: index == 0, level: level + 1)
                 JSONText.appendEncoderString(member.key, escapingLessThan: escapingLessThan, to: &bytes)
                 bytes.append(contentsOf: pretty ? " : ".utf8 : ":".utf8)
@@ -61,6 +65,10 @@ struct JSONTextWriter {
     }
 
     private mutating func indent(_ level: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        while spaces.count < 2 * level { spaces += spaces.isEmpty ? [0x20, 0x20] : spaces }
+        bytes.append(contentsOf: spaces[0..<2 * level])
     }
+
+    /// At least as many spaces as the deepest indent so far.
+    private var spaces: [UInt8] = []
 }

@@ -71,7 +71,7 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     let box: JSONObjectBox
     let codingPath: [any CodingKey]
 
-    private func put(_ node: JSONNode, _ key: Key) { box.members[key.stringValue] = node }
+    private func put(_ node: JSONNode, _ key: Key) { box.set(node, forKey: key.stringValue) }
 
     mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
@@ -109,7 +109,7 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     private func superEncoder(named key: any CodingKey) -> any Encoder {
         let box = box
-        return JSONTreeEncoder(codingPath: codingPath + [key]) { box.members[key.stringValue] = $0 }
+        return JSONTreeEncoder(codingPath: codingPath + [key]) { box.set($0, forKey: key.stringValue) }
     }
 }
 

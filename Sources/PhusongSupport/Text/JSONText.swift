@@ -34,6 +34,15 @@ package enum JSONText {
     /// that neither `</script>` nor `<!--` can occur (JSON embedded in an HTML page).
     package static func appendEncoderString(_ text: String, escapingLessThan: Bool, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        defer { bytes.append(UInt8(ascii: "\"")) }
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            // Most text needs no escape: then it is copied whole.
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || (escapingLessThan && $0 == UInt8(ascii: "<")) }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain { return }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
@@ -47,7 +56,6 @@ package enum JSONText {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `\u00xx`, lower-case hexadecimal.

@@ -15,13 +15,21 @@ package enum NumberBytes {
     }
 
     /// The last `count` (≤ 20) decimal digits of `value`, with leading zeros: (7, 3) → 007.
-    /// Digits are appended in reading order (highest first), so the buffer is never reordered.
+    ///
+    /// Digits come lowest first (a division by the constant 10 compiles to a multiplication),
+    /// so they are put into a 24-byte scratch buffer on the stack from its position `count - 1`
+    /// down to 0, then appended in reading order. Bounds: `count` is clamped to 0...20, and
+    /// 20 < 24, so every position written and read lies inside the buffer.
     static func appendDigits(_ value: UInt, count: Int, to bytes: inout [UInt8]) {
-        var divisor: UInt = 1
-        for _ in 1..<max(count, 1) { divisor = divisor &* 10 }
-        for _ in 0..<count {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
+        let count = min(max(count, 0), 20)
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            var rest = value
+            for position in stride(from: count - 1, through: 0, by: -1) {
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            bytes.append(contentsOf: buffer[0..<count])
         }
     }
 
