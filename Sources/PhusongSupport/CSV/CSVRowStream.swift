@@ -9,10 +9,10 @@ public enum CSVRowStream {
     public static let batchRows = 65_536
 
     /// Writes the header, then rows `0..<count`, each made by `row` (which appends the row's
-    /// fields and ends it), to `file`.
+    /// fields and ends it), to `file`, `batchRows` rows at a time.
     public static func write(
         header: [String], count: Int, threads: Int, to file: OutputFileStream,
-        byteOrderMark: Bool = false, crlf: Bool = false,
+        byteOrderMark: Bool = false, crlf: Bool = false, batchRows: Int = batchRows,
         row: @escaping @Sendable (inout CSVWriter, Int) -> Void
     ) async throws {
         var head = CSVWriter(byteOrderMark: byteOrderMark, crlf: crlf)
@@ -20,7 +20,7 @@ public enum CSVRowStream {
         try file.write(head.bytes)
         var start = 0
         while start < count {
-            let batch = start..<min(count, start + batchRows)
+            let batch = start..<min(count, start + max(1, batchRows))
             let chunks = try await TaskPool.mapChunks(count: batch.count, threads: threads, minimumChunk: 1_024) { range in
                 var csv = CSVWriter(crlf: crlf)
                 for index in range { row(&csv, batch.lowerBound + index) }
