@@ -183,6 +183,7 @@ public final class OutputFolder {
         case .folder:
             for name in fileNames { OutputCalls.removeFile(AtomicFile.join(folder, name)) }
             guard rmdir(folder) != 0 else { return }
+            let foreign = errno == ENOTEMPTY || errno == EEXIST
             throw OutputError(path: path, reason: "cannot remove \(folder), a set folder of an interrupted run: \(OutputCalls.systemReason())"
                 + (foreign ? "; it holds files that are not part of a \(setName), move them away" : ""), kind: foreign ? .refused : .cannotWrite)
         default:
