@@ -40,9 +40,8 @@ struct ReportCommand: AsyncParsableCommand {
         let loadedAt = clock.now
         let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count, includeArea: !noArea)
         let computedAt = clock.now
-        let written = try OutputGuard.publish(into: folder) {
-            try ReportFiles.files(run, toolVersion: PhusongVersion.current, configurationPath: config.path)
-        }
+        let written = try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
+                                                    configurationPath: config.path, threads: threads.count)
         Terminal.output(HeadlineTable.render(run))
         Terminal.output("")
         Terminal.output("Wrote \(written.joined(separator: ", "))")

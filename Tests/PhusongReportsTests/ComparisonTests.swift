@@ -6,8 +6,8 @@ import Testing
 
 @Suite("compare: the monthly progress view")
 struct ComparisonTests {
-    private func writeReport(_ run: CoverageRun, _ folder: URL) throws {
-        _ = try ReportFiles.write(run, to: folder.path, toolVersion: "test", configurationPath: nil)
+    private func writeReport(_ run: CoverageRun, _ folder: URL) async throws {
+        _ = try await ReportFiles.write(run, to: folder.path, toolVersion: "test", configurationPath: nil)
     }
 
     @Test("removing the 5G cells: 5G coverage drops and exactly the villages connected only through 5G are newly disconnected",
@@ -23,8 +23,8 @@ struct ComparisonTests {
 
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try writeReport(full, scratch.appendingPathComponent("before"))
-        try writeReport(reduced, scratch.appendingPathComponent("after"))
+        try await writeReport(full, scratch.appendingPathComponent("before"))
+        try await writeReport(reduced, scratch.appendingPathComponent("after"))
         let comparison = ReportComparison(before: try ReportSnapshot.load(folder: scratch.appendingPathComponent("before").path),
                                           after: try ReportSnapshot.load(folder: scratch.appendingPathComponent("after").path))
 
@@ -52,8 +52,8 @@ struct ComparisonTests {
         let afterRun = try await CoverageRun.compute(inputs: after, configuration: PhusongConfiguration(), threads: 2)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try writeReport(before, scratch.appendingPathComponent("a"))
-        try writeReport(afterRun, scratch.appendingPathComponent("b"))
+        try await writeReport(before, scratch.appendingPathComponent("a"))
+        try await writeReport(afterRun, scratch.appendingPathComponent("b"))
         let comparison = ReportComparison(before: try ReportSnapshot.load(folder: scratch.appendingPathComponent("a").path),
                                           after: try ReportSnapshot.load(folder: scratch.appendingPathComponent("b").path))
         let newlyConnected = comparison.villages.filter { $0.change == .newlyConnected }.map(\.id)

@@ -1,4 +1,5 @@
 import Foundation
+import PhusongSupport
 import PhusongTestSupport
 import Testing
 @testable import PhusongCoverage
@@ -72,6 +73,12 @@ struct HTMLReportTests {
         #expect(HTMLSearchKey.of(["Điện Biên"]) == "dien bien")
         #expect(HTMLSearchKey.of(["Bản Mường Hốc", nil, "Lai  Châu", "12"]) == "ban muong hoc | lai chau | 12")
         #expect(HTMLSearchKey.of(["ĐƯỜNG Thượng"]) == "duong thuong")
+        // ASCII text skips Foundation: its folding is its lower case.
+        let ascii = String(decoding: (0x20...0x7E).map { UInt8($0) }, as: UTF8.self)
+        #expect(HTMLSearchKey.of([ascii]) == UnicodeText.searchKey(ascii).split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        var keys = HTMLSearchKey()
+        #expect(keys.of(["Điện Biên", "DB-01"]) == "dien bien | db-01")
+        #expect(keys.of(["Điện Biên", "DB-01"]) == "dien bien | db-01", "the second time from the folded texts kept")
     }
 
     @Test("names with markup and </script> are escaped in tables and embedded JSON")

@@ -62,9 +62,7 @@ public enum PlanFiles {
             targets: plan.targets.map { TargetEntry(name: $0.name, target: $0.target, before: $0.before, after: $0.after, met: $0.met, reason: $0.reason) },
             targetsNotMet: plan.targets.filter { !$0.met }.map { "\($0.name): \($0.reason ?? "not met")" },
             boundNote: "lower bound per phase: connecting the dead zones (new sites or satellite terminals, Lagrangian set-cover bound) plus 5G (at least the 5G additions the station ratio requires, and at least as many as the coverage upper bound needs to reach the population target), times the cheapest addition")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(document)) + [0x0A]
+        return try JSONDocument.bytes(document, pretty: true) + [0x0A]
     }
 
     /// A cost in billion VND to a millionth (1,000 VND), so that sums such as 180 × 0.3 read

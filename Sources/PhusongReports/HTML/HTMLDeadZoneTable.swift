@@ -16,7 +16,8 @@ enum HTMLDeadZoneTable {
         let header = columns.map { title, kind in
             "<th scope=\"col\" data-sort=\"\(kind)\"\(kind == "num" ? " class=\"num\"" : "")><button type=\"button\">\(HTMLText.escaped(title))</button></th>"
         }.joined()
-        let rows = entries.map { row($0, maxRangeKm: maxRangeKm) }.joined(separator: "\n")
+        var keys = HTMLSearchKey()
+        let rows = entries.map { row($0, maxRangeKm: maxRangeKm, keys: &keys) }.joined(separator: "\n")
         let unpowered = entries.count { !$0.village.gridPower }
         let note = entries.isEmpty
             ? "No village is a dead zone in this run."
@@ -32,9 +33,9 @@ enum HTMLDeadZoneTable {
         ])
     }
 
-    private static func row(_ entry: VillageListEntry, maxRangeKm: String) -> String {
+    private static func row(_ entry: VillageListEntry, maxRangeKm: String, keys: inout HTMLSearchKey) -> String {
         let village = entry.village
-        let key = HTMLSearchKey.of([village.name, village.id, entry.communeName, village.communeCode, entry.provinceName, village.provinceCode])
+        let key = keys.of([village.name, village.id, entry.communeName, village.communeCode, entry.provinceName, village.provinceCode])
         let name = village.name.isEmpty ? village.id : village.name
         let location = "\(NumberText.fixed(village.lat, decimals: 5)), \(NumberText.fixed(village.lon, decimals: 5))"
         var reasons: [String] = []

@@ -55,13 +55,23 @@ struct HTMLMapData: Encodable, Sendable {
     /// Positions of sites with only 4G and of sites with 5G inside the frame; 5G sites first,
     /// so that where sites share a map position the one with 5G is kept.
     private static func sitePositions(_ run: CoverageRun, frame: HTMLMapFrame) -> (only4G: [Int], with5G: [Int]) {
-        var seen: Set<[Int]> = []
-        var only4G: [Int] = [], with5G: [Int] = []
-        for site in run.engine.sites.filter(\.has5G) + run.engine.sites.filter({ !$0.has5G }) {
-            let position = [frame.x(site.lon), frame.y(site.lat)]
-            guard frame.contains(x: position[0], y: position[1]), seen.insert(position).inserted else { continue }
-            if site.has5G { with5G += position } else { only4G += position }
+        struct Position: Hashable {
+            var x: Int
+            var y: Int
         }
+        // One pass over the sites (each read once), the 4G-only ones kept aside until the 5G
+        // ones have taken their positions.
+        var candidates5G: [Position] = [], candidates4G: [Position] = []
+        for site in run.engine.sites {
+            let position = Position(x: frame.x(site.lon), y: frame.y(site.lat))
+            guard frame.contains(x: position.x, y: position.y) else { continue }
+            if site.has5G { candidates5G.append(position) } else { candidates4G.append(position) }
+        }
+        var seen: Set<Position> = []
+        seen.reserveCapacity(candidates5G.count + candidates4G.count)
+        var only4G: [Int] = [], with5G: [Int] = []
+        for position in candidates5G where seen.insert(position).inserted { with5G += [position.x, position.y] }
+        for position in candidates4G where seen.insert(position).inserted { only4G += [position.x, position.y] }
         return (only4G, with5G)
     }
 
@@ -97,10 +107,21 @@ struct HTMLMapData: Encodable, Sendable {
 
     private static func provinceLabels(_ run: CoverageRun, frame: HTMLMapFrame) -> [HTMLMapLabel] {
         var sums: [String: (x: Double, y: Double, count: Int)] = [:]
-        for village in run.inputs.scenario.villages {
-            guard let code = village.provinceCode else { continue }
-            let sum = sums[code] ?? (0, 0, 0)
-            sums[code] = (sum.x + Double(frame.x(village.lon)), sum.y + Double(frame.y(village.lat)), sum.count + 1)
+        let villages = run.inputs.scenario.villages
+        // Villages come grouped by province: a run of one province is summed before its entry
+        // is looked up (in the same order, so the sums are the same doubles).
+        var index = villages.startIndex
+        while index < villages.endIndex {
+            guard let code = villages[index].provinceCode else {
+                index += 1
+                continue
+            }
+            var sum = sums[code] ?? (0, 0, 0)
+            while index < villages.endIndex, villages[index].provinceCode == code {
+                sum = (sum.x + Double(frame.x(villages[index].lon)), sum.y + Double(frame.y(villages[index].lat)), sum.count + 1)
+                index += 1
+            }
+            sums[code] = sum
         }
         return run.tables.provinces.compactMap { row in
             guard let sum = sums[row.code], sum.count > 0 else { return nil }

@@ -9,26 +9,39 @@ public enum ReportFiles {
         "deadzones.csv", "unpowered.csv", "report.html",
     ]
 
-    /// Every file of the report with its bytes, in the order of `fileNames`.
-    public static func files(_ run: CoverageRun, toolVersion: String, configurationPath: String?) throws -> [(name: String, bytes: [UInt8])] {
+    /// Every file of the report, in the order of `fileNames`: independent of each other, so
+    /// `OutputFolder.publish(_:threads:)` makes them in parallel; the two large tables
+    /// (villages.csv, sites.csv) also make their rows in parallel and stream them to the disk.
+    public static func files(_ run: CoverageRun, toolVersion: String, configurationPath: String?, threads: Int) -> [OutputSetFile] {
+        // Shared by deadzones.csv and report.html.
         let deadZones = VillageLists.deadZones(run)
-        let bytes = [
-            try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath),
-            VillageResultsCSV.bytes(run),
-            IndicatorCSV.provinces(run.tables, area: run.area),
-            IndicatorCSV.communes(run.tables),
-            IndicatorCSV.operators(run.tables),
-            SitesCSV.bytes(run),
-            FeatureCSV.bytes(VillageListTable.deadZones(deadZones)),
-            FeatureCSV.bytes(VillageListTable.unpowered(VillageLists.unpowered(run))),
-            try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion),
+        return [
+            OutputSetFile(name: "summary.json") { try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath) },
+            VillageResultsCSV.file(run, threads: threads),
+            OutputSetFile(name: "provinces.csv") { IndicatorCSV.provinces(run.tables, area: run.area) },
+            OutputSetFile(name: "communes.csv") { IndicatorCSV.communes(run.tables) },
+            OutputSetFile(name: "operators.csv") { IndicatorCSV.operators(run.tables) },
+            SitesCSV.file(run, threads: threads),
+            OutputSetFile(name: "deadzones.csv") { FeatureCSV.bytes(VillageListTable.deadZones(deadZones)) },
+            OutputSetFile(name: "unpowered.csv") { FeatureCSV.bytes(VillageListTable.unpowered(VillageLists.unpowered(run))) },
+            OutputSetFile(name: "report.html") { try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion) },
         ]
-        return Array(zip(fileNames, bytes))
     }
 
-    /// Replaces `folder` with the report, as one set (`OutputFolder`), and returns the paths.
-    public static func write(_ run: CoverageRun, to folder: String, toolVersion: String, configurationPath: String?) throws -> [String] {
-        try OutputFolder(path: folder, fileNames: fileNames, setName: "report")
-            .publish(files(run, toolVersion: toolVersion, configurationPath: configurationPath))
+    /// Replaces `folder` (opened for the report's `fileNames`) with the report, as one set,
+    /// and returns the paths.
+    public static func publish(
+        _ run: CoverageRun, into folder: OutputFolder, toolVersion: String, configurationPath: String?, threads: Int
+    ) async throws(OutputError) -> [String] {
+        try await folder.publish(files(run, toolVersion: toolVersion, configurationPath: configurationPath, threads: threads), threads: threads)
+    }
+
+    /// Replaces the folder at `path` with the report, as one set (`OutputFolder`), and returns
+    /// the paths.
+    public static func write(
+        _ run: CoverageRun, to path: String, toolVersion: String, configurationPath: String?, threads: Int = TaskPool.defaultThreads
+    ) async throws(OutputError) -> [String] {
+        let folder = try OutputFolder(path: path, fileNames: fileNames, setName: "report")
+        return try await publish(run, into: folder, toolVersion: toolVersion, configurationPath: configurationPath, threads: threads)
     }
 }

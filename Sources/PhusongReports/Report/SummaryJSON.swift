@@ -1,5 +1,5 @@
-import Foundation
 import PhusongCoverage
+import PhusongSupport
 
 /// `summary.json` of a report: every indicator (national, per province, commune and
 /// operator, with the reference implementation's key names), the inputs with their SHA-256,
@@ -8,7 +8,7 @@ import PhusongCoverage
 public enum SummaryJSON {
     public static func bytes(_ run: CoverageRun, toolVersion: String, configurationPath: String?) throws -> [UInt8] {
         let inputs = run.inputs
-        let cells = inputs.scenario.cells
+        let counts = CellCounts(inputs.scenario.cells)
         let document = Document(
             tool: .init(name: "phusong", version: toolVersion),
             inputs: .init(
@@ -21,7 +21,7 @@ public enum SummaryJSON {
             model: .init(reference: "coverage-model.md contract v1 (reference model)", radio: run.configuration.radio),
             targets: run.configuration.targets,
             national: .init(indicators: run.tables.national, name: nil, provinceCode: nil,
-                            cells: cells.count, cells4G: cells.count { $0.technology == .lte }, cells5G: cells.count { $0.technology == .nr }),
+                            cells: inputs.scenario.cells.count, cells4G: counts.lte, cells5G: counts.nr),
             provinces: Dictionary(uniqueKeysWithValues: run.tables.provinces.map {
                 ($0.code, Entry(indicators: $0.indicators, name: $0.name, provinceCode: nil))
             }),
@@ -34,12 +34,37 @@ public enum SummaryJSON {
             area: run.area,
             operators: Dictionary(uniqueKeysWithValues: run.tables.operators.map { row in
                 (row.name, Entry(indicators: row.indicators, name: nil, provinceCode: nil,
-                                 cells: cells.count { $0.operatorName == row.name }, cells4G: nil, cells5G: nil))
+                                 cells: counts.byOperator[row.name, default: 0], cells4G: nil, cells5G: nil))
             })
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(document)) + [0x0A]
+        return try JSONDocument.bytes(document, pretty: true) + [0x0A]
+    }
+
+    /// Cells by technology and by operator, counted in one pass over the network.
+    struct CellCounts {
+        var lte = 0
+        var nr = 0
+        var byOperator: [String: Int] = [:]
+
+        init(_ cells: [Cell]) {
+            // By index, so that only the fields read are touched (no copy of each cell); an
+            // operator's cells usually follow each other, so runs are counted before hashing.
+            var current = "", run = 0
+            for index in cells.indices {
+                switch cells[index].technology {
+                case .lte: lte += 1
+                case .nr: nr += 1
+                }
+                if run > 0, cells[index].operatorName == current {
+                    run += 1
+                    continue
+                }
+                if run > 0 { byOperator[current, default: 0] += run }
+                current = cells[index].operatorName
+                run = 1
+            }
+            if run > 0 { byOperator[current, default: 0] += run }
+        }
     }
 
     struct Document: Encodable {

@@ -11,23 +11,55 @@ public enum VillageResultsCSV {
         "name", "province_code", "commune_code", "population", "area_type", "lon", "lat",
     ]
 
-    public static func bytes(_ run: CoverageRun) -> [UInt8] {
-        var csv = CSVWriter()
-        csv.writeHeader(header)
-        let cells = run.inputs.scenario.cells
-        let sites = run.engine.sites
-        for (village, result) in zip(run.inputs.scenario.villages, run.coverage) {
-            let best4G: [CSVField] = [.number(result.best4G.map { String($0.rsrpDBm) } ?? ""), .text(result.best4G.map { cells[$0.cellIndex].id })]
-            let best5G: [CSVField] = [.number(result.best5G.map { String($0.rsrpDBm) } ?? ""), .text(result.best5G.map { cells[$0.cellIndex].id })]
-            let flags: [CSVField] = [.flag(result.covered4G), .flag(result.covered5G), .flag(result.connected),
-                                     .flag(result.deadZone), .flag(!village.gridPower)]
-            let nearest: [CSVField] = [.text(result.nearestSite.map { sites[$0.siteIndex].id }),
-                                       .number(result.nearestSite.map { String($0.distanceM) } ?? "")]
-            let attributes: [CSVField] = [.text(village.name), .text(village.provinceCode), .text(village.communeCode),
-                                          .integer(village.population), .text(village.areaType.rawValue),
-                                          .number(village.lon, decimals: 6), .number(village.lat, decimals: 6)]
-            csv.writeRow([.text(village.id)] + best4G + best5G + flags + nearest + attributes)
+    /// About how many bytes a row takes (for scheduling: the largest file of a report).
+    static let rowBytes = 180
+
+    /// The file, its rows made in parallel chunks and streamed (`CSVRowStream`).
+    public static func file(_ run: CoverageRun, threads: Int) -> OutputSetFile {
+        let villages = run.inputs.scenario.villages, coverage = run.coverage
+        let cells = run.inputs.scenario.cells, sites = run.engine.sites
+        let count = min(villages.count, coverage.count)
+        return OutputSetFile(name: "villages.csv", sizeHint: count * rowBytes) { file in
+            // Only the sites' ids are read: one array of them, not a copy of a whole site per row.
+            let siteIDs = sites.map(\.id)
+            try await CSVRowStream.write(header: header, count: count, threads: threads, to: file) { csv, index in
+                // Fields read in place (`villages[index].id`), not a copy of each village.
+                let result = coverage[index]
+                csv.text(villages[index].id)
+                best(result.best4G, cells: cells, into: &csv)
+                best(result.best5G, cells: cells, into: &csv)
+                csv.flag(result.covered4G)
+                csv.flag(result.covered5G)
+                csv.flag(result.connected)
+                csv.flag(result.deadZone)
+                csv.flag(!villages[index].gridPower)
+                if let nearest = result.nearestSite {
+                    csv.text(siteIDs[nearest.siteIndex])
+                    csv.real(nearest.distanceM)
+                } else {
+                    csv.text("")
+                    csv.real(nil)
+                }
+                csv.text(villages[index].name)
+                csv.text(villages[index].provinceCode)
+                csv.text(villages[index].communeCode)
+                csv.integer(villages[index].population)
+                csv.text(villages[index].areaType.rawValue)
+                csv.fixed(villages[index].lon, decimals: 6)
+                csv.fixed(villages[index].lat, decimals: 6)
+                csv.endRow()
+            }
         }
-        return csv.bytes
+    }
+
+    /// The best server's RSRP and cell id, or two empty fields.
+    private static func best(_ server: VillageCoverage.BestServer?, cells: [Cell], into csv: inout CSVWriter) {
+        if let server {
+            csv.real(server.rsrpDBm)
+            csv.text(cells[server.cellIndex].id)
+        } else {
+            csv.real(nil)
+            csv.text("")
+        }
     }
 }

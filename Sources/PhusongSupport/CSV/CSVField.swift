@@ -24,12 +24,4 @@ public enum CSVField: Sendable, Hashable, ExpressibleByStringLiteral {
 
     /// An optional text: empty when absent.
     public static func text(_ value: String?) -> CSVField { .text(value ?? "") }
-
-    /// The text the writer puts in the file (before CSV quoting).
-    var cellText: String {
-        switch self {
-        case .text(let text): SpreadsheetText.neutralised(text)
-        case .number(let text): text
-        }
-    }
 }

@@ -13,10 +13,16 @@
 /// Text that already starts with apostrophes before a trigger character gets one more, so the
 /// pair is a bijection on all text.
 public enum SpreadsheetText {
-    /// First characters that make a spreadsheet treat a cell as a formula: `=`, `+`, `-`, `@`,
-    /// tab and carriage return (OWASP, "CSV Injection").
-    static let formulaTriggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
     static let apostrophe: UInt8 = 0x27
+
+    /// Whether `byte` is a first character that makes a spreadsheet treat a cell as a formula:
+    /// `=`, `+`, `-`, `@`, tab and carriage return (OWASP, "CSV Injection").
+    static func isFormulaTrigger(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true
+        default: false
+        }
+    }
 
     /// `text` with an apostrophe in front when a spreadsheet would read it as a formula (it
     /// starts, after any apostrophes, with a trigger character); otherwise `text` unchanged.
@@ -33,8 +39,8 @@ public enum SpreadsheetText {
     }
 
     /// Whether the bytes start with zero or more apostrophes and then a trigger character.
-    private static func startsWithGuardedTrigger<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+    static func startsWithGuardedTrigger<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first(where: { $0 != apostrophe }) else { return false }
-        return formulaTriggers.contains(first)
+        return isFormulaTrigger(first)
     }
 }

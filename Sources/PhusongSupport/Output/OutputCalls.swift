@@ -49,30 +49,25 @@ enum OutputCalls {
     /// Creates the file `path` (which must not exist), writes `bytes`, flushes them to the
     /// disk (fsync) and closes it; on any failure the partial file is removed.
     static func writeNewFile(_ bytes: [UInt8], at path: String, for output: String) throws(OutputError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            throw OutputError(path: output, reason: "cannot create \(path): \(systemReason())")
-        }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = "cannot write \(path): \(systemReason())"
-                    return
-                }
-                offset += written
+        let file = try OutputFileStream(creating: path, for: output)
+        try file.write(bytes)
+        try file.finish()
+    }
+
+    /// Writes all of `buffer` to `descriptor` (retrying after a signal); nil when done, else
+    /// the system's reason.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        guard let base = buffer.baseAddress else { return nil }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return systemReason()
             }
+            offset += written
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = "cannot flush \(path) to disk: \(systemReason())" }
-        if close(descriptor) != 0, failure == nil { failure = "cannot close \(path): \(systemReason())" }
-        if let failure {
-            unlink(path)
-            throw OutputError(path: output, reason: failure)
-        }
+        return nil
     }
 
     /// Flushes the file at `path` to the disk (for files made by another writer, e.g. SQLite).

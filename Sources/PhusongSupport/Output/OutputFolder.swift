@@ -83,18 +83,59 @@ public final class OutputFolder {
     /// paths; the lock is let go afterwards, whatever happens.
     public func publish(_ files: [(name: String, bytes: [UInt8])]) throws(OutputError) -> [String] {
         defer { lock.release() }
-        guard lock.isHeld else { throw OutputError(path: path, reason: "this output folder was already written") }
-        if let stranger = files.first(where: { !fileNames.contains($0.name) }) {
-            throw OutputError(path: path, reason: "\(stranger.name) is not a file of a \(setName)")
-        }
-        let oldSet: String
+        try stage(files.map(\.name))
         do throws(OutputError) {
-            guard mkdir(staged, 0o777) == 0 else {
-                throw OutputError(path: path, reason: "cannot create \(staged): \(OutputCalls.systemReason())")
-            }
             for file in files {
                 try OutputCalls.writeNewFile(file.bytes, at: AtomicFile.join(staged, file.name), for: path)
             }
+        } catch {
+            try? removeSet(at: staged)
+            throw error
+        }
+        return try commit(files.map(\.name))
+    }
+
+    /// Writes `files` as the folder's new set, each streamed into its staged file by its
+    /// `write`, up to `threads` files at a time (the largest first), and returns their paths;
+    /// the lock is let go afterwards, whatever happens. A file that cannot be made (its
+    /// `write` throws something other than an `OutputError`) fails the set with "cannot make
+    /// the SET's files", as a failure to write it.
+    public func publish(_ files: [OutputSetFile], threads: Int) async throws(OutputError) -> [String] {
+        defer { lock.release() }
+        try stage(files.map(\.name))
+        let staged = staged, path = path, setName = setName
+        do {
+            _ = try await TaskPool.run(count: files.count, threads: threads, largestFirst: { files[$0].sizeHint }) { index in
+                let file = try OutputFileStream(creating: AtomicFile.join(staged, files[index].name), for: path)
+                try await files[index].write(file)
+                try file.finish()
+            }
+        } catch {
+            try? removeSet(at: staged)
+            if let error = error as? OutputError { throw error }
+            throw OutputError(path: path, reason: "cannot make the \(setName)'s files: \(error)")
+        }
+        return try commit(files.map(\.name))
+    }
+
+    /// Checks the set's names and creates the staged folder.
+    private func stage(_ names: [String]) throws(OutputError) {
+        guard lock.isHeld else { throw OutputError(path: path, reason: "this output folder was already written") }
+        if let stranger = names.first(where: { !fileNames.contains($0) }) {
+            throw OutputError(path: path, reason: "\(stranger) is not a file of a \(setName)")
+        }
+        guard mkdir(staged, 0o777) == 0 else {
+            let error = OutputError(path: path, reason: "cannot create \(staged): \(OutputCalls.systemReason())")
+            try? removeSet(at: staged)
+            throw error
+        }
+    }
+
+    /// Puts the staged set (its files written and flushed) in place of the folder's set and
+    /// returns the paths of `names`.
+    private func commit(_ names: [String]) throws(OutputError) -> [String] {
+        let oldSet: String
+        do throws(OutputError) {
             try OutputCalls.syncFolder(staged, for: path)
             try checkTarget()
             oldSet = try swapIn()
@@ -106,7 +147,7 @@ public final class OutputFolder {
         // Holding anything else (put there while the set was swapped), it stays for the next
         // run to report.
         try? removeSet(at: oldSet)
-        return files.map { AtomicFile.join(path, $0.name) }
+        return names.map { AtomicFile.join(path, $0) }
     }
 
     /// Lets go of the lock without publishing (also done when the folder is dropped).

@@ -10,8 +10,8 @@ import Foundation
 ///
 /// The shapes of work built on it:
 /// - `run(count:threads:startOrder:_:)`: independent jobs (local-search trials);
-/// - `run(count:threads:largestFirst:_:)`: jobs of very different sizes (geometry unions),
-///   started largest first so that the cores stay busy until the end;
+/// - `run(count:threads:largestFirst:_:)`: jobs of very different sizes (geometry unions,
+///   the files of a report), started largest first so that the cores stay busy until the end;
 /// - `map(count:threads:minimumChunk:chunksPerThread:_:)` and `mapChunks`: a range cut into
 ///   contiguous chunks (villages, cells, sites);
 /// - `map(count:work:threads:_:)`: evaluations that stay serial when there is too little
@@ -60,7 +60,7 @@ public enum TaskPool {
     /// largest start first.
     package static func run<T: Sendable>(
         count: Int, threads: Int, largestFirst cost: (Int) -> Int,
-        _ job: @escaping @Sendable (Int) throws -> T
+        _ job: @escaping @Sendable (Int) async throws -> T
     ) async throws -> [T] {
         guard count > 0 else { return [] }
         let startOrder = threads > 1 ? largestFirstOrder(count: count, cost: cost) : nil

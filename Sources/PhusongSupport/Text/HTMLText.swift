@@ -1,5 +1,3 @@
-import Foundation
-
 /// Text from the data made safe inside HTML (report.html, compare.html, the balloons of KML
 /// placemarks): the one HTML escaper of phusong.
 ///
@@ -29,13 +27,10 @@ package enum HTMLText {
         }
     }
 
-    /// `value` as JSON (sorted keys, so equal data gives equal bytes) that can sit inside a
-    /// `<script type="application/json">` element: every `<` is written `\u003c`, so neither
-    /// `</script>` nor `<!--` can occur (JSON.parse reads the escape back as `<`).
+    /// `value` as JSON (sorted keys, so equal data gives equal bytes; `JSONDocument`) that can
+    /// sit inside a `<script type="application/json">` element: every `<` is written `\u003c`,
+    /// so neither `</script>` nor `<!--` can occur (JSON.parse reads the escape back as `<`).
     package static func scriptJSON<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
-        return json.replacingOccurrences(of: "<", with: "\\u003c")
+        String(decoding: try JSONDocument.bytes(value, pretty: false, escapingLessThan: true), as: UTF8.self)
     }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// HTML pages or the terminal — is turned into text here, so that a value reads the same
 /// everywhere. Always POSIX: `.` as the decimal point, ASCII digits, no locale. A negative
 /// value that rounds to zero is written without its sign ("0.00", never "-0.00", which reads
-/// as a sign error). JSON written by `JSONEncoder` (summary.json, the page's embedded data) is
-/// the one exception: the encoder formats its own numbers.
+/// as a sign error). JSON documents (`JSONDocument`: summary.json, plan_summary.json, the
+/// page's embedded data) are the one exception: they write numbers as `JSONEncoder` did
+/// (shortest round-trip text without a final ".0"). `NumberBytes` writes these formats
+/// straight into a byte buffer, for the large files.
 public enum NumberText {
     /// The shortest text that reads back to the same `Double`, whole numbers (below 10¹⁵)
     /// without a point: 3 → "3", 0.1 → "0.1", 1e20 → "1e+20".
