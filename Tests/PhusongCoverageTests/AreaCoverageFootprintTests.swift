@@ -99,7 +99,7 @@ struct AreaCoverageFootprintTests {
         let all = Self.tracer.raysM(sectors: [cell], areaType: .open, thresholdDBm: -200)
         #expect(all.allSatisfy { $0 == 35_000 })
         let footprint = try #require(Self.tracer.footprint(lon: 105, lat: 21, raysM: all, technology: .lte, provinceCode: "01"))
-        #expect(footprint.ring.count == 2 * 73 && !footprint.needsRepair)
+        #expect(footprint.ring.count == 2 * 73)
         // Every vertex at 35 km by the haversine distance; the first due north.
         for k in 0..<72 {
             let d = Geodesy.distanceM(lon1: 105, lat1: 21, lon2: footprint.ring[2 * k], lat2: footprint.ring[2 * k + 1])
@@ -108,19 +108,17 @@ struct AreaCoverageFootprintTests {
         #expect(footprint.ring[0] == 105 && footprint.ring[1] > 21)
     }
 
-    @Test("zero rays in two separate ranges: the footprint is marked for repair")
+    @Test("zero rays: repeated centre vertices are dropped, petals keep the centre once per pass")
     func petals() throws {
         var rays = [Double](repeating: 1_000, count: 72)
         for k in [0, 1, 2, 36, 37] { rays[k] = 0 }
-        #expect(FootprintTracer.zeroRuns(rays) == 2)
         let footprint = try #require(Self.tracer.footprint(lon: 105, lat: 21, raysM: rays, technology: .lte, provinceCode: nil))
-        #expect(footprint.needsRepair)
-        // One run of zeros touches the centre once: a valid polygon.
+        // 67 ray ends, the centre twice (one per run of zeros), closed.
+        #expect(footprint.ring.count == 2 * (67 + 2 + 1))
         var single = [Double](repeating: 1_000, count: 72)
         for k in [70, 71, 0, 1] { single[k] = 0 }
-        #expect(FootprintTracer.zeroRuns(single) == 1)
         let valid = try #require(Self.tracer.footprint(lon: 105, lat: 21, raysM: single, technology: .lte, provinceCode: nil))
-        #expect(!valid.needsRepair && valid.ring.count == 2 * (68 + 1 + 1))
+        #expect(valid.ring.count == 2 * (68 + 1 + 1))
     }
 
     @Test("the destination point is at the travelled distance and initial bearing")
