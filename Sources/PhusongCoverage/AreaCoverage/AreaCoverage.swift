@@ -1,4 +1,3 @@
-import Foundation
 import GEOSKit
 import PhusongSupport
 
@@ -102,12 +101,9 @@ public struct AreaCoverage: Sendable, Hashable, Encodable {
     ) async throws -> AreaCoverage {
         try SettingRanges.check(PhusongConfiguration(radio: parameters, area: settings), keysStartingWith: "radio.")
         try SettingRanges.check(PhusongConfiguration(radio: parameters, area: settings), keysStartingWith: "area.")
-        let tmpClock = ContinuousClock(); let tmpStart = tmpClock.now
-        defer { FileHandle.standardError.write("TMP area total \(tmpClock.now - tmpStart)\n".data(using: .utf8)!) }
         let footprints = try await FootprintCollection.trace(
             cells: cells, siteProvinceCodes: siteProvinceCodes, villages: villages, parameters: parameters,
             settings: settings, threads: threads)
-        FileHandle.standardError.write("TMP trace \(tmpClock.now - tmpStart)\n".data(using: .utf8)!)
         let national: AreaFigures
         let provinces: [ProvinceAreaFigures]
         if let boundaries, !boundaries.provinces.isEmpty {

@@ -50,15 +50,18 @@ struct CoverageRaySolver: Sendable {
     /// ``rayM(margin:)`` starting from a guess of the edge, and the edge found, to guess the
     /// next ray with.
     ///
-    /// With a guess g inside the range, the bracket [g − 0.45 t, g + 0.45 t] (t = tolerance)
-    /// is tried first: when g − 0.45 t is covered and g + 0.45 t is not, the ray is
-    /// g − 0.45 t after two evaluations, with the edge less than t beyond it, the same
-    /// guarantee as the search. Otherwise the evaluated end narrows the search's bracket.
+    /// With a guess g inside the range, the bracket [g − 0.05 t, g + 0.85 t] (t = tolerance)
+    /// is tried first: when g − 0.05 t is covered and g + 0.85 t is not, the ray is
+    /// g − 0.05 t after two evaluations, with the edge less than t beyond it, the same
+    /// guarantee as the search. The bracket sits just below the guess so that an accurate
+    /// guess (the Hata models are linear in ln d, so guesses are accurate to millimetres)
+    /// understates the edge by only 0.05 t, about what the search's last false-position step
+    /// leaves. Otherwise the evaluated end narrows the search's bracket.
     /// - Returns: the ray, and when the edge was bracketed, ln of the edge interpolated in the
     ///   final bracket and the margin's slope there, −dmargin/d ln d (dB per unit of ln d, > 0).
     func rayM(guessM: Double?, margin: (Double) -> Double) -> (rayM: Double, edge: (lnM: Double, slope: Double)?) {
-        if let guessM, guessM - 0.45 * toleranceM > minimumM, guessM + 0.45 * toleranceM < maximumM {
-            let lo = guessM - 0.45 * toleranceM, hi = guessM + 0.45 * toleranceM
+        if let guessM, guessM - 0.05 * toleranceM > minimumM, guessM + 0.85 * toleranceM < maximumM {
+            let lo = guessM - 0.05 * toleranceM, hi = guessM + 0.85 * toleranceM
             let marginLo = margin(lo)
             if marginLo >= 0 {
                 let marginHi = margin(hi)
