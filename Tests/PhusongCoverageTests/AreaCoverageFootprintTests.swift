@@ -86,7 +86,11 @@ struct AreaCoverageFootprintTests {
         }
         let site = Self.tracer.raysM(sectors: sectors, areaType: .suburban, thresholdDBm: -105)
         let each = sectors.map { Self.tracer.raysM(sectors: [$0], areaType: .suburban, thresholdDBm: -105) }
-        for k in 0..<72 { #expect(site[k] == max(each[0][k], each[1][k], each[2][k]), "bearing \(k * 5)°") }
+        // Each ray is solved to the tolerance (from a guess that depends on the neighbours), so
+        // the site's ray and the longest single-sector ray agree to within it.
+        for k in 0..<72 {
+            #expect(abs(site[k] - max(each[0][k], each[1][k], each[2][k])) < Self.tracer.solver.toleranceM, "bearing \(k * 5)°")
+        }
         Self.expectEdges(sectors, rays: site, areaType: .suburban, thresholdDBm: -105)
     }
 
