@@ -10,10 +10,10 @@ import PhusongSupport
 ///    to `settings.toleranceM` with the reference radio model, for a receiver of the area
 ///    type of the village nearest to the site.
 /// 2. The union of the footprints per province and technology, measured by scan lines of
-///    latitude (``AreaScan``: 1/1200° rows, the exact section of the union on each row's
+///    latitude (`AreaScan`: 1/1200° rows, the exact section of the union on each row's
 ///    centre line, weighted by the row's exact area on the sphere of radius 6,371,008.8 m).
 ///    The GEOS union of polygons this replaces took seconds; the scan's error against the
-///    exact union is bounded on the data by ``bounds(cells:siteProvinceCodes:villages:boundaries:threads:)``
+///    exact union is bounded on the data by `AreaCoverage.bounds`
 ///    (docs/specs/indicators.md §5 gives the bound and the measured differences).
 ///    - With province boundaries: the union of all footprints intersected with each province
 ///      polygon (the same as the union of the footprints that reach it, clipped). Land = the
@@ -76,9 +76,9 @@ public struct AreaCoverage: Sendable, Hashable, Encodable {
 
     /// The certain bounds of ``compute(cells:siteProvinceCodes:villages:boundaries:parameters:settings:threads:)``:
     /// every area figure of `lower` is at most the exact area of the union of the footprints
-    /// (clipped), every one of `upper` at least (``AreaScan``, "Error bound"); the computed
+    /// (clipped), every one of `upper` at least (`AreaScan`, "Error bound"); the computed
     /// figure lies between them. About three times the work of `compute`, for tests and the
-    /// accuracy table of docs/specs/indicators.md.
+    /// accuracy table of docs/benchmarks.md.
     static func bounds(
         cells: [Cell], siteProvinceCodes: [String: String], villages: [Village], boundaries: AdminBoundaries?,
         threads: Int

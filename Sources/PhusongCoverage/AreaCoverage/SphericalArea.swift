@@ -6,7 +6,7 @@ import GEOSKit
 ///
 /// Boundary files and GEOS treat polygons in the lon/lat plane, so a polygon's edges are
 /// straight lines in (λ, φ) (area coverage measures each province's land with this; its
-/// covered areas are measured by ``AreaScan`` on the same basis). The area on the sphere of
+/// covered areas are measured by `AreaScan` on the same basis). The area on the sphere of
 /// such a region is exactly
 /// A = R² ∬ cos φ dλ dφ = R² |∮ sin φ dλ| (Green's theorem), and along an edge from
 /// (λ1, φ1) to (λ2, φ2), straight in (λ, φ),
