@@ -46,16 +46,17 @@ struct FootprintTracer: Sendable {
     /// `thresholdDBm`; 0 where none does even at the clamp distance.
     func raysM(sectors: [PreparedCell], areaType: AreaType, thresholdDBm: Double) -> [Double] {
         var rays = [Double](repeating: 0, count: bearingsDeg.count)
+        var solved = GainMemo(capacity: bearingsDeg.count)
         for radioClass in RadioClass.classes(of: sectors, areaType: areaType) {
             let cell = radioClass.cell
-            var solved: [Double: Double] = [:]
+            solved.removeAll()
             // The last edge solved (gain, ln of the edge, slope in ln d): predicts the next ray.
             var lastEdge: (gain: Double, lnM: Double, slope: Double)?
             for (k, bearing) in bearingsDeg.enumerated() {
                 var gain = -Double.infinity
                 for antenna in radioClass.antennas { gain = max(gain, antenna.gainDB(towardBearingDeg: bearing)) }
                 let ray: Double
-                if let known = solved[gain] {
+                if let known = solved.ray(forGain: gain) {
                     ray = known
                 } else {
                     let guess = lastEdge.map { exp($0.lnM + (gain - $0.gain) / $0.slope) }
@@ -65,7 +66,7 @@ struct FootprintTracer: Sendable {
                     }
                     ray = found.rayM
                     if let edge = found.edge { lastEdge = (gain, edge.lnM, edge.slope) }
-                    solved[gain] = ray
+                    solved.insert(gain: gain, rayM: ray)
                 }
                 rays[k] = max(rays[k], ray)
             }
