@@ -140,6 +140,17 @@ struct AreaCoverageScanTests {
         #expect(abs(centre[0] - geos) / geos < 3e-4)
     }
 
+    @Test("gain memo: finds every gain recorded, +0 and −0 as one, holds as many gains as bearings")
+    func gainMemo() {
+        var memo = GainMemo(capacity: 72)
+        let gains = (0..<72).map { -Double($0) * 0.37 }
+        for (index, gain) in gains.enumerated() { memo.insert(gain: gain, rayM: Double(index)) }
+        for (index, gain) in gains.enumerated() { #expect(memo.ray(forGain: gain) == Double(index)) }
+        #expect(memo.ray(forGain: -0.0) == 0 && memo.ray(forGain: -30) == nil && memo.ray(forGain: 1) == nil)
+        memo.removeAll()
+        #expect(memo.ray(forGain: 0) == nil && memo.ray(forGain: -0.37) == nil)
+    }
+
     @Test("one thread or three: identical sums")
     func threads() async throws {
         let footprints = try (0..<40).map { try Self.disc(lon: 104 + 0.05 * Double($0), lat: 20 + 0.13 * Double($0 % 7), radiusM: 9_000) }
