@@ -86,7 +86,11 @@ struct AreaCoverageFootprintTests {
         }
         let site = Self.tracer.raysM(sectors: sectors, areaType: .suburban, thresholdDBm: -105)
         let each = sectors.map { Self.tracer.raysM(sectors: [$0], areaType: .suburban, thresholdDBm: -105) }
-        for k in 0..<72 { #expect(site[k] == max(each[0][k], each[1][k], each[2][k]), "bearing \(k * 5)°") }
+        // Each ray is solved to the tolerance (from a guess that depends on the neighbours), so
+        // the site's ray and the longest single-sector ray agree to within it.
+        for k in 0..<72 {
+            #expect(abs(site[k] - max(each[0][k], each[1][k], each[2][k])) < Self.tracer.solver.toleranceM, "bearing \(k * 5)°")
+        }
         Self.expectEdges(sectors, rays: site, areaType: .suburban, thresholdDBm: -105)
     }
 
@@ -99,7 +103,7 @@ struct AreaCoverageFootprintTests {
         let all = Self.tracer.raysM(sectors: [cell], areaType: .open, thresholdDBm: -200)
         #expect(all.allSatisfy { $0 == 35_000 })
         let footprint = try #require(Self.tracer.footprint(lon: 105, lat: 21, raysM: all, technology: .lte, provinceCode: "01"))
-        #expect(footprint.ring.count == 2 * 73 && !footprint.needsRepair)
+        #expect(footprint.ring.count == 2 * 73)
         // Every vertex at 35 km by the haversine distance; the first due north.
         for k in 0..<72 {
             let d = Geodesy.distanceM(lon1: 105, lat1: 21, lon2: footprint.ring[2 * k], lat2: footprint.ring[2 * k + 1])
@@ -108,19 +112,17 @@ struct AreaCoverageFootprintTests {
         #expect(footprint.ring[0] == 105 && footprint.ring[1] > 21)
     }
 
-    @Test("zero rays in two separate ranges: the footprint is marked for repair")
+    @Test("zero rays: repeated centre vertices are dropped, petals keep the centre once per pass")
     func petals() throws {
         var rays = [Double](repeating: 1_000, count: 72)
         for k in [0, 1, 2, 36, 37] { rays[k] = 0 }
-        #expect(FootprintTracer.zeroRuns(rays) == 2)
         let footprint = try #require(Self.tracer.footprint(lon: 105, lat: 21, raysM: rays, technology: .lte, provinceCode: nil))
-        #expect(footprint.needsRepair)
-        // One run of zeros touches the centre once: a valid polygon.
+        // 67 ray ends, the centre twice (one per run of zeros), closed.
+        #expect(footprint.ring.count == 2 * (67 + 2 + 1))
         var single = [Double](repeating: 1_000, count: 72)
         for k in [70, 71, 0, 1] { single[k] = 0 }
-        #expect(FootprintTracer.zeroRuns(single) == 1)
         let valid = try #require(Self.tracer.footprint(lon: 105, lat: 21, raysM: single, technology: .lte, provinceCode: nil))
-        #expect(!valid.needsRepair && valid.ring.count == 2 * (68 + 1 + 1))
+        #expect(valid.ring.count == 2 * (68 + 1 + 1))
     }
 
     @Test("the destination point is at the travelled distance and initial bearing")

@@ -78,6 +78,40 @@ struct AreaCoverageScenarioTests {
         #expect(again == clipped)
     }
 
+    @Test("Điện Biên subset: the scan is within its certain bounds of GEOS's union, unclipped and clipped",
+          .enabled(if: SharedData.has("vn-national-2025/subset-dienbien/cells.csv") && SharedData.has(provincesFile),
+                   SharedData.skipReason))
+    func dienBienAgainstGEOS() async throws {
+        let scenario = try await Self.load("vn-national-2025/subset-dienbien")
+        let boundaries = try AdminBoundariesLoader.load(paths: [SharedData.path(Self.provincesFile)])
+        let footprints = try await FootprintCollection.trace(
+            cells: scenario.cells, siteProvinceCodes: [:], villages: scenario.villages, parameters: RadioModelParameters(),
+            settings: AreaCoverageSettings(), threads: 2)
+        let province = try #require(boundaries.provinces.firstIndex { $0.code == "11" })
+        for given in [nil, boundaries] as [AdminBoundaries?] {
+            let scan = try await AreaCoverage.compute(
+                cells: scenario.cells, siteProvinceCodes: [:], villages: scenario.villages, boundaries: given, threads: 2)
+            let (lower, upper) = try await AreaCoverage.bounds(
+                cells: scenario.cells, siteProvinceCodes: [:], villages: scenario.villages, boundaries: given, threads: 2)
+            let pick = { (result: AreaCoverage) -> AreaFigures in given == nil ? result.national : result.provinces[province].figures }
+            let clip = given.map { $0.provinces[province].wkb }
+            for technology in [Technology.lte, .nr] {
+                let geosKm2 = try AreaCoverageScanTests.geosUnionM2(
+                    footprints.filter { $0.technology == technology }, clipWKB: clip) / 1e6
+                let area = { (figures: AreaFigures) in technology == .lte ? figures.area4GKm2 : figures.area5GKm2 }
+                let estimate = area(pick(scan)), low = area(pick(lower)), high = area(pick(upper))
+                print(String(format: "Điện Biên %@ %@: scan %.4f km², GEOS %.4f km² (%+.2e), certain bounds [%.4f, %.4f] (±%.2e)",
+                             given == nil ? "unclipped" : "clipped to 11", technology == .lte ? "4G" : "5G",
+                             estimate, geosKm2, (estimate - geosKm2) / geosKm2, low, high, (high - low) / geosKm2))
+                #expect(low <= geosKm2 * (1 + 1e-12) && geosKm2 <= high * (1 + 1e-12))
+                #expect(low <= estimate && estimate <= high)
+                // Measured: 4G within 5e-6, 5G (footprints of a few hundred metres, a few
+                // rows each) 2.2e-3.
+                #expect(abs(estimate - geosKm2) / geosKm2 < (technology == .lte ? 2e-5 : 5e-3))
+            }
+        }
+    }
+
     @Test("national scenario: timings and figures (set PHUSONG_AREA_NATIONAL=1)",
           .enabled(if: ProcessInfo.processInfo.environment["PHUSONG_AREA_NATIONAL"] == "1"
                    && SharedData.has("vn-national-2025/cells.csv") && SharedData.has(provincesFile),

@@ -5,8 +5,10 @@ import GEOSKit
 /// polygon around the site, in lon/lat degrees.
 ///
 /// Its vertices are the ray ends in bearing order, so the ring is star-shaped about the site
-/// and simple — a valid polygon — as long as it passes through the centre at most once (the
-/// lon/lat map is locally affine: bearings 5° apart keep their order in the plane). Footprints
+/// and simple as long as it passes through the centre at most once (the lon/lat map is locally
+/// affine: bearings 5° apart keep their order in the plane); zero rays on separate bearing
+/// ranges make petals that touch at the centre, which the even–odd rule of
+/// ``PolygonSections`` measures as they are. Footprints
 /// are at most 400 km across; vertices east or west of ±180° keep longitudes beyond it, so a
 /// footprint stays one polygon across the antimeridian.
 struct CoverageFootprint: Sendable, Hashable {
@@ -20,16 +22,6 @@ struct CoverageFootprint: Sendable, Hashable {
     let ring: [Double]
     /// Bounding box of the ring, degrees.
     let envelope: Envelope
-    /// True when zero-length rays on two or more separate bearing ranges make the ring pass
-    /// through the centre more than once: the polygon is then a bunch of petals touching at
-    /// the centre, which GEOS only accepts after make-valid.
-    let needsRepair: Bool
-
-    /// The footprint as a GEOS polygon (or, after repair, a multipolygon) in `context`.
-    func geometry(in context: GEOSContext) throws(GEOSError) -> Geometry {
-        let polygon = try context.polygon(exterior: ring)
-        return needsRepair ? try polygon.makeValid() : polygon
-    }
 }
 
 extension CoverageFootprint {
@@ -38,8 +30,7 @@ extension CoverageFootprint {
         let ring = self.ring.enumerated().map { $0.offset % 2 == 0 ? $0.element + degrees : $0.element }
         return CoverageFootprint(
             technology: technology, provinceCode: provinceCode, lon: lon + degrees, lat: lat, ring: ring,
-            envelope: Envelope(minX: envelope.minX + degrees, minY: envelope.minY, maxX: envelope.maxX + degrees, maxY: envelope.maxY),
-            needsRepair: needsRepair)
+            envelope: Envelope(minX: envelope.minX + degrees, minY: envelope.minY, maxX: envelope.maxX + degrees, maxY: envelope.maxY))
     }
 
     /// `footprints` in one continuous range of longitude, so that footprints on both sides of

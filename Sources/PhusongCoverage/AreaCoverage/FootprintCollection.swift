@@ -3,8 +3,8 @@ import PhusongSupport
 /// Traces the coverage footprints of a whole network: one per site, technology and location.
 ///
 /// Cells are grouped by (site_id, technology, lon, lat): the sectors of a site share its
-/// location, and their footprints are merged into one site footprint per technology before
-/// any GEOS work (``FootprintTracer``), which divides the polygons to union by about three.
+/// location, and their footprints are merged into one site footprint per technology
+/// (``FootprintTracer``), which divides the polygons to measure (``AreaScan``) by about three.
 /// Cells of one site at different locations get separate footprints. Groups keep the order
 /// of their first cell; groups are traced in parallel chunks merged by index, so the result
 /// does not depend on the number of threads.

@@ -17,8 +17,8 @@ import GEOSKit
 /// A site's sectors (cells at one location) are traced together: the footprint is the set of
 /// points some sector covers, so r_k is the longest of the sectors' rays. Sectors with the same
 /// EIRP, band, height and path-loss model differ only in gain, so only the largest gain
-/// toward θ_k is solved for; equal gains (an omni cell, or the −30 dB back lobe) are solved
-/// once. The receiver's area type is given by the caller (the nearest village's).
+/// toward θ_k is solved for; equal gains (an omni cell, the −30 dB back lobe, sectors 120°
+/// apart) are solved once. The receiver's area type is given by the caller (the nearest village's).
 ///
 /// Between vertices the outline is a straight lon/lat segment, a chord of the true edge:
 /// with 72 bearings the polygon of a circular footprint has 0.13 % less area than the disc
@@ -46,21 +46,27 @@ struct FootprintTracer: Sendable {
     /// `thresholdDBm`; 0 where none does even at the clamp distance.
     func raysM(sectors: [PreparedCell], areaType: AreaType, thresholdDBm: Double) -> [Double] {
         var rays = [Double](repeating: 0, count: bearingsDeg.count)
+        var solved = GainMemo(capacity: bearingsDeg.count)
         for radioClass in RadioClass.classes(of: sectors, areaType: areaType) {
             let cell = radioClass.cell
-            var solved: [Double: Double] = [:]
+            solved.removeAll()
+            // The last edge solved (gain, ln of the edge, slope in ln d): predicts the next ray.
+            var lastEdge: (gain: Double, lnM: Double, slope: Double)?
             for (k, bearing) in bearingsDeg.enumerated() {
                 var gain = -Double.infinity
                 for antenna in radioClass.antennas { gain = max(gain, antenna.gainDB(towardBearingDeg: bearing)) }
                 let ray: Double
-                if let known = solved[gain] {
+                if let known = solved.ray(forGain: gain) {
                     ray = known
                 } else {
-                    ray = solver.rayM { distanceM in
+                    let guess = lastEdge.map { exp($0.lnM + (gain - $0.gain) / $0.slope) }
+                    let found = solver.rayM(guessM: guess) { distanceM in
                         cell.rsEIRPdBm + gain - cell.radio.pathLoss(distance2DM: distanceM, areaType: areaType).pathLossDB
                             - cell.radio.extraLossDB - thresholdDBm
                     }
-                    solved[gain] = ray
+                    ray = found.rayM
+                    if let edge = found.edge { lastEdge = (gain, edge.lnM, edge.slope) }
+                    solved.insert(gain: gain, rayM: ray)
                 }
                 rays[k] = max(rays[k], ray)
             }
@@ -98,20 +104,7 @@ struct FootprintTracer: Sendable {
         ring.append(ring[1])
         return CoverageFootprint(
             technology: technology, provinceCode: provinceCode, lon: lon, lat: lat, ring: ring,
-            envelope: envelope, needsRepair: Self.zeroRuns(raysM) >= 2)
-    }
-
-    /// The number of maximal runs of consecutive zero rays, counted around the circle.
-    static func zeroRuns(_ raysM: [Double]) -> Int {
-        guard let last = raysM.last else { return 0 }
-        var runs = 0
-        var previousZero = last == 0
-        for ray in raysM {
-            let zero = ray == 0
-            if zero && !previousZero { runs += 1 }
-            previousZero = zero
-        }
-        return runs == 0 && last == 0 ? 1 : runs
+            envelope: envelope)
     }
 }
 

@@ -25,11 +25,23 @@ extension Geodesy {
         lon: Double, sinLat: Double, cosLat: Double, sinBearing: Double, cosBearing: Double, distanceM: Double
     ) -> (lon: Double, lat: Double) {
         let delta = distanceM / earthRadiusM
-        let sinDelta = sin(delta)
-        let cosDelta = cos(delta)
+        let (sinDelta, cosDelta) = sineAndCosine(ofSmall: delta)
         let sinLat2 = min(1, max(-1, sinLat * cosDelta + cosLat * sinDelta * cosBearing))
         let lat2 = asin(sinLat2)
         let dLambda = atan2(sinBearing * sinDelta * cosLat, cosDelta - sinLat * sinLat2)
         return (lon + dLambda * (180 / Double.pi), lat2 * (180 / Double.pi))
+    }
+
+    /// sin δ and cos δ; for |δ| ≤ 0.01 rad (64 km on the Earth: every footprint ray) by their
+    /// Taylor polynomials, whose first omitted terms (δ⁹/9!, δ¹⁰/10!) are below 3e-24, far
+    /// under a rounding unit of the results: the same values to rounding, without two libm
+    /// calls per footprint vertex (8 million nationally).
+    @inline(__always)
+    private static func sineAndCosine(ofSmall delta: Double) -> (sin: Double, cos: Double) {
+        guard abs(delta) <= 0.01 else { return (sin(delta), cos(delta)) }
+        let d2 = delta * delta
+        let sine = delta * (1 - d2 / 6 * (1 - d2 / 20 * (1 - d2 / 42)))
+        let cosine = 1 - d2 / 2 * (1 - d2 / 12 * (1 - d2 / 30 * (1 - d2 / 56)))
+        return (sine, cosine)
     }
 }

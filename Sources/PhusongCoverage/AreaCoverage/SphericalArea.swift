@@ -4,14 +4,16 @@ import GEOSKit
 /// Areas on the sphere of radius ``Geodesy/earthRadiusM`` (6,371,008.8 m) of polygons given
 /// in lon/lat degrees: the equal-area basis of area coverage.
 ///
-/// GEOS unions and clips polygons in the lon/lat plane, so a polygon's edges are straight
-/// lines in (λ, φ). The area on the sphere of such a region is exactly
+/// Boundary files and GEOS treat polygons in the lon/lat plane, so a polygon's edges are
+/// straight lines in (λ, φ) (area coverage measures each province's land with this; its
+/// covered areas are measured by `AreaScan` on the same basis). The area on the sphere of
+/// such a region is exactly
 /// A = R² ∬ cos φ dλ dφ = R² |∮ sin φ dλ| (Green's theorem), and along an edge from
 /// (λ1, φ1) to (λ2, φ2), straight in (λ, φ),
 /// ∫ sin φ dλ = Δλ (cos φ1 − cos φ2) / Δφ = Δλ · sin φm · sin(Δφ/2) / (Δφ/2),
 /// φm = (φ1 + φ2) / 2 (the second form is used: it has no cancellation for small Δφ and tends
 /// to Δλ sin φ1 when Δφ → 0). So no projection is involved: the result is the area on the
-/// sphere of exactly the polygon GEOS produced, with no distortion; a lon/lat box gets
+/// sphere of exactly the polygon given, with no distortion; a lon/lat box gets
 /// R² Δλ (sin φ2 − sin φ1) (tested). Each ring is summed relative to its first latitude
 /// (∮ dλ = 0 on a ring that does not wind around a pole), which keeps rounding small.
 ///
