@@ -102,6 +102,7 @@ public enum ScenarioLoader {
                 throw LoadError(Problem(file: paths.admin.joined(separator: ", "), reason: .boundary(.assignmentFailed(detail: "\(error)"))))
             }
         }
+        FreeMemory.returnToSystem()
         return LoadedInputs(
             scenario: Scenario(villages: villages.rows, cells: cells.rows),
             villages: villages, cells: cells, cellFiles: paths.cells, sites: sites, boundaries: boundaries,
