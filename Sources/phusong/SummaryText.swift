@@ -69,7 +69,7 @@ enum SummaryText {
             out.append("Problems: none")
             return out
         }
-        out.append("Problems: \(NumberText.grouped(rejected)) row(s) set aside, \(NumberText.grouped(warnings.count)) warning(s)")
+        out.append("Problems: \(NumberText.grouped(rejected)) row(s) set aside, \(NumberText.grouped(inputs.warningCount)) warning(s)")
         if rejected > 0 {
             out.append("  rejects written to \(inputs.rejectsFiles.joined(separator: ", "))")
         }
@@ -77,7 +77,7 @@ enum SummaryText {
         out.append(contentsOf: shown.map { "  " + $0.description })
         let warningsShown = warnings.prefix(max(0, Terminal.problemListLimit - shown.count))
         out.append(contentsOf: warningsShown.map { "  " + $0.description })
-        let hidden = rejected + warnings.count - shown.count - warningsShown.count
+        let hidden = rejected + inputs.warningCount - shown.count - warningsShown.count
         if hidden > 0 { out.append("  ... and \(NumberText.grouped(hidden)) more") }
         return out
     }

@@ -60,6 +60,17 @@ struct Class5BoundedWorkTests {
         }
     }
 
+    @Test("warnings past the first 10,000 are counted, not kept as messages")
+    func warningsCounted() async throws {
+        let rows = (1...10_005).map { "v\($0),130,21,1,1" }.joined(separator: "\n")
+        let path = try temporaryFile("village_id,lon,lat,population,grid_power\n" + rows + "\n")
+        let table = try await VillagesLoader.load(path: path, threads: 2)
+        #expect(table.rows.count == 10_005)
+        #expect(table.warnings.count == InputLimits.maxListedWarnings)
+        #expect(table.warningCount == 10_005)
+        #expect(table.warnings.first?.line == 2 && table.warnings.last?.line == 10_001, "the first ones, in file order")
+    }
+
     @Test("a CSV record longer than 1 MiB stops the reading with a message naming its line")
     func longRecord() async throws {
         let path = try temporaryFile("village_id,lon,lat,population,grid_power\nv1,105,21,1,1\nv2," + String(repeating: "9", count: 1_100_000) + ",21,1,1\n")

@@ -8,4 +8,8 @@
 /// _GNU_SOURCE), hence this C function.
 int phusong_exchange_paths(const char *first, const char *second);
 
+/// Hands the free pages of every malloc arena back to the system: glibc's malloc_trim(0),
+/// which Swift's Glibc module does not declare; does nothing on other C libraries.
+void phusong_release_free_memory(void);
+
 #endif

@@ -75,7 +75,7 @@ public enum CellsLoader {
             sofar.rows += table.rows
             sofar.lines += table.lines
             sofar.rejected += table.rejected
-            sofar.warnings += table.warnings
+            sofar.warn(from: table)
             merged = sofar
         }
         guard let merged else {

@@ -6,8 +6,12 @@
 public enum InputLimits {
     /// Longest CSV record (one line, or the lines of one quoted field), bytes: 1 MiB.
     public static let maxRecordBytes = 1 << 20
-    /// Most records (header included) in one CSV file: 10 million.
-    public static let maxRecords = 10_000_000
+    /// Most records (header included) in one CSV file: 50 million (a scenario of 10 million
+    /// villages loads in about 5 GB; 50 million would need the better part of this 24 GB
+    /// machine).
+    public static let maxRecords = 50_000_000
+    /// Most warnings kept as messages per table (the rest are counted): 10,000.
+    public static let maxListedWarnings = 10_000
     /// Largest CSV file, bytes: 2 GiB (blank lines, which hold no record, count too).
     public static let maxTableBytes = 2 << 30
     /// Largest configuration file (TOML), bytes: 1 MiB.

@@ -47,6 +47,10 @@ public struct LoadedInputs: Sendable {
     public var warnings: [Problem] {
         (boundaries?.warnings ?? []) + villages.warnings + cells.warnings + (assignment?.warnings ?? [])
     }
+    /// Every warning found, including those past each table's listed ones.
+    public var warningCount: Int {
+        warnings.count + villages.unlistedWarnings + cells.unlistedWarnings
+    }
 
     /// These inputs with `added` cells after the loaded ones, as if they had been read from
     /// one more cells file (a plan's planned_cells.csv): the site table is extended, not

@@ -185,9 +185,9 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
                 problems.insert(Problem(file: path, line: line, column: header.displayName(idColumn), value: record.id,
                                         reason: .value(.duplicateID(firstLine: earlier))), at: 0)
             }
-            table.warnings += Self.shifted(record.warnings, by: firstLine)
+            table.warn(Self.shifted(record.warnings, by: firstLine))
             if let problem = finding?.outcome.problem { problems.append(problem) }
-            if let warning = finding?.outcome.warning { table.warnings.append(warning) }
+            if let warning = finding?.outcome.warning { table.warn([warning]) }
             if record.row >= 0, problems.isEmpty {
                 table.rows.append(chunk.rows[Int(record.row)])
                 table.lines.append(line)
