@@ -41,7 +41,7 @@ struct CellTree: Sendable {
     ///   - ids: which of them the tree holds (indices into `vectors`).
     init(vectors all: UnitVectors, ids: [Int32]) {
         // The points with their ids, moved together by the splits.
-        var points = ids.map { Point(vector: all.vector(Int($0)), id: $0) }
+        var points = ids.map { Point(all.vector(Int($0)), id: $0) }
         var nodes: [Node] = []
         nodes.reserveCapacity(max(1, 2 * ids.count / Self.leafSize + 2))
         if !ids.isEmpty {
@@ -53,8 +53,9 @@ struct CellTree: Sendable {
                     var lower = SIMD3<Double>(repeating: .infinity)
                     var upper = SIMD3<Double>(repeating: -.infinity)
                     for point in points[start..<end] {
-                        lower = pointwiseMin(lower, point.vector)
-                        upper = pointwiseMax(upper, point.vector)
+                        let vector = point.vector
+                        lower = pointwiseMin(lower, vector)
+                        upper = pointwiseMax(upper, vector)
                     }
                     nodes[index].lower = lower
                     nodes[index].upper = upper
@@ -76,9 +77,25 @@ struct CellTree: Sendable {
         vectors = UnitVectors(all, at: entries)
     }
 
+    /// A point and its id: 32 bytes (a `SIMD3<Double>` alone takes 32), so the selection
+    /// moves less memory.
     private struct Point {
-        let vector: SIMD3<Double>
+        let x: Double
+        let y: Double
+        let z: Double
         let id: Int32
+
+        init(_ vector: SIMD3<Double>, id: Int32) {
+            (x, y, z) = (vector.x, vector.y, vector.z)
+            self.id = id
+        }
+
+        var vector: SIMD3<Double> { SIMD3(x, y, z) }
+
+        @inline(__always)
+        func coordinate(_ axis: Int) -> Double {
+            axis == 0 ? x : (axis == 1 ? y : z)
+        }
     }
 
     /// Reorders `points[from ..< to]` so that the point at `k` is the one a sort by coordinate
@@ -87,11 +104,11 @@ struct CellTree: Sendable {
     private static func select(_ k: Int, in points: UnsafeMutableBufferPointer<Point>, from: Int, to: Int, axis: Int) {
         var (low, high) = (from, to - 1)
         while low < high {
-            let pivot = points[(low + high) / 2].vector[axis]
+            let pivot = points[(low + high) / 2].coordinate(axis)
             var (i, j) = (low, high)
             while i <= j {
-                while points[i].vector[axis] < pivot { i += 1 }
-                while points[j].vector[axis] > pivot { j -= 1 }
+                while points[i].coordinate(axis) < pivot { i += 1 }
+                while points[j].coordinate(axis) > pivot { j -= 1 }
                 if i <= j {
                     points.swapAt(i, j)
                     i += 1
