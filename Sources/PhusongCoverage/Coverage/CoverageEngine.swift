@@ -4,13 +4,13 @@ import PhusongSupport
 /// Computes every village's coverage under the radio model: best 4G and 5G server, coverage
 /// flags, the nearest site, and coverage by each operator's own cells.
 ///
-/// Each question is a search over its own tree of cells (``CellTree``), walked depth first
+/// Each question is a search over its own tree of cells (`CellTree`), walked depth first
 /// from the village, nearer boxes first: the best server of a technology over that
 /// technology's cells, each operator's coverage over that operator's cells, the nearest site
-/// over the cells' distinct positions. A search passes over a box when ``NodeBounds`` shows
+/// over the cells' distinct positions. A search passes over a box when `NodeBounds` shows
 /// that no cell at the box's distance can beat the best RSRP found so far (or, for an
-/// operator, reach the threshold), and over a cell when its own bound (``CellReach``: its
-/// EIRP and radio, and ``SectorGainBound`` for its antenna's direction) does; so the results
+/// operator, reach the threshold), and over a cell when its own bound (`CellReach`: its
+/// EIRP and radio, and `SectorGainBound` for its antenna's direction) does; so the results
 /// equal an exhaustive evaluation of every cell within `max_range_m` (tested) while
 /// evaluating about 11 cells a village nationally. Distances are first compared as chords of
 /// unit vectors (no trigonometry), kept in each tree's order so that a leaf's cells are read
