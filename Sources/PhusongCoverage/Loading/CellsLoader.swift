@@ -41,7 +41,10 @@ public enum CellsLoader {
     /// Reads and checks the file; see `VillagesLoader.load` for what throws and what is
     /// returned as rejected rows. Besides each field, it checks that all cells of a site lie
     /// within 1 km of the site's first cell.
-    /// - Parameter threads: tasks that parse chunks of the file at the same time.
+    /// - Parameters:
+    ///   - path: the CSV file (docs/specs/data-formats.md).
+    ///   - studyArea: coordinates outside this box load with a warning.
+    ///   - threads: tasks that parse chunks of the file at the same time.
     public static func load(path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads) async throws(LoadError) -> LoadedTable<Cell> {
         try await load(paths: [path], studyArea: studyArea, threads: threads)
     }

@@ -35,7 +35,10 @@ public enum VillagesLoader {
     /// rows, so the caller can stop (the default) or set them aside (`--rejects`).
     /// - Throws: `LoadError` when the file as a whole cannot be read (missing, empty, wrong
     ///   delimiter, missing required column, header only, unclosed quote).
-    /// - Parameter threads: tasks that parse chunks of the file at the same time.
+    /// - Parameters:
+    ///   - path: the CSV file (docs/specs/data-formats.md).
+    ///   - studyArea: coordinates outside this box load with a warning.
+    ///   - threads: tasks that parse chunks of the file at the same time.
     public static func load(
         path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
     ) async throws(LoadError) -> LoadedTable<Village> {
