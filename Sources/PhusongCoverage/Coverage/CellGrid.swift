@@ -1,6 +1,6 @@
 import Foundation
 
-/// A uniform lon/lat grid over points (the cells' antennas, or villages), stored compactly
+/// A uniform lon/lat grid over points (villages, for ``VillageIndex``), stored compactly
 /// (CSR: one array of point indices sorted by grid square, and where each square's run
 /// starts). Queries walk square rings outward from a point, with a lower bound on the
 /// great-circle distance of every point in a ring, so a search can stop as soon as nothing
@@ -14,10 +14,9 @@ import Foundation
 ///
 /// Memory grows with the number of points, not with their spread: squares are
 /// ``finestSquareDeg`` wide (0.01°, about 1.1 km) unless the window would then hold more than
-/// a budget of squares (by default ``maxSquares(points:)`` of its own points; the coverage
-/// engine gives each of its grids the budget of all its cells), in which case the side
-/// doubles until it does not. The national scenario's cell grids keep the finest side; cells
-/// at the world's corners get coarse squares instead of a grid of 648 million.
+/// ``maxSquares(points:)``, in which case the side doubles until it does not. The national
+/// scenario's villages keep the finest side; points at the world's corners get coarse squares
+/// instead of a grid of 648 million. (The coverage engine searches cells in a ``CellTree``.)
 ///
 /// Written by hand: GEOS's STRtree answers box queries but cannot stream neighbours in
 /// distance order with a bound, which is what makes the coverage search exact and fast.
@@ -53,10 +52,8 @@ struct CellGrid: Sendable {
     ///     −90...90, as the loaders check).
     ///   - ids: what to store for each point (e.g. its index in a larger array); by default
     ///     the point's own index.
-    ///   - maxSquares: the most squares the grid may have; by default
-    ///     ``maxSquares(points:)`` of its own points.
-    init(lons: [Double], lats: [Double], ids: [Int32]? = nil, maxSquares: Int? = nil) {
-        let maxSquares = maxSquares ?? Self.maxSquares(points: lons.count)
+    init(lons: [Double], lats: [Double], ids: [Int32]? = nil) {
+        let maxSquares = Self.maxSquares(points: lons.count)
         var layout = Layout(period: Int((360 / Self.finestSquareDeg).rounded()), lons: lons, lats: lats)
         while layout.columns * layout.rows > maxSquares, layout.period > 1 {
             layout = Layout(period: layout.period % 2 == 0 ? layout.period / 2 : (layout.period + 1) / 2, lons: lons, lats: lats)
