@@ -1,0 +1,138 @@
+import CGDAL
+
+/// One layer of a ``VectorDataset``: a table of features with the same fields, read front to
+/// back with ``nextFeature(geometry:transform:)``.
+///
+/// The layer handle belongs to the dataset (GDAL frees it on close); the layer keeps its
+/// dataset alive. Not `Sendable`, like the dataset.
+public final class VectorLayer {
+    /// The OGR handle, borrowed from `dataset`.
+    let handle: OGRLayerH
+    /// The dataset that owns the handle; kept alive by this reference.
+    public let dataset: VectorDataset
+    /// The layer's name (a GeoPackage table, a Shapefile's base name, a sheet's name).
+    public let name: String
+    /// The attribute columns in order (the FID column of a GeoPackage is not among them).
+    public let fields: [FieldDefinition]
+
+    /// Wraps a layer handle of `dataset`.
+    init(handle: OGRLayerH, dataset: VectorDataset) throws(GDALError) {
+        self.handle = handle
+        self.dataset = dataset
+        (name, fields) = dataset.messages.capturing {
+            let name = OGR_L_GetName(handle).map { String(cString: $0) } ?? ""
+            guard let definition = OGR_L_GetLayerDefn(handle) else { return (name, []) }
+            let fields = (0..<OGR_FD_GetFieldCount(definition)).compactMap { index in
+                OGR_FD_GetFieldDefn(definition, index).map(FieldDefinition.init(borrowing:))
+            }
+            return (name, fields)
+        }
+        resetReading()
+    }
+
+    /// The messages sink shared with the dataset (one thread uses both).
+    private var messages: GDALMessages { dataset.messages }
+
+    /// The declared geometry type (`.none` for an attribute table such as a spreadsheet
+    /// sheet or a DBF without `.shp`).
+    public var geometryType: GeometryType { GeometryType(messages.capturing { OGR_L_GetGeomType(handle) }) }
+
+    /// The layer's coordinate reference system as a copy the caller owns, or nil when the
+    /// source declares none (a Shapefile without `.prj`, a spreadsheet).
+    public var spatialReference: SpatialReference? {
+        messages.capturing { OGR_L_GetSpatialRef(handle).flatMap { SpatialReference(copying: $0) } }
+    }
+
+    /// The number of features, counted by the driver if it does not store it (nil when the
+    /// driver cannot tell).
+    public var featureCount: Int? {
+        let count = messages.capturing { OGR_L_GetFeatureCount(handle, 1) }
+        return count >= 0 ? Int(count) : nil
+    }
+
+    /// Starts reading again from the first feature.
+    public func resetReading() { messages.capturing { OGR_L_ResetReading(handle) } }
+
+    /// Reads the next feature.
+    /// - Parameters:
+    ///   - geometry: What to read of the geometry.
+    ///   - transform: Applied to the geometry before it is read (e.g. to WGS 84 lon/lat);
+    ///     nil keeps the layer's coordinates.
+    /// - Returns: The feature, or nil after the last one.
+    /// - Throws: ``GDALError`` when the driver fails to read, a text value is not valid
+    ///   UTF-8, or the geometry cannot be transformed.
+    public func nextFeature(
+        geometry: GeometryReading = .point, transform: CoordinateTransformation? = nil
+    ) throws(GDALError) -> VectorFeature? {
+        try messages.capturing { () throws(GDALError) -> VectorFeature? in
+            guard let feature = OGR_L_GetNextFeature(handle) else {
+                if let failure = messages.lastFailure {
+                    throw GDALError(operation: "OGR_L_GetNextFeature", message: failure)
+                }
+                return nil
+            }
+            defer { OGR_F_Destroy(feature) }
+            let rawFID = OGR_F_GetFID(feature)
+            let fid: Int64? = rawFID == Int64(OGRNullFID) ? nil : rawFID
+            return VectorFeature(
+                fid: fid,
+                values: try values(of: feature, fid: fid),
+                geometry: try readGeometry(of: feature, fid: fid, reading: geometry, transform: transform))
+        }
+    }
+
+    /// The attribute values of `feature`, typed by the layer's field definitions.
+    private func values(of feature: OGRFeatureH, fid: Int64?) throws(GDALError) -> [FieldValue] {
+        var values: [FieldValue] = []
+        values.reserveCapacity(fields.count)
+        for (index, field) in fields.enumerated() {
+            let position = Int32(index)
+            guard OGR_F_IsFieldSetAndNotNull(feature, position) != 0 else {
+                values.append(.null)
+                continue
+            }
+            switch field.type {
+            case .integer: values.append(.integer(OGR_F_GetFieldAsInteger64(feature, position)))
+            case .real: values.append(.real(OGR_F_GetFieldAsDouble(feature, position)))
+            case .string, .other:
+                guard let text = OGR_F_GetFieldAsString(feature, position).flatMap({ String(validatingCString: $0) }) else {
+                    throw GDALError(
+                        operation: "OGR_F_GetFieldAsString",
+                        message: "\(name) feature \(fid.map(String.init) ?? "?") field '\(field.name)' is not valid UTF-8 text")
+                }
+                values.append(.text(text))
+            }
+        }
+        return values
+    }
+
+    /// The geometry of `feature` as asked, transformed first when `transform` is given.
+    private func readGeometry(
+        of feature: OGRFeatureH, fid: Int64?, reading: GeometryReading, transform: CoordinateTransformation?
+    ) throws(GDALError) -> FeatureGeometry {
+        guard reading != .none, let geometry = OGR_F_GetGeometryRef(feature), OGR_G_IsEmpty(geometry) == 0 else {
+            return .none
+        }
+        let type = GeometryType(OGR_G_GetGeometryType(geometry))
+        if let transform, reading == .wkb || type == .point {
+            guard OGR_G_Transform(geometry, transform.handle) == OGRERR_NONE else {
+                throw messages.failure(
+                    "OGR_G_Transform",
+                    fallback: "\(name) feature \(fid.map(String.init) ?? "?"): geometry cannot be transformed from \(transform.source.label) to \(transform.target.label)")
+            }
+        }
+        switch reading {
+        case .none:
+            return .none
+        case .point:
+            guard type == .point else { return .notPoint(type) }
+            return .point(x: OGR_G_GetX(geometry, 0), y: OGR_G_GetY(geometry, 0))
+        case .wkb:
+            var bytes = [UInt8](repeating: 0, count: OGR_G_WkbSizeEx(geometry))
+            guard OGR_G_ExportToIsoWkb(geometry, wkbNDR, &bytes) == OGRERR_NONE else {
+                throw messages.failure("OGR_G_ExportToIsoWkb")
+            }
+            return .wkb(bytes)
+        }
+    }
+}
