@@ -116,11 +116,54 @@ struct FeatureGeoPackageTests {
         #expect(try FeatureSQLiteReader.value(path, "SELECT count(*) FROM dead_zones") == .integer(2))
     }
 
-    @Test("equal tables and timestamps give byte-identical files")
+    @Test("equal tables and timestamps give byte-identical files (same SHA-256), written at different times")
     func deterministic() throws {
-        let first = try Data(contentsOf: URL(fileURLWithPath: try written(table)))
-        let second = try Data(contentsOf: URL(fileURLWithPath: try written(table)))
-        #expect(first == second)
+        let firstPath = try written(table)
+        let first = try Data(contentsOf: URL(fileURLWithPath: firstPath))
+        Thread.sleep(forTimeInterval: 0.05)
+        let secondPath = try written(table)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: secondPath)) == first)
+        #expect(FileChecksum.sha256(path: firstPath) != nil)
+        #expect(FileChecksum.sha256(path: firstPath) == FileChecksum.sha256(path: secondPath))
+        // Without a timestamp, the fixed default is used, not the clock.
+        let folder = try FeatureFixtures.temporaryFolder()
+        let defaulted = folder.appendingPathComponent("a.gpkg").path
+        try FeatureGeoPackage.write(table, to: defaulted)
+        #expect(try FeatureSQLiteReader.value(defaulted, "SELECT last_change FROM gpkg_contents") == .text("1970-01-01T00:00:00.000Z"))
+        Thread.sleep(forTimeInterval: 0.05)
+        let again = folder.appendingPathComponent("b.gpkg").path
+        try FeatureGeoPackage.write(table, to: again)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: defaulted)) == Data(contentsOf: URL(fileURLWithPath: again)))
+    }
+
+    @Test("an R-tree spatial index on geom, registered in gpkg_extensions, holding every located row")
+    func spatialIndex() throws {
+        let path = try written(table)
+        let extensions = try rows(path, "SELECT table_name, column_name, extension_name, scope FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'")
+        #expect(extensions == [[
+            "table_name": .text("dead_zones"), "column_name": .text("geom"), "extension_name": .text("gpkg_rtree_index"),
+            "scope": .text("write-only"),
+        ]])
+        let index = try rows(path, "SELECT id, minx, maxx, miny, maxy FROM rtree_dead_zones_geom ORDER BY id")
+        #expect(index.map { $0["id"] } == (1...5).map { .integer($0) })
+        for (entry, feature) in zip(index, table.rows) {
+            guard case .real(let minX)? = entry["minx"], case .real(let maxY)? = entry["maxy"] else {
+                Issue.record("no box for \(entry)")
+                continue
+            }
+            // SQLite's R-tree stores float32 boxes rounded outward: within 1e-5 degree.
+            #expect(minX <= feature.lon && feature.lon - minX < 1e-5)
+            #expect(maxY >= feature.lat && maxY - feature.lat < 1e-5)
+        }
+    }
+
+    @Test("ogrinfo confirms the spatial index (HasSpatialIndex = 1)",
+          .enabled(if: ogrinfo != nil, "skipped: ogrinfo (gdal-bin) is not installed"))
+    func spatialIndexByGDAL() throws {
+        let path = try written(table)
+        let answer = try run(["-q", "-sql", "SELECT HasSpatialIndex('dead_zones', 'geom') AS indexed", path])
+        #expect(answer.errors == "")
+        #expect(answer.output.contains("indexed (Integer) = 1"), "\(answer.output)")
     }
 
     @Test("names a GeoPackage cannot hold are refused before anything is written",
