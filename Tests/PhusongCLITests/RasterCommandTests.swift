@@ -23,7 +23,7 @@ struct RasterCommandTests {
         let result = try CLI.run(["raster", "--bbox", "102.4,21.6,103.0,22.0", "--resolution", "500m", "--out", one, "--threads", "1"],
                                  in: CLI.repository.path)
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("Wrote \(one) (125 × 89 pixels"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("Wrote \(one) (124 × 89 pixels"), "stderr: \(result.stderr)")
         let two = folder.appendingPathComponent("two.tif").path
         let again = try CLI.run(["raster", "--bbox", "102.4,21.6,103.0,22.0", "--resolution", "0.5km", "--out", two, "--threads", "2"],
                                 in: CLI.repository.path)

@@ -36,7 +36,13 @@ import Testing
         (LonLatBox(minLon: .nan, minLat: 21, maxLon: 103, maxLat: 22), "every edge must be a finite number"),
     ])
     func unusableBoxes(box: LonLatBox, reason: String) {
-        #expect(throws: CoverageGridError.badBox(box, reason)) { try CoverageGrid(box: box, resolutionM: 100) }
+        // Compared by message: a NaN edge makes the boxes themselves unequal.
+        #expect {
+            try CoverageGrid(box: box, resolutionM: 100)
+        } throws: { error in
+            guard case .badBox(_, let given)? = error as? CoverageGridError else { return false }
+            return given == reason && "\(error)" == "bounding box \(box) is not usable: \(reason)"
+        }
     }
 
     @Test func resolutionOutOfRangeAndTooManyPixels() {
@@ -51,7 +57,10 @@ import Testing
             return columns * rows > Double(CoverageGrid.maxPixels)
                 && "\(error)".contains("exceeds the limit of 25000000 pixels")
         }
-        // Vietnam's whole box at 1 km is 4.9 million pixels: allowed.
-        #expect((try? CoverageGrid(box: box, resolutionM: 1000))?.pixelCount == 4_924_320)
+        // Vietnam's whole box at 1 km: 16° × 111.19 km → 1,780 rows; 8° × 111.19 km × cos 16°
+        // = 855.1 km → 856 columns; 1,523,680 pixels: allowed.
+        let country = try? CoverageGrid(box: box, resolutionM: 1000)
+        #expect(country?.rows == 1780 && country?.columns == 856)
+        #expect(country?.pixelCount == 1_523_680)
     }
 }

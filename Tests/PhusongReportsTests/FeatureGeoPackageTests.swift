@@ -42,12 +42,17 @@ struct FeatureGeoPackageTests {
         guard case .text(let wgs84)? = systems.last?["definition"] else { Issue.record("no WGS 84 definition"); return }
         #expect(wgs84.hasPrefix(#"GEOGCS["WGS 84""#) && wgs84.hasSuffix(#"AUTHORITY["EPSG","4326"]]"#))
 
-        let contents = try rows(path, "SELECT * FROM gpkg_contents")
+        let contents = try rows(path, "SELECT table_name, data_type, identifier, description, last_change, srs_id FROM gpkg_contents")
         #expect(contents == [[
             "table_name": .text("dead_zones"), "data_type": .text("features"), "identifier": .text("dead_zones"),
-            "description": .text(""), "last_change": .text("2025-06-30T08:15:00.000Z"),
-            "min_x": .real(102.5), "min_y": .real(21.0358), "max_x": .real(105.9), "max_y": .real(22.1), "srs_id": .integer(4326),
+            "description": .text(""), "last_change": .text("2025-06-30T08:15:00.000Z"), "srs_id": .integer(4326),
         ]])
+        // GDAL writes the extent as SQL text, which SQLite parses back within an ulp or two.
+        let extent = try rows(path, "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents").first ?? [:]
+        for (column, expected) in [("min_x", 102.5), ("min_y", 21.0358), ("max_x", 105.9), ("max_y", 22.1)] {
+            guard case .real(let value)? = extent[column] else { Issue.record("no \(column)"); continue }
+            #expect(abs(value - expected) < 1e-12, "\(column) = \(value)")
+        }
         let geometryColumns = try rows(path, "SELECT * FROM gpkg_geometry_columns")
         #expect(geometryColumns == [[
             "table_name": .text("dead_zones"), "column_name": .text("geom"), "geometry_type_name": .text("POINT"),
@@ -116,15 +121,15 @@ struct FeatureGeoPackageTests {
         #expect(try FeatureSQLiteReader.value(path, "SELECT count(*) FROM dead_zones") == .integer(2))
     }
 
-    @Test("equal tables and timestamps give byte-identical files (same SHA-256), written at different times")
+    @Test("equal tables and timestamps give byte-identical files, written at different times")
     func deterministic() throws {
         let firstPath = try written(table)
         let first = try Data(contentsOf: URL(fileURLWithPath: firstPath))
         Thread.sleep(forTimeInterval: 0.05)
         let secondPath = try written(table)
+        #expect(firstPath != secondPath)
+        #expect(first.count > 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: secondPath)) == first)
-        #expect(FileChecksum.sha256(path: firstPath) != nil)
-        #expect(FileChecksum.sha256(path: firstPath) == FileChecksum.sha256(path: secondPath))
         // Without a timestamp, the fixed default is used, not the clock.
         let folder = try FeatureFixtures.temporaryFolder()
         let defaulted = folder.appendingPathComponent("a.gpkg").path
@@ -151,9 +156,10 @@ struct FeatureGeoPackageTests {
                 Issue.record("no box for \(entry)")
                 continue
             }
-            // SQLite's R-tree stores float32 boxes rounded outward: within 1e-5 degree.
-            #expect(minX <= feature.lon && feature.lon - minX < 1e-5)
-            #expect(maxY >= feature.lat && maxY - feature.lat < 1e-5)
+            // The R-tree stores float32 boxes, which GDAL rounds outward: within two float32
+            // steps of the point (7.6e-6 degree each between 64 and 128).
+            #expect(minX <= feature.lon && feature.lon - minX < 2e-5, "\(minX) for \(feature.lon)")
+            #expect(maxY >= feature.lat && maxY - feature.lat < 2e-5, "\(maxY) for \(feature.lat)")
         }
     }
 
@@ -161,9 +167,9 @@ struct FeatureGeoPackageTests {
           .enabled(if: ogrinfo != nil, "skipped: ogrinfo (gdal-bin) is not installed"))
     func spatialIndexByGDAL() throws {
         let path = try written(table)
-        let answer = try run(["-q", "-sql", "SELECT HasSpatialIndex('dead_zones', 'geom') AS indexed", path])
+        let answer = try run(["-q", "-sql", "SELECT HasSpatialIndex('dead_zones', 'geom')", path])
         #expect(answer.errors == "")
-        #expect(answer.output.contains("indexed (Integer) = 1"), "\(answer.output)")
+        #expect(answer.output.contains("HasSpatialIndex (Integer) = 1"), "\(answer.output)")
     }
 
     @Test("names a GeoPackage cannot hold are refused before anything is written",
