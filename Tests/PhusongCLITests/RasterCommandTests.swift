@@ -34,7 +34,13 @@ struct RasterCommandTests {
         #expect(((info["coordinateSystem"] as? [String: Any])?["wkt"] as? String)?.contains(#"ID["EPSG",4326]"#) == true)
         let corners = info["cornerCoordinates"] as? [String: [Double]]
         #expect(corners?["upperLeft"] == [102.4, 22.0] && corners?["lowerRight"] == [103.0, 21.6])
-        #expect((info["bands"] as? [Any])?.count == 2)
+        let bands = info["bands"] as? [[String: Any]] ?? []
+        #expect(bands.map { $0["type"] as? String } == ["Float32", "Float32"])
+        #expect(bands.map { $0["noDataValue"] as? Double } == [-9999, -9999])
+        #expect(bands.map { ($0["overviews"] as? [Any])?.count } == [1, 1], "124 × 89 pixels: one overview")
+        #expect(bands.allSatisfy { ($0["maximum"] as? Double).map { $0 > -140 && $0 < 0 } == true }, "RSRP statistics, dBm")
+        let structure = (info["metadata"] as? [String: Any])?["IMAGE_STRUCTURE"] as? [String: String]
+        #expect(structure?["LAYOUT"] == "COG")
     }
 
     @Test("--province NAME --admin FILE: the province's box is the extent")

@@ -106,6 +106,13 @@ struct CoverageRasterTests {
                 "nodata pixels are left out of the statistics")
     }
 
+    @Test("overviews halve the raster until it fits one 256-pixel tile, at least one", arguments: [
+        (1, 1, [Int]()), (2, 1, [2]), (124, 89, [2]), (256, 10, [2]), (285, 139, [2]), (513, 7, [2, 4]), (1025, 3, [2, 4, 8]),
+    ])
+    func overviewFactors(columns: Int, rows: Int, factors: [Int]) {
+        #expect(CoverageRasterFile.overviewFactors(columns: columns, rows: rows) == factors)
+    }
+
     /// `gdalinfo`'s JSON output.
     static func gdalinfoJSON(_ arguments: [String]) throws -> [String: Any] {
         let process = Process()

@@ -6,7 +6,7 @@ import PhusongSupport
 /// GDAL: two float32 bands, best 4G RSRP then best 5G RSRP (dBm), nodata
 /// ``CoverageRasterValues/noData`` where no cell is in range, EPSG:4326, the grid's box as
 /// the exact extent, DEFLATE compression with the floating-point predictor, 256 × 256
-/// tiles, and overviews by factors of 2 until the smallest fits in one tile.
+/// tiles, and overviews by factors of 2 until the smallest fits in one tile (at least one).
 ///
 /// Overviews are built with nearest-neighbour resampling, so each overview pixel is the RSRP
 /// of a full-resolution pixel centre (a mean of decibels would be no computed figure). The
@@ -51,14 +51,16 @@ public enum CoverageRasterFile {
         return raster
     }
 
-    /// 2, 4, 8, … until the overview's longer side fits in one tile; none for a raster that
-    /// already does.
+    /// 2, 4, 8, … until the overview's longer side fits in one tile, and at least 2 when the
+    /// raster is more than one pixel wide or high (a small raster still has an overview, as
+    /// a Cloud-Optimised GeoTIFF is expected to); none for a single pixel.
     static func overviewFactors(columns: Int, rows: Int) -> [Int] {
         let longest = max(columns, rows)
-        var factors: [Int] = []
-        var side = longest
+        guard longest > 1 else { return [] }
+        var factors = [2]
+        var side = (longest + 1) / 2
         while side > tileSize {
-            let factor = (factors.last ?? 1) * 2
+            let factor = 2 * (factors.last ?? 1)
             factors.append(factor)
             side = (longest + factor - 1) / factor
         }
