@@ -74,7 +74,8 @@ struct RasterCommand: AsyncParsableCommand {
         let values = try await CoverageRasterValues.compute(
             grid: grid, engine: engine, villages: loaded.scenario.villages, threads: threads.count)
         try CoverageRasterFile.write(values, grid: grid, to: out)
-        Terminal.note("Wrote \(out) (\(grid.columns) × \(grid.rows) pixels of \(grid.pixelWidthDeg)° × \(grid.pixelHeightDeg)°, bands: 4G, 5G RSRP dBm)")
+        let size = [grid.pixelWidthDeg, grid.pixelHeightDeg].map { String(format: "%.8g", $0) + "°" }.joined(separator: " × ")
+        Terminal.note("Wrote \(out) (\(grid.columns) × \(grid.rows) pixels of \(size), bands: 4G, 5G RSRP dBm)")
     }
 
     /// `--resolution`: a number of metres followed by `m`, or of kilometres followed by `km`.
