@@ -1,16 +1,9 @@
 import Foundation
+import PhusongTestSupport
 import Testing
 
-/// The path of a GDAL tool on PATH, or nil.
-private func gdalTool(_ name: String) -> String? {
-    (ProcessInfo.processInfo.environment["PATH"] ?? "")
-        .split(separator: ":")
-        .map { "\($0)/\(name)" }
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-}
-
-private let ogrinfo = gdalTool("ogrinfo")
-private let ogr2ogr = gdalTool("ogr2ogr")
+private let ogrinfo = GDALTool("ogrinfo")
+private let ogr2ogr = GDALTool("ogr2ogr")
 
 /// The lists written as GeoPackages by the built binary, read back with GDAL's own tools:
 /// the layer, every column and value of the CSV list, the R-tree spatial index, and the same
@@ -33,12 +26,12 @@ struct GeoPackageListTests {
         let secondBytes = try Data(contentsOf: URL(fileURLWithPath: again))
         #expect(!bytes.isEmpty && secondBytes == bytes, "byte-identical GeoPackages")
 
-        let index = try Self.run([try #require(ogrinfo), "-q", "-sql", "SELECT HasSpatialIndex('\(layer)', 'geom')", base + ".gpkg"])
+        let index = try Self.run(try #require(ogrinfo), ["-q", "-sql", "SELECT HasSpatialIndex('\(layer)', 'geom')", base + ".gpkg"])
         #expect(index.contains("HasSpatialIndex (Integer) = 1"), "\(index)")
 
         // The list as GDAL reads it: X, Y, then the attribute columns.
         let exported = folder.appendingPathComponent("exported.csv").path
-        _ = try Self.run([try #require(ogr2ogr), "-f", "CSV", exported, base + ".gpkg", layer, "-lco", "GEOMETRY=AS_XY"])
+        _ = try Self.run(try #require(ogr2ogr), ["-f", "CSV", exported, base + ".gpkg", layer, "-lco", "GEOMETRY=AS_XY"])
         let gdal = try parseCSV(exported)
         let csv = try parseCSV(base + ".csv")
         #expect(csv.count > 1 && gdal.count == csv.count, "one feature per CSV row")
@@ -69,21 +62,10 @@ struct GeoPackageListTests {
         return a == b
     }
 
-    /// Runs a GDAL tool; its standard output.
-    static func run(_ command: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(command): \(String(decoding: errorData, as: UTF8.self))")
-        #expect(errorData.isEmpty, "\(command): \(String(decoding: errorData, as: UTF8.self))")
-        return String(decoding: data, as: UTF8.self)
+    /// Runs a GDAL tool, which must succeed without a message; its standard output.
+    static func run(_ tool: GDALTool, _ arguments: [String]) throws -> String {
+        let result = try tool.run(arguments)
+        #expect(result.status == 0 && result.errors.isEmpty, "\(tool.path) \(arguments): \(result.errors)")
+        return result.output
     }
 }

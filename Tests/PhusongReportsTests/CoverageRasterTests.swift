@@ -1,12 +1,12 @@
 import Foundation
 import GDALKit
+import PhusongTestSupport
 import Testing
 @testable import PhusongCoverage
 @testable import PhusongSupport
 @testable import PhusongReports
 
-/// The path of `gdalinfo` (GDAL) on PATH, or nil.
-private let gdalinfo = CoverageRasterTestsPaths.gdalinfo
+private let gdalinfo = GDALTool("gdalinfo")
 
 @Suite("Coverage raster: values from the engine, the Cloud-Optimised GeoTIFF read back")
 struct CoverageRasterTests {
@@ -85,7 +85,8 @@ struct CoverageRasterTests {
         let values = try await Self.values.value
         let path = try FeatureFixtures.temporaryFolder().appendingPathComponent("coverage.tif").path
         try CoverageRasterFile.write(values, grid: grid, to: path)
-        let info = try Self.gdalinfoJSON(["-json", "-stats", path])
+        let (result, info) = try #require(gdalinfo).json(["-json", "-stats", path])
+        #expect(result.status == 0)
         let crs = (info["coordinateSystem"] as? [String: Any])?["wkt"] as? String ?? ""
         #expect(crs.contains(#"ID["EPSG",4326]"#))
         let corners = info["cornerCoordinates"] as? [String: [Double]]
@@ -112,27 +113,4 @@ struct CoverageRasterTests {
     func overviewFactors(columns: Int, rows: Int, factors: [Int]) {
         #expect(CoverageRasterFile.overviewFactors(columns: columns, rows: rows) == factors)
     }
-
-    /// `gdalinfo`'s JSON output.
-    static func gdalinfoJSON(_ arguments: [String]) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(CoverageRasterTestsPaths.gdalinfo))
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-    }
-}
-
-/// Where the GDAL tools are.
-enum CoverageRasterTestsPaths {
-    static let gdalinfo: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "")
-        .split(separator: ":")
-        .map { "\($0)/gdalinfo" }
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
 }

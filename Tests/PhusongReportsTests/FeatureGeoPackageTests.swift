@@ -1,15 +1,12 @@
 import Foundation
 import GEOSKit
+import PhusongTestSupport
 import Testing
 @testable import PhusongCoverage
 @testable import PhusongSupport
 @testable import PhusongReports
 
-/// The path of `ogrinfo` (GDAL) on PATH, or nil.
-private let ogrinfo: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "")
-    .split(separator: ":")
-    .map { "\($0)/ogrinfo" }
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
+private let ogrinfo = GDALTool("ogrinfo")
 
 @Suite("Feature writers: GeoPackage read back")
 struct FeatureGeoPackageTests {
@@ -215,20 +212,10 @@ struct FeatureGeoPackageTests {
         }
     }
 
-    private func run(_ arguments: [String]) throws -> (output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ogrinfo))
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return (String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    private func run(_ arguments: [String]) throws -> GDALTool.Result {
+        let result = try #require(ogrinfo).run(arguments)
+        #expect(result.status == 0)
+        return result
     }
 }
 
