@@ -1,7 +1,7 @@
 /// An error reported by GDAL (through its error handler) or a misuse detected by GDALKit
 /// before calling GDAL.
 ///
-/// GDALKit installs its own error handler around every GDAL call (see ``GDALMessages``), so
+/// GDALKit installs its own error handler around every GDAL call (`GDALMessages`, internal), so
 /// GDAL's messages are never printed to standard error; the failure message of a call is
 /// attached to the error it throws.
 public struct GDALError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -50,7 +50,9 @@ struct CoverageRasterTests {
         #expect(grid.columns == 285 && grid.rows == 139)
         #expect(sampled == 24)
 
-        let parallel = try await CoverageRasterValues.compute(grid: grid, engine: run.engine, villages: villages, threads: 3)
+        // 3 threads over chunks of 4 rows (1,140 pixels): 35 chunks joined in row order.
+        let parallel = try await CoverageRasterValues.compute(
+            grid: grid, engine: run.engine, villages: villages, threads: 3, chunkPixels: 1140)
         #expect(parallel == values)
         #expect(try await Self.values.value == values)
     }

@@ -27,14 +27,24 @@ public struct CoverageRasterValues: Sendable, Hashable {
     ///   - threads: Worker tasks.
     /// - Returns: Both bands.
     public static func compute(grid: CoverageGrid, engine: CoverageEngine, villages: [Village], threads: Int) async throws -> CoverageRasterValues {
+        try await compute(grid: grid, engine: engine, villages: villages, threads: threads, chunkPixels: chunkPixels)
+    }
+
+    /// ``compute(grid:engine:villages:threads:)`` with chunks of about `chunkPixels` pixels
+    /// (tests use small chunks to check that the join keeps row order).
+    static func compute(
+        grid: CoverageGrid, engine: CoverageEngine, villages: [Village], threads: Int, chunkPixels: Int
+    ) async throws -> CoverageRasterValues {
         let index = VillageIndex(villages: villages)
         let areaTypes = villages.map(\.areaType)
-        let workers = max(1, threads)
-        // Several chunks per thread for load balance (rows over a city cost more than rows over
-        // the sea); a chunk's receivers are made and dropped with it, so memory stays bounded.
-        let chunkCount = min(grid.rows, workers == 1 ? 1 : workers * 16)
-        let chunks = try await TaskPool.run(count: chunkCount, threads: workers) { chunk in
-            let rows = (grid.rows * chunk / chunkCount)..<(grid.rows * (chunk + 1) / chunkCount)
+        // Chunks of whole rows, about `chunkPixels` each whatever the thread count: many per
+        // thread for load balance (rows over a city cost more than rows over the sea), and a
+        // chunk's receivers are made and dropped with it, so memory stays bounded by the
+        // chunks in flight, not the raster.
+        let rowsPerChunk = max(1, max(1, chunkPixels) / grid.columns)
+        let chunkCount = (grid.rows + rowsPerChunk - 1) / rowsPerChunk
+        let chunks = try await TaskPool.run(count: chunkCount, threads: max(1, threads)) { chunk in
+            let rows = (chunk * rowsPerChunk)..<min(grid.rows, (chunk + 1) * rowsPerChunk)
             var receivers: [Village] = []
             receivers.reserveCapacity(rows.count * grid.columns)
             for row in rows {
@@ -56,6 +66,9 @@ public struct CoverageRasterValues: Sendable, Hashable {
         }
         return values
     }
+
+    /// The pixels a parallel chunk computes at most (unless one row is longer): 65,536.
+    static let chunkPixels = 65_536
 
     /// A best server's RSRP as float32, or ``noData``.
     private static func value(_ best: VillageCoverage.BestServer?) -> Float {

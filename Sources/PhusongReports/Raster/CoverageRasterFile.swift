@@ -4,7 +4,7 @@ import PhusongSupport
 
 /// Writes a coverage raster as a Cloud-Optimised GeoTIFF (GDAL's COG driver) for QGIS and
 /// GDAL: two float32 bands, best 4G RSRP then best 5G RSRP (dBm), nodata
-/// ``CoverageRasterValues/noData`` where no cell is in range, EPSG:4326, the grid's box as
+/// `CoverageRasterValues.noData` (−9999) where no cell is in range, EPSG:4326, the grid's box as
 /// the exact extent, DEFLATE compression with the floating-point predictor, 256 × 256
 /// tiles, and overviews by factors of 2 until the smallest fits in one tile (at least one).
 ///
