@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Zip containers: XLSX workbooks (Office Open XML) and KMZ (zipped KML).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `swift package generate-documentation` (scripts/docs.sh): DocC catalogs of the libraries.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -48,7 +50,7 @@ let package = Package(
         // escaper.
         .target(
             name: "PhusongSupport",
-            dependencies: ["CPhusongSystem"]
+            dependencies: ["CPhusongSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The coverage model: data model, CSV reading, loading and validation, administrative
         // assignment, geodesy, radio models, the coverage engine, area coverage, indicators,

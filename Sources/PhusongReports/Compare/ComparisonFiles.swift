@@ -1,7 +1,8 @@
 import PhusongSupport
 
 /// The files of `compare --out`: indicator deltas, changed villages and changed sites as CSV
-/// (UTF-8 with BOM, for Excel), and one self-contained HTML page with all three.
+/// (the conventions of every phusong CSV, `CSVWriter`), and one self-contained HTML page with
+/// all three.
 public enum ComparisonFiles {
     /// The comparison's files, in the order they are listed.
     public static let fileNames = ["compare_indicators.csv", "compare_villages.csv", "compare_sites.csv", "compare.html"]
@@ -12,7 +13,7 @@ public enum ComparisonFiles {
     }
 
     public static func indicatorsCSV(_ comparison: ReportComparison) -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: true, crlf: true)
+        var csv = CSVWriter()
         csv.writeHeader(["scope", "code", "name", "indicator", "before", "after", "change"])
         for delta in comparison.national {
             csv.writeRow(["national", "", "", .text(delta.name), .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
@@ -27,7 +28,7 @@ public enum ComparisonFiles {
     }
 
     public static func villagesCSV(_ comparison: ReportComparison) -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: true, crlf: true)
+        var csv = CSVWriter()
         csv.writeHeader(["village_id", "name", "province_code", "commune_code", "population", "change", "covered_4g_after", "covered_5g_after"])
         for village in comparison.villages {
             let state = village.state
@@ -38,7 +39,7 @@ public enum ComparisonFiles {
     }
 
     public static func sitesCSV(_ comparison: ReportComparison) -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: true, crlf: true)
+        var csv = CSVWriter()
         csv.writeHeader(["site_id", "operator", "change", "has_4g", "has_5g", "province_code", "lon", "lat"])
         for site in comparison.sites {
             let state = site.state
