@@ -46,8 +46,8 @@ let package = Package(
         // declare: output folders are swapped into place in one atomic step.
         .target(name: "CPhusongSystem"),
         // What every layer uses and nothing telecom: the bounded task pool, the seeded random
-        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the terminal
-        // escaper.
+        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the XLSX
+        // writer and the zip container of XLSX and KMZ (ZIPFoundation), the terminal escaper.
         .target(
             name: "PhusongSupport",
             dependencies: ["CPhusongSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -117,7 +117,11 @@ let package = Package(
         // with the skip reason, scratch folders).
         .target(name: "PhusongTestSupport", path: "Tests/PhusongTestSupport"),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
-        .testTarget(name: "PhusongSupportTests", dependencies: ["PhusongSupport"]),
+        // ZIPFoundation reads the written workbooks back.
+        .testTarget(
+            name: "PhusongSupportTests",
+            dependencies: ["PhusongSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "PhusongCoverageTests",
             dependencies: ["PhusongCoverage", "PhusongSupport", "GEOSKit", "PhusongTestSupport"]
