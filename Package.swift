@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Zip containers: XLSX workbooks (Office Open XML) and KMZ (zipped KML).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `swift package generate-documentation` (scripts/docs.sh): DocC catalogs of the libraries.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -44,11 +46,11 @@ let package = Package(
         // declare: output folders are swapped into place in one atomic step.
         .target(name: "CPhusongSystem"),
         // What every layer uses and nothing telecom: the bounded task pool, the seeded random
-        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the terminal
-        // escaper.
+        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the XLSX
+        // writer and the zip container of XLSX and KMZ (ZIPFoundation), the terminal escaper.
         .target(
             name: "PhusongSupport",
-            dependencies: ["CPhusongSystem"]
+            dependencies: ["CPhusongSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The coverage model: data model, CSV reading, loading and validation, administrative
         // assignment, geodesy, radio models, the coverage engine, area coverage, indicators,
@@ -115,7 +117,11 @@ let package = Package(
         // with the skip reason, scratch folders).
         .target(name: "PhusongTestSupport", path: "Tests/PhusongTestSupport"),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
-        .testTarget(name: "PhusongSupportTests", dependencies: ["PhusongSupport"]),
+        // ZIPFoundation reads the written workbooks back.
+        .testTarget(
+            name: "PhusongSupportTests",
+            dependencies: ["PhusongSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "PhusongCoverageTests",
             dependencies: ["PhusongCoverage", "PhusongSupport", "GEOSKit", "PhusongTestSupport"]
