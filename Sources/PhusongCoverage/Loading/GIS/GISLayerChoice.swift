@@ -1,0 +1,34 @@
+import GDALKit
+
+/// Which layer of a GIS source a table is read from (docs/formats.md, "Layers").
+enum GISLayerChoice {
+    /// Drivers whose layers are a workbook's sheets: the first sheet is the table unless
+    /// `--layer` names another.
+    static let spreadsheetDrivers: Set<String> = ["XLSX", "ODS", "XLS"]
+
+    /// The layer named by one of `names` (the `--layer` values: one command may read several
+    /// sources, each taking the name it has); else the only layer, or a workbook's first
+    /// sheet.
+    /// - Throws: `LoadError` listing the layers when the source has several and none is named,
+    ///   or when a name is given that it lacks and it has several.
+    static func layer(of dataset: VectorDataset, named names: [String], path: String) throws(LoadError) -> VectorLayer {
+        let available = dataset.layerNames
+        let chosen: Int
+        if let index = available.firstIndex(where: names.contains) {
+            chosen = index
+        } else if available.count == 1 || (!available.isEmpty && spreadsheetDrivers.contains(dataset.driverName) && names.isEmpty) {
+            chosen = 0
+        } else if available.isEmpty {
+            throw LoadError(Problem(file: path, reason: .source(.noLayers)))
+        } else if names.isEmpty {
+            throw LoadError(Problem(file: path, reason: .source(.severalLayers(names: available))))
+        } else {
+            throw LoadError(Problem(file: path, reason: .source(.noSuchLayer(name: names.joined(separator: "', '"), names: available))))
+        }
+        do {
+            return try dataset.layer(at: chosen)
+        } catch {
+            throw LoadError(Problem(file: path, reason: .source(.unreadable(detail: error.message))))
+        }
+    }
+}

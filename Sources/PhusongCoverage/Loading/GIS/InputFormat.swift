@@ -1,0 +1,27 @@
+/// Which reader an input file goes to, by its extension: phusong's own fast readers for CSV
+/// (and GeoJSON boundaries), GDAL/OGR for the formats GIS users hold (docs/formats.md).
+///
+/// Only the extensions listed go to GDAL, so every file read today (a `.csv`, a `.txt`, a
+/// FIFO such as `/dev/stdin`) keeps its reader, its messages and its bytes.
+package enum InputFormat: Sendable, Hashable {
+    /// Comma-separated text, read by `TableLoader`.
+    case csv
+    /// A vector source opened with GDAL (`GISTable`).
+    case gis
+
+    /// Extensions (lower case) of the vector formats read through GDAL: GeoPackage, Shapefile
+    /// (`.shp`, or its `.dbf` alone as a table), Excel and OpenDocument sheets, MapInfo TAB
+    /// and MIF, FlatGeobuf, GeoJSON (for villages and cells; boundaries keep their reader),
+    /// GML, KML, SQLite/SpatiaLite.
+    static let gisExtensions: Set<String> = [
+        "gpkg", "shp", "dbf", "xlsx", "xls", "ods", "tab", "mif", "fgb", "geojson", "json", "gml", "kml", "sqlite",
+    ]
+
+    /// The format of the file at `path`, from its extension.
+    /// - Parameter path: the file as the user named it.
+    /// - Returns: `.gis` for an extension in ``gisExtensions``, `.csv` otherwise.
+    package static func of(_ path: String) -> InputFormat {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return .csv }
+        return gisExtensions.contains(path[path.index(after: dot)...].lowercased()) ? .gis : .csv
+    }
+}
