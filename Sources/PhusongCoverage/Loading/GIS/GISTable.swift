@@ -37,6 +37,13 @@ struct GISTable: Sendable {
     ///   layer can be chosen, the geometry is not points, or its coordinates cannot be read
     ///   as WGS 84 longitude/latitude.
     static func read(path: String, layers: [String], spec: GISTableSpec) throws(LoadError) -> GISTable {
+        try GDALLibrary.withThreadConfiguration(InputFormat.gdalConfiguration) { () throws(LoadError) -> GISTable in
+            try readLayer(path: path, layers: layers, spec: spec)
+        }
+    }
+
+    /// `read(path:layers:spec:)` with GDAL configured for phusong's tables.
+    private static func readLayer(path: String, layers: [String], spec: GISTableSpec) throws(LoadError) -> GISTable {
         // Opened by phusong first: a missing file or a folder is the same problem (exit 66)
         // as for a CSV, and the SHA-256 in summaries is that of the source's bytes.
         try InputFile(path: path).readToEnd()

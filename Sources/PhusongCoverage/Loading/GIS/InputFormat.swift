@@ -17,6 +17,13 @@ package enum InputFormat: Sendable, Hashable {
         "gpkg", "shp", "dbf", "xlsx", "xls", "ods", "tab", "mif", "fgb", "geojson", "json", "gml", "kml", "sqlite",
     ]
 
+    /// GDAL configuration for reading the source at `path`: a sheet's first row is always its
+    /// header (`OGR_XLSX_HEADERS`, `OGR_ODS_HEADERS` = `FORCE`; GDAL's guess would take a sheet
+    /// whose cells are all text, as ogr2ogr writes codes, for one without a header). GDAL 3.6
+    /// has these as configuration options only, set for the reading thread
+    /// (`GDALLibrary.withThreadConfiguration`).
+    static let gdalConfiguration = ["OGR_XLSX_HEADERS": "FORCE", "OGR_ODS_HEADERS": "FORCE"]
+
     /// The format of the file at `path`, from its extension.
     /// - Parameter path: the file as the user named it.
     /// - Returns: `.gis` for an extension in ``gisExtensions``, `.csv` otherwise.
