@@ -83,7 +83,7 @@ public enum ScenarioLoader {
     ///   and any row is bad, or with the file-level problem that makes a file unreadable, or
     ///   with `output` set when the rejects file cannot be written.
     public static func load(_ paths: InputPaths, policy: BadRowPolicy, threads: Int = TaskPool.defaultThreads) async throws(LoadError) -> LoadedInputs {
-        let boundaries = paths.admin.isEmpty ? nil : try AdminBoundariesLoader.load(paths: paths.admin)
+        let boundaries = paths.admin.isEmpty ? nil : try AdminBoundariesLoader.load(paths: paths.admin, layers: paths.layers)
         let studyArea = boundaries?.extent.map {
             StudyArea(minLon: $0.minX - 0.5, minLat: $0.minY - 0.5, maxLon: $0.maxX + 0.5, maxLat: $0.maxY + 0.5)
         } ?? .vietnam
