@@ -150,7 +150,7 @@ let package = Package(
             dependencies: ["PhusongPlanning", "PhusongOptimization", "PhusongCoverage", "PhusongSupport", "PhusongTestSupport"]
         ),
         // End-to-end runs of the built `phusong` binary.
-        .testTarget(name: "PhusongCLITests", dependencies: ["phusong"], exclude: ["Fixtures"]),
+        .testTarget(name: "PhusongCLITests", dependencies: ["phusong", "PhusongTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

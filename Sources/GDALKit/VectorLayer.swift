@@ -50,6 +50,37 @@ public final class VectorLayer {
         return count >= 0 ? Int(count) : nil
     }
 
+    /// A metadata item of the layer, e.g. `metadataItem("ENCODING_FROM_CPG", domain:
+    /// "SHAPEFILE")` (the encoding a Shapefile's `.cpg` declares).
+    /// - Parameters:
+    ///   - name: The item's name.
+    ///   - domain: The metadata domain; nil for the default one.
+    /// - Returns: The item's value, nil when the layer has none.
+    public func metadataItem(_ name: String, domain: String? = nil) -> String? {
+        messages.capturing { GDALGetMetadataItem(handle, name, domain).map { String(cString: $0) } }
+    }
+
+    /// Recodes the layer's text values to UTF-8 (``recodeText(from:)``); nil when GDAL hands
+    /// out UTF-8 itself.
+    private var recoder: TextRecoder?
+
+    /// Recodes the text values read from now on from `encoding` (an iconv name such as
+    /// `"CP1258"`) to UTF-8, for a dataset opened with GDAL's own recoding turned off (a
+    /// Shapefile read with `SHAPE_ENCODING` empty: ``GDALLibrary/withThreadConfiguration(_:_:)``),
+    /// whose text is then the file's bytes. Nil (or UTF-8) takes the bytes as UTF-8.
+    /// - Parameter encoding: The source encoding.
+    /// - Throws: ``GDALError`` when the C library's iconv does not know the encoding.
+    public func recodeText(from encoding: String?) throws(GDALError) {
+        guard let encoding, !["", "UTF-8", "UTF8"].contains(encoding.uppercased()) else {
+            recoder = nil
+            return
+        }
+        guard let made = TextRecoder(from: encoding) else {
+            throw GDALError(operation: "iconv_open", message: "text encoding \(encoding) is not supported")
+        }
+        recoder = made
+    }
+
     /// Starts reading again from the first feature.
     public func resetReading() { messages.capturing { OGR_L_ResetReading(handle) } }
 
@@ -95,10 +126,12 @@ public final class VectorLayer {
             case .integer: values.append(.integer(OGR_F_GetFieldAsInteger64(feature, position)))
             case .real: values.append(.real(OGR_F_GetFieldAsDouble(feature, position)))
             case .string, .other:
-                guard let text = OGR_F_GetFieldAsString(feature, position).flatMap({ String(validatingCString: $0) }) else {
+                let raw = OGR_F_GetFieldAsString(feature, position)
+                guard let text = raw.flatMap({ recoder?.utf8($0) ?? (recoder == nil ? String(validatingCString: $0) : nil) }) else {
                     throw GDALError(
                         operation: "OGR_F_GetFieldAsString",
-                        message: "\(name) feature \(fid.map(String.init) ?? "?") field '\(field.name)' is not valid UTF-8 text")
+                        message: "\(name) feature \(fid.map(String.init) ?? "?") field '\(field.name)' is not valid "
+                            + (recoder.map { "\($0.encoding) text" } ?? "UTF-8 text"))
                 }
                 values.append(.text(text))
             }

@@ -30,6 +30,13 @@ enum GISBoundaryFeatures {
     /// The features of the layer of `path` that `layers` chooses, and the reading's warnings.
     /// - Throws: `LoadError` when GDAL cannot read the source or transform its CRS.
     static func read(path: String, layers: [String], warnings: inout [Problem]) throws(LoadError) -> [[String: Any]] {
+        try GDALLibrary.withThreadConfiguration(InputFormat.gdalConfiguration) { () throws(LoadError) -> [[String: Any]] in
+            try readLayer(path: path, layers: layers, warnings: &warnings)
+        }
+    }
+
+    /// `read(path:layers:warnings:)` with GDAL configured for phusong's sources.
+    private static func readLayer(path: String, layers: [String], warnings: inout [Problem]) throws(LoadError) -> [[String: Any]] {
         try InputFile(path: path).readToEnd()  // missing file or folder: exit 66; the checksum
         let dataset: VectorDataset
         do {

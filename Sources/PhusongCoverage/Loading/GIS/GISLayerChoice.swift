@@ -8,7 +8,7 @@ enum GISLayerChoice {
 
     /// The layer named by one of `names` (the `--layer` values: one command may read several
     /// sources, each taking the name it has); else the only layer, or a workbook's first
-    /// sheet.
+    /// sheet; with its text recoded from a Shapefile's declared encoding.
     /// - Throws: `LoadError` listing the layers when the source has several and none is named,
     ///   or when a name is given that it lacks and it has several.
     static func layer(of dataset: VectorDataset, named names: [String], path: String) throws(LoadError) -> VectorLayer {
@@ -26,7 +26,13 @@ enum GISLayerChoice {
             throw LoadError(Problem(file: path, reason: .source(.noSuchLayer(name: names.joined(separator: "', '"), names: available))))
         }
         do {
-            return try dataset.layer(at: chosen)
+            let layer = try dataset.layer(at: chosen)
+            // A Shapefile's text is read raw (`InputFormat.gdalConfiguration`): recode it from
+            // the encoding its .cpg (or the DBF's language driver id) declares.
+            let encoding = layer.metadataItem("ENCODING_FROM_CPG", domain: "SHAPEFILE")
+                ?? layer.metadataItem("ENCODING_FROM_LDID", domain: "SHAPEFILE")
+            try layer.recodeText(from: encoding)
+            return layer
         } catch {
             throw LoadError(Problem(file: path, reason: .source(.unreadable(detail: error.message))))
         }

@@ -17,12 +17,15 @@ package enum InputFormat: Sendable, Hashable {
         "gpkg", "shp", "dbf", "xlsx", "xls", "ods", "tab", "mif", "fgb", "geojson", "json", "gml", "kml", "sqlite",
     ]
 
-    /// GDAL configuration for reading the source at `path`: a sheet's first row is always its
-    /// header (`OGR_XLSX_HEADERS`, `OGR_ODS_HEADERS` = `FORCE`; GDAL's guess would take a sheet
-    /// whose cells are all text, as ogr2ogr writes codes, for one without a header). GDAL 3.6
-    /// has these as configuration options only, set for the reading thread
-    /// (`GDALLibrary.withThreadConfiguration`).
-    static let gdalConfiguration = ["OGR_XLSX_HEADERS": "FORCE", "OGR_ODS_HEADERS": "FORCE"]
+    /// GDAL configuration for reading GIS sources, set for the reading thread only
+    /// (`GDALLibrary.withThreadConfiguration`; GDAL 3.6 has these as configuration options):
+    /// - a sheet's first row is always its header (`OGR_XLSX_HEADERS`, `OGR_ODS_HEADERS` =
+    ///   `FORCE`; GDAL's guess takes a sheet whose cells are all text, as ogr2ogr writes
+    ///   codes, for one without a header);
+    /// - a Shapefile's text is read raw (`SHAPE_ENCODING` empty) and recoded by GDALKit from
+    ///   the encoding its `.cpg` declares (`GISLayerChoice`): GDAL's own recoding drops the
+    ///   last letter of Windows-1258 text (`TextRecoder` in GDALKit says why).
+    static let gdalConfiguration = ["OGR_XLSX_HEADERS": "FORCE", "OGR_ODS_HEADERS": "FORCE", "SHAPE_ENCODING": ""]
 
     /// The format of the file at `path`, from its extension.
     /// - Parameter path: the file as the user named it.
