@@ -7,11 +7,11 @@ struct InputOptions: ParsableArguments {
     var villages: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "cells.csv (data-format.md); repeat to add files, e.g. a plan's planned_cells.csv.", valueName: "file"))
+        "cells.csv (data-format.md) or a GIS file (docs/formats.md); repeat to add files, e.g. a plan's planned_cells.csv.", valueName: "file"))
     var cells: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Administrative boundaries, GeoJSON (provinces and/or communes; repeat for several files).",
+        "Administrative boundaries, GeoJSON or a GIS polygon file such as .gpkg or .shp (provinces and/or communes; repeat for several files).",
         valueName: "file"))
     var admin: [String] = []
 

@@ -123,6 +123,33 @@ struct GISInputTests {
         }
     }
 
+    @Test("one GeoPackage with villages and cells: each table takes the --layer called as it")
+    func bothTablesInOneFile() async throws {
+        let files = try TemporaryFiles()
+        defer { files.remove() }
+        let villages = try Self.villagesCSV(files)
+        let cells = try files.write("cells.csv", """
+            cell_id,site_id,operator,technology,band_mhz,lon,lat,height_m,azimuth_deg,beamwidth_deg,rs_eirp_dbm,power_source
+            VT-1-1,VT-1,Viettel,4G,1800,103.01,21.28,30,0,65,30,grid
+
+            """)
+        let gpkg = files.path("inputs.gpkg")
+        try GDALTools.convertPoints(csv: villages, to: gpkg, format: "GPKG", layer: "villages")
+        try GDALTools.convertPoints(csv: cells, to: gpkg, format: "GPKG", layer: "cells", options: ["-update"])
+        let layers = ["villages", "cells"]
+        #expect(try await VillagesLoader.load(path: gpkg, threads: 2, layers: layers).rows.count == 3)
+        let loadedCells = try await CellsLoader.load(paths: [gpkg], threads: 2, layers: layers)
+        #expect(loadedCells.rows.map(\.id) == ["VT-1-1"] && loadedCells.rows.first?.azimuthDeg == 0)
+        let twoYears = files.path("years.gpkg")
+        try GDALTools.convertPoints(csv: villages, to: twoYears, format: "GPKG", layer: "v2024")
+        try GDALTools.convertPoints(csv: villages, to: twoYears, format: "GPKG", layer: "v2025", options: ["-update"])
+        await #expect {
+            _ = try await VillagesLoader.load(path: twoYears, threads: 2, layers: ["v2024", "v2025"])
+        } throws: { error in
+            (error as? LoadError)?.problems.map(\.reason) == [.source(.ambiguousLayers(names: ["v2024", "v2025"], kind: "villages"))]
+        }
+    }
+
     @Test("a bad value is reported with the layer and the feature id in place of the line")
     func problemsNameLayerAndFeature() async throws {
         let files = try TemporaryFiles()
@@ -186,7 +213,7 @@ struct GISInputTests {
         #expect(CellsLoader.gisSpec.column(for: "azimuth_de")?.name == "azimuth_deg")
         #expect(VillagesLoader.gisSpec.column(for: "province_c")?.name == "province_code")
         #expect(VillagesLoader.gisSpec.column(for: "commune_co")?.name == "commune_code")
-        let ambiguous = GISTableSpec(columns: [ColumnSpec("commune_code"), ColumnSpec("commune_count")], position: nil, codeDigits: [:])
+        let ambiguous = GISTableSpec(kind: "villages", columns: [ColumnSpec("commune_code"), ColumnSpec("commune_count")], position: nil, codeDigits: [:])
         #expect(ambiguous.column(for: "commune_co") == nil)
     }
 }

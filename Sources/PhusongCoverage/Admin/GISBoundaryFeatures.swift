@@ -18,7 +18,7 @@ enum GISBoundaryFeatures {
 
     /// The properties a boundary feature may have.
     private static let spec = GISTableSpec(
-        columns: [ColumnSpec("code"), ColumnSpec("name"), ColumnSpec("province_code")], position: nil, codeDigits: [:])
+        kind: "boundaries", columns: [ColumnSpec("code"), ColumnSpec("name"), ColumnSpec("province_code")], position: nil, codeDigits: [:])
 
     /// Whether `path` is read through GDAL: a GIS extension other than GeoJSON's, which keeps
     /// phusong's own reader and its messages.
@@ -44,7 +44,7 @@ enum GISBoundaryFeatures {
         } catch {
             throw LoadError(Problem(file: path, reason: .source(.unreadable(detail: error.message))))
         }
-        let layer = try GISLayerChoice.layer(of: dataset, named: layers, path: path)
+        let layer = try GISLayerChoice.layer(of: dataset, named: layers, kind: "boundaries", path: path)
         let fail = { (detail: String) in LoadError(Problem(file: path, layer: layer.name, reason: .source(.unreadable(detail: detail)))) }
         var transform: CoordinateTransformation?
         if let crs = layer.spatialReference {
@@ -70,7 +70,7 @@ enum GISBoundaryFeatures {
                     case .null: continue
                     case .text(let text): properties[name] = text
                     case let number:
-                        properties[name] = GISLayerReader.text(number, digits: name == "name" ? nil : digits)
+                        properties[name] = GISLayerReader.numberText(number, digits: name == "name" ? nil : digits)
                         if name != "name", padded.insert(name).inserted {
                             warnings.append(Problem(file: path, layer: layer.name, column: name,
                                                     reason: .source(.numericCodesPadded(digits: digits))))

@@ -63,7 +63,7 @@ public enum CellsLoader {
     }
 
     /// What a GIS layer of cells must give: the columns and the point geometry as `lon`/`lat`.
-    static let gisSpec = GISTableSpec(columns: columns, position: (lon: "lon", lat: "lat"), codeDigits: [:])
+    static let gisSpec = GISTableSpec(kind: "cells", columns: columns, position: (lon: "lon", lat: "lat"), codeDigits: [:])
 
     /// `load(paths:studyArea:threads:layers:)` with blocks and chunks of the given sizes (tests).
     static func load(
@@ -72,7 +72,7 @@ public enum CellsLoader {
         let state = RowChecks<SiteCheck>(partitions: threads)
         var merged: LoadedTable<Cell>?
         for path in paths {
-            let table = try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec) { bytes throws(LoadError) in
+            let table = try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec, threads: threads) { bytes throws(LoadError) in
                 try await TableLoader.load(
                     path: path, bytes: bytes, columns: columns, idColumn: Column.id, example: example, noun: "cells",
                     threads: threads, state: state, chunking: chunking

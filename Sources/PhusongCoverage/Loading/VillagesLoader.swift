@@ -50,13 +50,13 @@ public enum VillagesLoader {
     /// What a GIS layer of villages must give: the columns, the point geometry as `lon`/`lat`,
     /// the widths of the administrative codes.
     static let gisSpec = GISTableSpec(
-        columns: columns, position: (lon: "lon", lat: "lat"), codeDigits: ["province_code": 2, "commune_code": 5])
+        kind: "villages", columns: columns, position: (lon: "lon", lat: "lat"), codeDigits: ["province_code": 2, "commune_code": 5])
 
     /// `load(path:studyArea:threads:layers:)` with blocks and chunks of the given sizes (tests).
     static func load(
         path: String, studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking, layers: [String] = []
     ) async throws(LoadError) -> LoadedTable<Village> {
-        try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec) { bytes throws(LoadError) in
+        try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec, threads: threads) { bytes throws(LoadError) in
             try await TableLoader.load(
                 path: path, bytes: bytes, columns: columns, idColumn: Column.id, example: example, noun: "villages",
                 threads: threads, state: RowChecks<NoRowCheck<Village>>(partitions: threads), chunking: chunking

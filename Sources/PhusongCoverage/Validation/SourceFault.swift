@@ -11,6 +11,9 @@ extension Problem {
         case severalLayers(names: [String])
         /// `--layer` names a layer the source does not have.
         case noSuchLayer(name: String, names: [String])
+        /// Several `--layer` names are layers of the source and none is called as the table
+        /// (`kind`: villages, cells, boundaries).
+        case ambiguousLayers(names: [String], kind: String)
         /// The source has no layer at all.
         case noLayers
         /// The layer's geometry is not points, so it gives no village or cell position.
@@ -33,6 +36,8 @@ extension Problem {
             case .severalLayers(let names):
                 "it has several layers (\(Self.list(names))): choose one with --layer NAME"
             case .noSuchLayer(let name, let names): "no layer '\(name)' (its layers: \(Self.list(names)))"
+            case .ambiguousLayers(let names, let kind):
+                "several --layer names are layers of it (\(Self.list(names))) and none is called '\(kind)': name the \(kind) layer '\(kind)'"
             case .noLayers: "it has no layer"
             case .notPoints(let geometry): "the layer's geometry is \(geometry), not points: positions must be points"
             case .noCRSNotDegrees(let x, let y):

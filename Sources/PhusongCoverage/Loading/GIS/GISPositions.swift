@@ -9,16 +9,18 @@ import PhusongSupport
 ///   is transformed with PROJ, longitude first;
 /// - a layer without a CRS (a Shapefile without `.prj`) is read as WGS 84 with a warning when
 ///   every coordinate lies within longitude/latitude range, and is an error otherwise.
-struct GISPositions {
-    /// True when the geometry gives the positions (a point layer for a table with positions).
-    let enabled: Bool
+struct GISPositions: Sendable {
     private var xs: [Double] = []
     private var ys: [Double] = []
     /// False for a feature without a point (its `lon` and `lat` are left empty: the loader
     /// reports them missing).
     private var present: [Bool] = []
 
-    init(enabled: Bool) { self.enabled = enabled }
+    mutating func reserve(_ count: Int) {
+        xs.reserveCapacity(count)
+        ys.reserveCapacity(count)
+        present.reserveCapacity(count)
+    }
 
     mutating func append(x: Double, y: Double) {
         xs.append(x)
@@ -32,39 +34,51 @@ struct GISPositions {
         present.append(false)
     }
 
-    /// The `lon` and `lat` field texts of feature `index`: the shortest text that reads back
-    /// to the same double.
-    func texts(at index: Int) -> [String] {
-        guard present[index] else { return ["", ""] }
-        return [NumberText.shortest(xs[index]), NumberText.shortest(ys[index])]
+    /// The points of `other` after these.
+    mutating func append(_ other: GISPositions) {
+        xs += other.xs
+        ys += other.ys
+        present += other.present
     }
 
-    /// Brings the points to WGS 84 longitude/latitude, by the layer's CRS.
+    /// Appends `,lon,lat` of feature `index` to `csv`: the shortest text that reads back to the
+    /// same double, empty fields for a feature without a point.
+    func appendTexts(at index: Int, to csv: inout [UInt8]) {
+        csv.append(0x2C)
+        if present[index] { csv += NumberText.shortest(xs[index]).utf8 }
+        csv.append(0x2C)
+        if present[index] { csv += NumberText.shortest(ys[index]).utf8 }
+    }
+
+    /// Brings the points to WGS 84 longitude/latitude, by the layer's CRS (`crsWKT`, nil
+    /// when it has none).
     /// - Throws: `LoadError` when the layer has no CRS and a coordinate is outside degrees,
     ///   or PROJ cannot transform.
-    mutating func resolve(layer: VectorLayer, path: String, warnings: inout [Problem]) throws(LoadError) {
-        guard enabled, present.contains(true) else { return }
-        guard let crs = layer.spatialReference else {
+    mutating func resolve(crsWKT: String?, layer: String, path: String, warnings: inout [Problem]) throws(LoadError) {
+        guard present.contains(true) else { return }
+        guard let crsWKT else {
             if let index = present.indices.first(where: { present[$0] && !(abs(xs[$0]) <= 180 && abs(ys[$0]) <= 90) }) {
-                throw LoadError(Problem(file: path, layer: layer.name, reason: .source(.noCRSNotDegrees(x: xs[index], y: ys[index]))))
+                throw LoadError(Problem(file: path, layer: layer, reason: .source(.noCRSNotDegrees(x: xs[index], y: ys[index]))))
             }
-            warnings.append(Problem(file: path, layer: layer.name, reason: .source(.noCRSReadAsWGS84)))
+            warnings.append(Problem(file: path, layer: layer, reason: .source(.noCRSReadAsWGS84)))
             return
         }
-        if crs.isWGS84LonLat { return }
-        do {
+        var label = "the layer's CRS"
+        do throws(GDALError) {
+            let crs = try SpatialReference(wkt: crsWKT)
+            label = crs.label
+            if crs.isWGS84LonLat { return }
             let transform = try CoordinateTransformation.toWGS84(from: crs)
-            var pointXs = present.indices.filter { present[$0] }.map { xs[$0] }
-            var pointYs = present.indices.filter { present[$0] }.map { ys[$0] }
+            let indices = present.indices.filter { present[$0] }
+            var pointXs = indices.map { xs[$0] }
+            var pointYs = indices.map { ys[$0] }
             try transform.transform(xs: &pointXs, ys: &pointYs)
-            var next = 0
-            for index in present.indices where present[index] {
+            for (next, index) in indices.enumerated() {
                 xs[index] = pointXs[next]
                 ys[index] = pointYs[next]
-                next += 1
             }
         } catch {
-            throw LoadError(Problem(file: path, layer: layer.name, reason: .source(.notTransformable(crs: crs.label, detail: error.message))))
+            throw LoadError(Problem(file: path, layer: layer, reason: .source(.notTransformable(crs: label, detail: error.message))))
         }
     }
 }

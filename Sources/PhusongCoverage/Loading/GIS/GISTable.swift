@@ -33,31 +33,66 @@ struct GISTable: Sendable {
     ///   - path: the source.
     ///   - layers: the names given with `--layer` (`GISLayerChoice`).
     ///   - spec: the loader's columns.
+    ///   - threads: tasks that read parts of a large GeoPackage layer at the same time.
     /// - Throws: `LoadError` when the file is missing or unreadable, GDAL cannot open it, no
     ///   layer can be chosen, the geometry is not points, or its coordinates cannot be read
     ///   as WGS 84 longitude/latitude.
-    static func read(path: String, layers: [String], spec: GISTableSpec) throws(LoadError) -> GISTable {
-        try GDALLibrary.withThreadConfiguration(InputFormat.gdalConfiguration) { () throws(LoadError) -> GISTable in
-            try readLayer(path: path, layers: layers, spec: spec)
-        }
-    }
-
-    /// `read(path:layers:spec:)` with GDAL configured for phusong's tables.
-    private static func readLayer(path: String, layers: [String], spec: GISTableSpec) throws(LoadError) -> GISTable {
+    static func read(path: String, layers: [String], spec: GISTableSpec, threads: Int) async throws(LoadError) -> GISTable {
         // Opened by phusong first: a missing file or a folder is the same problem (exit 66)
         // as for a CSV, and the SHA-256 in summaries is that of the source's bytes.
         try InputFile(path: path).readToEnd()
-        let dataset: VectorDataset
-        do {
-            dataset = try VectorDataset(readingAt: path)
-        } catch {
-            throw LoadError(Problem(file: path, reason: .source(.unreadable(detail: error.message))))
+        let plan = try GDALLibrary.withThreadConfiguration(InputFormat.gdalConfiguration) { () throws(LoadError) -> GISReadPlan in
+            try GISReadPlan(path: path, layers: layers, spec: spec, threads: threads)
         }
-        let layer = try GISLayerChoice.layer(of: dataset, named: layers, path: path)
-        var reader = GISLayerReader(layer: layer, spec: spec, path: path)
-        try reader.readFeatures()
-        try reader.positions.resolve(layer: layer, path: path, warnings: &reader.warnings)
-        return reader.table()
+        var parts = plan.parts
+        if parts.isEmpty {
+            do {
+                parts = try await TaskPool.run(count: plan.filters.count, threads: threads) { index in
+                    try GDALLibrary.withThreadConfiguration(InputFormat.gdalConfiguration) { () throws(LoadError) -> GISLayerPart in
+                        try plan.readPart(plan.filters[index], path: path, spec: spec)
+                    }
+                }
+            } catch let error as LoadError {
+                throw error
+            } catch {
+                throw LoadError(Problem(file: path, layer: plan.layer, reason: .source(.unreadable(detail: "\(error)"))))
+            }
+        }
+        var merged = GISLayerPart()
+        for part in parts {
+            merged.bytes += part.bytes
+            let offset = merged.recordEnds.last ?? 0
+            merged.recordEnds += part.recordEnds.map { $0 + offset }
+            merged.lineBreaks += part.lineBreaks
+            merged.fids += part.fids
+            merged.positions.append(part.positions)
+        }
+        var warnings = plan.warnings
+        if plan.readsPositions {
+            try merged.positions.resolve(crsWKT: plan.crsWKT, layer: plan.layer, path: path, warnings: &warnings)
+        }
+        return table(plan: plan, part: merged, warnings: warnings, path: path)
+    }
+
+    /// The CSV text of the header and of every feature, with the line each record starts on.
+    private static func table(plan: GISReadPlan, part: GISLayerPart, warnings: [Problem], path: String) -> GISTable {
+        var csv = plan.headerRecord
+        csv.reserveCapacity(part.bytes.count + part.fids.count * 24 + csv.count + 1)
+        csv.append(0x0A)
+        var line = 2
+        var recordLines: [Int] = []
+        recordLines.reserveCapacity(part.fids.count)
+        var start = 0
+        for index in part.fids.indices {
+            recordLines.append(line)
+            csv += part.bytes[start..<part.recordEnds[index]]
+            start = part.recordEnds[index]
+            if plan.readsPositions { part.positions.appendTexts(at: index, to: &csv) }
+            csv.append(0x0A)
+            line += 1 + Int(part.lineBreaks[index])
+        }
+        return GISTable(path: path, layer: plan.layer, csv: csv, recordLines: recordLines, featureIDs: part.fids,
+                        warnings: warnings)
     }
 
     /// `problem` located in the layer (its line turned into the feature id) when it is about

@@ -7,12 +7,13 @@ enum GISTableLoading {
     ///   - layers: the `--layer` names (`GISLayerChoice`).
     ///   - spec: the loader's columns, position and code widths.
     ///   - loadCSV: the loader's CSV reading, of the file (nil) or of the given text.
+    ///   - threads: tasks that read parts of a large GeoPackage layer at the same time.
     static func load<Row: Sendable>(
-        path: String, layers: [String], spec: GISTableSpec,
+        path: String, layers: [String], spec: GISTableSpec, threads: Int,
         _ loadCSV: ([UInt8]?) async throws(LoadError) -> LoadedTable<Row>
     ) async throws(LoadError) -> LoadedTable<Row> {
         guard InputFormat.of(path) == .gis else { return try await loadCSV(nil) }
-        let table = try GISTable.read(path: path, layers: layers, spec: spec)
+        let table = try await GISTable.read(path: path, layers: layers, spec: spec, threads: threads)
         do {
             return table.relocated(try await loadCSV(table.csv))
         } catch {

@@ -1,6 +1,9 @@
 /// What a loader asks of a GIS layer: its columns (names and aliases, as for a CSV header),
 /// which of them the point geometry fills, and which hold codes of an official width.
 struct GISTableSpec: Sendable {
+    /// What the rows are (`villages`, `cells`): the layer's name that settles a choice
+    /// between several `--layer` names (`GISLayerChoice`).
+    let kind: String
     /// The loader's columns.
     let columns: [ColumnSpec]
     /// The contract names of the longitude and latitude columns that a point geometry fills
