@@ -208,6 +208,28 @@ struct GISInputTests {
         #expect(abs(read.envelope.minY - expected.envelope.minY) < 1e-6 && abs(read.envelope.maxY - expected.envelope.maxY) < 1e-6)
     }
 
+    @Test("a large GeoPackage layer read by id ranges in parallel gives the rows, ids and order of one reading")
+    func parallelGeoPackage() async throws {
+        let files = try TemporaryFiles()
+        defer { files.remove() }
+        let count = GISReadPlan.parallelFeatures + 5_003
+        var text = "village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type\n"
+        for index in 0..<count {
+            text += "V\(index),\"Bản \(index), \"\"\(index % 7)\"\"\",11,03127,\(102 + Double(index % 1000) / 1000),\(21 + Double(index / 1000) / 100),\(index % 900 + 1),,true,rural\n"
+        }
+        let csv = try files.write("villages.csv", text)
+        let gpkg = files.path("villages.gpkg")
+        try GDALTools.convertPoints(csv: csv, to: gpkg, format: "GPKG", layer: "villages")
+        let fromCSV = try await VillagesLoader.load(path: csv, threads: 2)
+        let serial = try await VillagesLoader.load(path: gpkg, threads: 1)
+        let parallel = try await VillagesLoader.load(path: gpkg, threads: 2)
+        #expect(parallel.rows.count == count)
+        #expect(parallel.rows == fromCSV.rows)
+        #expect(serial.rows == parallel.rows && serial.lines == parallel.lines)
+        #expect(parallel.lines.first == 1 && parallel.lines.last == count)
+        #expect(parallel.rows[5].name == "Bản 5, \"5\"")
+    }
+
     @Test("a DBF name cut to 10 bytes maps to the full column only when unambiguous")
     func cutNames() {
         #expect(CellsLoader.gisSpec.column(for: "azimuth_de")?.name == "azimuth_deg")
