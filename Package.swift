@@ -8,8 +8,8 @@ import PackageDescription
 //   PhusongPlanning        rollout planner, maximal covering
 //   PhusongReports   PhusongSynthetic   PhusongOptimization (telecom-free)
 //   PhusongCoverage
-//   PhusongSupport   GEOSKit
-//   CPhusongSystem   CGEOS
+//   PhusongSupport   GEOSKit   GDALKit
+//   CPhusongSystem   CGEOS     CGDAL
 let package = Package(
     name: "phusong",
     platforms: [.macOS(.v14)],
@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "PhusongCoverage", targets: ["PhusongCoverage"]),
         .library(name: "PhusongSupport", targets: ["PhusongSupport"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "GDALKit", targets: ["GDALKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,16 @@ let package = Package(
         ),
         // Safe Swift layer over GEOS: one context per task, one owner per handle.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        // GDAL's C API (Debian: libgdal-dev, pkg-config `gdal`), and through it PROJ: every
+        // common vector and raster format and coordinate system.
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
+        ),
+        // Safe Swift layer over GDAL: one owner per handle, datasets never shared across
+        // threads, errors from GDAL's per-thread handler.
+        .target(name: "GDALKit", dependencies: ["CGDAL"]),
         // renameat2(RENAME_EXCHANGE) / renamex_np(RENAME_SWAP), which Swift's Glibc does not
         // declare: output folders are swapped into place in one atomic step.
         .target(name: "CPhusongSystem"),
@@ -60,6 +71,7 @@ let package = Package(
             dependencies: [
                 "PhusongSupport",
                 "GEOSKit",
+                "GDALKit",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -117,6 +129,7 @@ let package = Package(
         // with the skip reason, scratch folders).
         .target(name: "PhusongTestSupport", path: "Tests/PhusongTestSupport"),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+        .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "PhusongTestSupport"]),
         // ZIPFoundation reads the written workbooks back.
         .testTarget(
             name: "PhusongSupportTests",
@@ -143,7 +156,7 @@ let package = Package(
             dependencies: ["PhusongPlanning", "PhusongOptimization", "PhusongCoverage", "PhusongSupport", "PhusongTestSupport"]
         ),
         // End-to-end runs of the built `phusong` binary.
-        .testTarget(name: "PhusongCLITests", dependencies: ["phusong"], exclude: ["Fixtures"]),
+        .testTarget(name: "PhusongCLITests", dependencies: ["phusong", "PhusongTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
