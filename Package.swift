@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Zip containers: XLSX workbooks (Office Open XML) and KMZ (zipped KML).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `swift package generate-documentation` (scripts/docs.sh): DocC catalogs of the libraries.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -54,11 +56,11 @@ let package = Package(
         // declare: output folders are swapped into place in one atomic step.
         .target(name: "CPhusongSystem"),
         // What every layer uses and nothing telecom: the bounded task pool, the seeded random
-        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the terminal
-        // escaper.
+        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the XLSX
+        // writer and the zip container of XLSX and KMZ (ZIPFoundation), the terminal escaper.
         .target(
             name: "PhusongSupport",
-            dependencies: ["CPhusongSystem"]
+            dependencies: ["CPhusongSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The coverage model: data model, CSV reading, loading and validation, administrative
         // assignment, geodesy, radio models, the coverage engine, area coverage, indicators,
@@ -136,7 +138,11 @@ let package = Package(
         ),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
         .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "PhusongTestSupport"]),
-        .testTarget(name: "PhusongSupportTests", dependencies: ["PhusongSupport"]),
+        // ZIPFoundation reads the written workbooks back.
+        .testTarget(
+            name: "PhusongSupportTests",
+            dependencies: ["PhusongSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "PhusongCoverageTests",
             dependencies: ["PhusongCoverage", "PhusongSupport", "GEOSKit", "PhusongTestSupport"]

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs the system packages phusong builds against, when missing (Debian/Ubuntu).
-# GEOS's C API comes from libgeos-dev (found through pkg-config as `geos`), GDAL's from
-# libgdal-dev (`gdal`); SQLite's (libsqlite3-dev) is for the GeoPackage tests.
+# GEOS's C API comes from libgeos-dev (found through pkg-config as `geos`); GDAL's (and through
+# it PROJ) from libgdal-dev (pkg-config `gdal`): the GIS input formats and coordinate systems,
+# GeoPackage and coverage-raster output; zlib from zlib1g-dev; SQLite's (libsqlite3-dev) for the
+# GeoPackage tests.
 set -euo pipefail
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists geos 2>/dev/null; then missing+=(libgeos-dev); fi
-# GDAL's C API (and PROJ through it): GeoPackage and coverage-raster output.
 if ! pkg-config --exists gdal 2>/dev/null; then missing+=(libgdal-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
+# ZIPFoundation (the XLSX and KMZ containers) deflates with zlib.
+if ! pkg-config --exists zlib 2>/dev/null; then missing+=(zlib1g-dev); fi
 for extra in "$@"; do
   dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done

@@ -1,23 +1,24 @@
-/// An error reported by GDAL (through its error handler) or a misuse detected by GDALKit
-/// before calling GDAL.
+/// A failure reported by GDAL through its error handler, or a misuse GDALKit detects before
+/// calling GDAL.
 ///
-/// GDALKit installs its own error handler around every GDAL call (`GDALMessages`, internal), so
-/// GDAL's messages are never printed to standard error; the failure message of a call is
-/// attached to the error it throws.
+/// GDALKit installs its own error handler around every GDAL call (`CPLPushErrorHandlerEx`),
+/// so nothing GDAL says reaches standard error; the message of the failing call travels here.
 public struct GDALError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The operation that failed, e.g. `"GDALOpenEx"` or `"OSRImportFromEPSG"`.
+    /// The GDAL function or GDALKit operation that failed, e.g. `"GDALOpenEx"`.
     public let operation: String
-    /// GDAL's message (e.g. `"No such file or directory"`), or GDALKit's explanation when
-    /// GDAL sent none or the input was rejected before reaching GDAL.
+    /// What went wrong in GDAL's words (e.g. `"No such file or directory"`), or GDALKit's own
+    /// when GDAL gave none.
     public let message: String
+    /// GDAL's error class (`CPLErrorNum`: 4 `CPLE_OpenFailed`, 6 `CPLE_NotSupported`, …);
+    /// nil when GDAL reported none.
+    public let number: Int?
 
-    /// Creates an error for `operation` with the given message.
     /// - Parameters:
-    ///   - operation: The GDAL function or GDALKit operation that failed.
-    ///   - message: What went wrong, in GDAL's words when GDAL gave any.
-    public init(operation: String, message: String) {
-        self.operation = operation
-        self.message = message
+    ///   - operation: The function or operation that failed.
+    ///   - message: What went wrong.
+    ///   - number: GDAL's error class, when it gave one.
+    public init(operation: String, message: String, number: Int? = nil) {
+        (self.operation, self.message, self.number) = (operation, message, number)
     }
 
     /// `"<operation> failed: <message>"`.

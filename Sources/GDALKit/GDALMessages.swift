@@ -10,6 +10,8 @@ import CGDAL
 final class GDALMessages {
     /// The most recent failure message (`CE_Failure` or `CE_Fatal`) of the current call.
     var lastFailure: String?
+    /// GDAL's error class of ``lastFailure``.
+    var lastFailureNumber: Int?
     /// Warnings (`CE_Warning`) in arrival order, at most ``maxWarnings`` of the most recent.
     var warnings: [String] = []
     /// Bound on the stored warnings, so a long read cannot grow memory without limit.
@@ -22,6 +24,7 @@ final class GDALMessages {
     /// cannot be mistaken for this one's.
     func capturing<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         lastFailure = nil
+        lastFailureNumber = nil
         let userData = Unmanaged.passUnretained(self).toOpaque()
         CPLPushErrorHandlerEx(gdalKitErrorHandler, userData)
         CPLErrorReset()
@@ -31,14 +34,15 @@ final class GDALMessages {
 
     /// The error for a failed call: GDAL's message, or `fallback` if it sent none.
     func failure(_ operation: String, fallback: String = "GDAL reported a failure without a message") -> GDALError {
-        GDALError(operation: operation, message: lastFailure ?? fallback)
+        GDALError(operation: operation, message: lastFailure ?? fallback, number: lastFailureNumber)
     }
 
     /// Stores one message from the handler.
-    fileprivate func receive(_ level: CPLErr, _ message: String) {
+    fileprivate func receive(_ level: CPLErr, _ number: CPLErrorNum, _ message: String) {
         switch level {
         case CE_Failure, CE_Fatal:
             lastFailure = message
+            lastFailureNumber = Int(number)
         case CE_Warning:
             if warnings.count >= Self.maxWarnings { warnings.removeFirst() }
             warnings.append(message)
@@ -55,5 +59,5 @@ private func gdalKitErrorHandler(_ level: CPLErr, _ number: CPLErrorNum, _ messa
     let sink = Unmanaged<GDALMessages>.fromOpaque(userData).takeUnretainedValue()
     var text = message.map { String(cString: $0) } ?? ""
     while let last = text.last, last.isNewline || last == " " { text.removeLast() }
-    sink.receive(level, text)
+    sink.receive(level, number, text)
 }

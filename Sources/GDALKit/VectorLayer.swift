@@ -50,10 +50,41 @@ public final class VectorLayer {
         return count >= 0 ? Int(count) : nil
     }
 
+    /// A metadata item of the layer, e.g. `metadataItem("ENCODING_FROM_CPG", domain:
+    /// "SHAPEFILE")` (the encoding a Shapefile's `.cpg` declares).
+    /// - Parameters:
+    ///   - name: The item's name.
+    ///   - domain: The metadata domain; nil for the default one.
+    /// - Returns: The item's value, nil when the layer has none.
+    public func metadataItem(_ name: String, domain: String? = nil) -> String? {
+        messages.capturing { GDALGetMetadataItem(handle, name, domain).map { String(cString: $0) } }
+    }
+
+    /// Recodes the layer's text values to UTF-8 (``recodeText(from:)``); nil when GDAL hands
+    /// out UTF-8 itself.
+    private(set) var recoder: TextRecoder?
+
+    /// Recodes the text values read from now on from `encoding` (an iconv name such as
+    /// `"CP1258"`) to UTF-8, for a dataset opened with GDAL's own recoding turned off (a
+    /// Shapefile read with `SHAPE_ENCODING` empty: ``GDALLibrary/withThreadConfiguration(_:_:)``),
+    /// whose text is then the file's bytes. Nil (or UTF-8) takes the bytes as UTF-8.
+    /// - Parameter encoding: The source encoding.
+    /// - Throws: ``GDALError`` when the C library's iconv does not know the encoding.
+    public func recodeText(from encoding: String?) throws(GDALError) {
+        guard let encoding, !["", "UTF-8", "UTF8"].contains(encoding.uppercased()) else {
+            recoder = nil
+            return
+        }
+        guard let made = TextRecoder(from: encoding) else {
+            throw GDALError(operation: "iconv_open", message: "text encoding \(encoding) is not supported")
+        }
+        recoder = made
+    }
+
     /// Starts reading again from the first feature.
     public func resetReading() { messages.capturing { OGR_L_ResetReading(handle) } }
 
-    /// Reads the next feature.
+    /// Reads the next feature as a value.
     /// - Parameters:
     ///   - geometry: What to read of the geometry.
     ///   - transform: Applied to the geometry before it is read (e.g. to WGS 84 lon/lat);
@@ -64,46 +95,79 @@ public final class VectorLayer {
     public func nextFeature(
         geometry: GeometryReading = .point, transform: CoordinateTransformation? = nil
     ) throws(GDALError) -> VectorFeature? {
-        try messages.capturing { () throws(GDALError) -> VectorFeature? in
-            guard let feature = OGR_L_GetNextFeature(handle) else {
-                if let failure = messages.lastFailure {
-                    throw GDALError(operation: "OGR_L_GetNextFeature", message: failure)
+        var result: VectorFeature?
+        var failedField: Int?
+        _ = try readFeatures(limit: 1, geometry: geometry, transform: transform) { record in
+            var values: [FieldValue] = []
+            values.reserveCapacity(fields.count)
+            for index in fields.indices {
+                guard let value = record.value(index) else {
+                    failedField = index
+                    return
                 }
-                return nil
+                values.append(value)
             }
-            defer { OGR_F_Destroy(feature) }
-            let rawFID = OGR_F_GetFID(feature)
-            let fid: Int64? = rawFID == Int64(OGRNullFID) ? nil : rawFID
-            return VectorFeature(
-                fid: fid,
-                values: try values(of: feature, fid: fid),
-                geometry: try readGeometry(of: feature, fid: fid, reading: geometry, transform: transform))
+            result = VectorFeature(fid: record.fid, values: values, geometry: record.geometry)
         }
+        if let failedField {
+            throw GDALError(operation: "OGR_F_GetFieldAsString", message: "field '\(fields[failedField].name)' is not valid "
+                + (recoder.map { "\($0.encoding) text" } ?? "UTF-8 text"))
+        }
+        return result
     }
 
-    /// The attribute values of `feature`, typed by the layer's field definitions.
-    private func values(of feature: OGRFeatureH, fid: Int64?) throws(GDALError) -> [FieldValue] {
-        var values: [FieldValue] = []
-        values.reserveCapacity(fields.count)
-        for (index, field) in fields.enumerated() {
-            let position = Int32(index)
-            guard OGR_F_IsFieldSetAndNotNull(feature, position) != 0 else {
-                values.append(.null)
-                continue
-            }
-            switch field.type {
-            case .integer: values.append(.integer(OGR_F_GetFieldAsInteger64(feature, position)))
-            case .real: values.append(.real(OGR_F_GetFieldAsDouble(feature, position)))
-            case .string, .other:
-                guard let text = OGR_F_GetFieldAsString(feature, position).flatMap({ String(validatingCString: $0) }) else {
-                    throw GDALError(
-                        operation: "OGR_F_GetFieldAsString",
-                        message: "\(name) feature \(fid.map(String.init) ?? "?") field '\(field.name)' is not valid UTF-8 text")
+    /// Reads every remaining feature, handing each to `body` as a ``FeatureRecord`` (valid
+    /// only during the call): the fast way through a large layer, with GDAL's error handler
+    /// installed once and text lent without copying.
+    /// - Parameters:
+    ///   - geometry: What to read of the geometry.
+    ///   - transform: Applied to each geometry before it is read; nil keeps the layer's
+    ///     coordinates.
+    ///   - body: Receives each feature in the layer's order.
+    /// - Returns: The number of features read.
+    /// - Throws: ``GDALError`` when the driver fails to read or a geometry cannot be
+    ///   transformed.
+    @discardableResult
+    public func forEachFeature(
+        geometry: GeometryReading = .point, transform: CoordinateTransformation? = nil, _ body: (FeatureRecord) -> Void
+    ) throws(GDALError) -> Int {
+        try readFeatures(limit: Int.max, geometry: geometry, transform: transform, body)
+    }
+
+    /// Restricts the features read to those matching `filter`, an OGR SQL `WHERE` clause such as
+    /// `"fid >= 1 AND fid < 50000"` (drivers backed by SQL, GeoPackage among them, run it as
+    /// their own query); nil removes the filter. Reading starts again from the first feature.
+    /// - Parameter filter: The clause, or nil.
+    /// - Throws: ``GDALError`` when GDAL cannot parse the clause.
+    public func setAttributeFilter(_ filter: String?) throws(GDALError) {
+        let status = messages.capturing { OGR_L_SetAttributeFilter(handle, filter) }
+        guard status == OGRERR_NONE else { throw messages.failure("OGR_L_SetAttributeFilter") }
+    }
+
+    /// The name of the column that holds the feature ids of a database layer (a GeoPackage's
+    /// `fid`); empty when the ids are record numbers (a Shapefile, a sheet).
+    public var fidColumn: String { messages.capturing { OGR_L_GetFIDColumn(handle).map { String(cString: $0) } } ?? "" }
+
+    /// Reads up to `limit` features, each handed to `body`, under one error handler.
+    private func readFeatures(
+        limit: Int, geometry: GeometryReading, transform: CoordinateTransformation?, _ body: (FeatureRecord) -> Void
+    ) throws(GDALError) -> Int {
+        try messages.capturing { () throws(GDALError) -> Int in
+            var count = 0
+            while count < limit {
+                guard let feature = OGR_L_GetNextFeature(handle) else {
+                    if messages.lastFailure != nil { throw messages.failure("OGR_L_GetNextFeature") }
+                    break
                 }
-                values.append(.text(text))
+                defer { OGR_F_Destroy(feature) }
+                let rawFID = OGR_F_GetFID(feature)
+                let fid: Int64? = rawFID == Int64(OGRNullFID) ? nil : rawFID
+                let shape = try readGeometry(of: feature, fid: fid, reading: geometry, transform: transform)
+                body(FeatureRecord(handle: feature, layer: self, fid: fid, geometry: shape))
+                count += 1
             }
+            return count
         }
-        return values
     }
 
     /// The geometry of `feature` as asked, transformed first when `transform` is given.

@@ -55,7 +55,8 @@ import Testing
             _ = try VectorDataset(readingAt: "/nonexistent/phusong/villages.gpkg")
         } throws: { error in
             guard let error = error as? GDALError else { return false }
-            return error.operation == "GDALOpenEx" && error.message.contains("No such file")
+            // CPLE_OpenFailed (4): GDAL's class for a file it cannot open.
+            return error.operation == "GDALOpenEx" && error.message.contains("No such file") && error.number == 4
         }
     }
 
