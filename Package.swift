@@ -28,7 +28,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Zip containers: XLSX workbooks (Office Open XML) and KMZ (zipped KML).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `swift package generate-documentation` (scripts/docs.sh): DocC catalogs of the libraries.
@@ -84,7 +83,7 @@ let package = Package(
                 "PhusongCoverage",
                 "PhusongSupport",
                 "GEOSKit",
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "GDALKit",
             ],
             // The pages' HTML, CSS and JavaScript, compiled into the library as byte arrays
             // (`PackageResources`, read by `HTMLResources`): no bundle to ship or find at run time.
@@ -128,6 +127,15 @@ let package = Package(
         // Tests: one target per module, plus the helpers they share (paths to ../shared/geodata
         // with the skip reason, scratch folders).
         .target(name: "PhusongTestSupport", path: "Tests/PhusongTestSupport"),
+        // SQLite's C API (Debian: libsqlite3-dev, pkg-config `sqlite3`), for the tests only: the
+        // GeoPackage tests read the written database back with SQLite itself, not with GDAL
+        // that wrote it.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Tests/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
         .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "PhusongTestSupport"]),
         // ZIPFoundation reads the written workbooks back.
@@ -142,8 +150,7 @@ let package = Package(
         .testTarget(
             name: "PhusongReportsTests",
             dependencies: [
-                "PhusongReports", "PhusongCoverage", "PhusongSupport", "GEOSKit", "PhusongTestSupport",
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "PhusongReports", "PhusongCoverage", "PhusongSupport", "GEOSKit", "GDALKit", "PhusongTestSupport", "CSQLite",
             ]
         ),
         .testTarget(

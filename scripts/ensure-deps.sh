@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages phusong builds against, when missing (Debian/Ubuntu).
 # GEOS's C API comes from libgeos-dev (found through pkg-config as `geos`); GDAL's (and through
-# it PROJ) from libgdal-dev (pkg-config `gdal`): the GIS input formats and coordinate systems;
-# zlib from zlib1g-dev.
+# it PROJ) from libgdal-dev (pkg-config `gdal`): the GIS input formats and coordinate systems,
+# GeoPackage and coverage-raster output; zlib from zlib1g-dev; SQLite's (libsqlite3-dev) for the
+# GeoPackage tests.
 set -euo pipefail
 
 missing=()

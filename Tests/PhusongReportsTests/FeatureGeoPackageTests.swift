@@ -1,15 +1,12 @@
 import Foundation
 import GEOSKit
+import PhusongTestSupport
 import Testing
 @testable import PhusongCoverage
 @testable import PhusongSupport
 @testable import PhusongReports
 
-/// The path of `ogrinfo` (GDAL) on PATH, or nil.
-private let ogrinfo: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "")
-    .split(separator: ":")
-    .map { "\($0)/ogrinfo" }
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
+private let ogrinfo = GDALTool("ogrinfo")
 
 @Suite("Feature writers: GeoPackage read back")
 struct FeatureGeoPackageTests {
@@ -42,12 +39,17 @@ struct FeatureGeoPackageTests {
         guard case .text(let wgs84)? = systems.last?["definition"] else { Issue.record("no WGS 84 definition"); return }
         #expect(wgs84.hasPrefix(#"GEOGCS["WGS 84""#) && wgs84.hasSuffix(#"AUTHORITY["EPSG","4326"]]"#))
 
-        let contents = try rows(path, "SELECT * FROM gpkg_contents")
+        let contents = try rows(path, "SELECT table_name, data_type, identifier, description, last_change, srs_id FROM gpkg_contents")
         #expect(contents == [[
             "table_name": .text("dead_zones"), "data_type": .text("features"), "identifier": .text("dead_zones"),
-            "description": .text(""), "last_change": .text("2025-06-30T08:15:00.000Z"),
-            "min_x": .real(102.5), "min_y": .real(21.0358), "max_x": .real(105.9), "max_y": .real(22.1), "srs_id": .integer(4326),
+            "description": .text(""), "last_change": .text("2025-06-30T08:15:00.000Z"), "srs_id": .integer(4326),
         ]])
+        // GDAL writes the extent as SQL text, which SQLite parses back within an ulp or two.
+        let extent = try rows(path, "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents").first ?? [:]
+        for (column, expected) in [("min_x", 102.5), ("min_y", 21.0358), ("max_x", 105.9), ("max_y", 22.1)] {
+            guard case .real(let value)? = extent[column] else { Issue.record("no \(column)"); continue }
+            #expect(abs(value - expected) < 1e-12, "\(column) = \(value)")
+        }
         let geometryColumns = try rows(path, "SELECT * FROM gpkg_geometry_columns")
         #expect(geometryColumns == [[
             "table_name": .text("dead_zones"), "column_name": .text("geom"), "geometry_type_name": .text("POINT"),
@@ -116,11 +118,55 @@ struct FeatureGeoPackageTests {
         #expect(try FeatureSQLiteReader.value(path, "SELECT count(*) FROM dead_zones") == .integer(2))
     }
 
-    @Test("equal tables and timestamps give byte-identical files")
+    @Test("equal tables and timestamps give byte-identical files, written at different times")
     func deterministic() throws {
-        let first = try Data(contentsOf: URL(fileURLWithPath: try written(table)))
-        let second = try Data(contentsOf: URL(fileURLWithPath: try written(table)))
-        #expect(first == second)
+        let firstPath = try written(table)
+        let first = try Data(contentsOf: URL(fileURLWithPath: firstPath))
+        Thread.sleep(forTimeInterval: 0.05)
+        let secondPath = try written(table)
+        #expect(firstPath != secondPath)
+        #expect(first.count > 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: secondPath)) == first)
+        // Without a timestamp, the fixed default is used, not the clock.
+        let folder = try FeatureFixtures.temporaryFolder()
+        let defaulted = folder.appendingPathComponent("a.gpkg").path
+        try FeatureGeoPackage.write(table, to: defaulted)
+        #expect(try FeatureSQLiteReader.value(defaulted, "SELECT last_change FROM gpkg_contents") == .text("1970-01-01T00:00:00.000Z"))
+        Thread.sleep(forTimeInterval: 0.05)
+        let again = folder.appendingPathComponent("b.gpkg").path
+        try FeatureGeoPackage.write(table, to: again)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: defaulted)) == Data(contentsOf: URL(fileURLWithPath: again)))
+    }
+
+    @Test("an R-tree spatial index on geom, registered in gpkg_extensions, holding every located row")
+    func spatialIndex() throws {
+        let path = try written(table)
+        let extensions = try rows(path, "SELECT table_name, column_name, extension_name, scope FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'")
+        #expect(extensions == [[
+            "table_name": .text("dead_zones"), "column_name": .text("geom"), "extension_name": .text("gpkg_rtree_index"),
+            "scope": .text("write-only"),
+        ]])
+        let index = try rows(path, "SELECT id, minx, maxx, miny, maxy FROM rtree_dead_zones_geom ORDER BY id")
+        #expect(index.map { $0["id"] } == (1...5).map { .integer($0) })
+        for (entry, feature) in zip(index, table.rows) {
+            guard case .real(let minX)? = entry["minx"], case .real(let maxY)? = entry["maxy"] else {
+                Issue.record("no box for \(entry)")
+                continue
+            }
+            // The R-tree stores float32 boxes, which GDAL rounds outward: within two float32
+            // steps of the point (7.6e-6 degree each between 64 and 128).
+            #expect(minX <= feature.lon && feature.lon - minX < 2e-5, "\(minX) for \(feature.lon)")
+            #expect(maxY >= feature.lat && maxY - feature.lat < 2e-5, "\(maxY) for \(feature.lat)")
+        }
+    }
+
+    @Test("ogrinfo confirms the spatial index (HasSpatialIndex = 1)",
+          .enabled(if: ogrinfo != nil, "skipped: ogrinfo (gdal-bin) is not installed"))
+    func spatialIndexByGDAL() throws {
+        let path = try written(table)
+        let answer = try run(["-q", "-sql", "SELECT HasSpatialIndex('dead_zones', 'geom')", path])
+        #expect(answer.errors == "")
+        #expect(answer.output.contains("HasSpatialIndex (Integer) = 1"), "\(answer.output)")
     }
 
     @Test("names a GeoPackage cannot hold are refused before anything is written",
@@ -166,20 +212,10 @@ struct FeatureGeoPackageTests {
         }
     }
 
-    private func run(_ arguments: [String]) throws -> (output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ogrinfo))
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return (String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    private func run(_ arguments: [String]) throws -> GDALTool.Result {
+        let result = try #require(ogrinfo).run(arguments)
+        #expect(result.status == 0)
+        return result
     }
 }
 

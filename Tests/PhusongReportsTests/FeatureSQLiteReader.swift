@@ -1,4 +1,4 @@
-import GRDBSQLite
+import CSQLite
 
 /// One value read from SQLite, with its storage class.
 enum FeatureSQLiteCell: Equatable {
@@ -9,9 +9,8 @@ enum FeatureSQLiteCell: Equatable {
     case null
 }
 
-/// Reads a SQLite database back in the GeoPackage tests, read-only, with SQLite's C API from
-/// GRDB's `GRDBSQLite` module. Not GRDB's Swift API: importing GRDB into a module makes its
-/// SQL operators candidates in every expression of the module (see `SQLiteWriter`).
+/// Reads a SQLite database back in the GeoPackage tests, read-only, with SQLite's own C API
+/// (the test-only `CSQLite` system library): an independent reader of what GDAL wrote.
 enum FeatureSQLiteReader {
     struct Failure: Error, CustomStringConvertible {
         var description: String

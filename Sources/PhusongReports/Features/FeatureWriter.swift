@@ -27,9 +27,10 @@ public enum FeatureWriter {
     ///   - table: the layer to write.
     ///   - format: the file format.
     ///   - path: the file to write (replaced whole).
-    ///   - lastChange: the GeoPackage `last_change` timestamp; unused by other formats.
+    ///   - lastChange: the GeoPackage `last_change` timestamp (by default a fixed one, for
+    ///     reproducible files); unused by other formats.
     public static func write(_ table: PointFeatureTable, format: FeatureFormat, to path: String,
-                             lastChange: Date = Date()) throws(OutputError) {
+                             lastChange: Date = FeatureGeoPackage.reproducibleLastChange) throws(OutputError) {
         let bytes: [UInt8]?
         do {
             bytes = try self.bytes(table, format: format)
