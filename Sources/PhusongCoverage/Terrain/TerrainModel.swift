@@ -1,0 +1,80 @@
+/// The terrain path loss a coverage run uses when it is given a terrain source
+/// (docs/specs/terrain-model.md, "Path loss used for coverage"): the tiles and the profile step,
+/// ITM's parameters and the `[terrain]` settings (combination, clutter table, outside-terrain
+/// policy). Read-only once built, so one value serves every thread: the tiles are shared, each
+/// thread samples into its own profile buffer.
+public struct TerrainModel: Sendable {
+    /// The tiles and the profile step.
+    public let profiler: TerrainProfiler
+    /// The `[terrain]` settings of the run.
+    public let settings: TerrainSettings
+    /// ITM's parameters, from `settings`.
+    public let itm: ITMParameters
+
+    /// The model over `source` with `settings`.
+    /// - Parameters:
+    ///   - source: the elevation tiles.
+    ///   - settings: the `[terrain]` section (already range-checked by the configuration).
+    ///   - tileCapacity: the most tiles kept in memory at once.
+    /// - Throws: ``ITMError`` for a climate or mdvar code ITM does not have.
+    public init(source: TerrainSource, settings: TerrainSettings, tileCapacity: Int = 64) throws(ITMError) {
+        profiler = TerrainProfiler(tiles: ElevationTiles(source: source, capacity: tileCapacity), stepM: settings.profileStepM)
+        self.settings = settings
+        itm = try settings.itmParameters()
+    }
+
+    /// Whether the search may prune with the empirical model's bounds. True for
+    /// `combine = "max"`: PL_terrain = max(PL_empirical, L_ITM) ≥ PL_empirical and the clutter
+    /// losses are at least 0 dB (``SettingRanges``), so a pair's terrain RSRP is never above its
+    /// empirical RSRP, and every upper bound of the empirical RSRP (node, cell, threshold, best
+    /// so far) bounds the terrain RSRP too. False for `combine = "itm"`: L_ITM can lie below the
+    /// empirical loss (and below free space), so no empirical bound holds and every cell within
+    /// `max_range_m` is evaluated (docs/terrain.md, "Speed").
+    public var empiricalBoundsHold: Bool { settings.combine == .max }
+}
+
+extension TerrainModel {
+    /// What ITM gives for one pair of a coverage run.
+    enum PairLoss {
+        /// L_ITM, dB.
+        case itm(Double)
+        /// ITM refused the pair: the empirical loss is used (both combinations).
+        case itmError
+        /// A point of the path lies in no tile, or a tile could not be read.
+        case outsideTerrain
+    }
+
+    /// L_ITM from a cell at `tx` (antenna `txHeightM` above ground) to a village at `rx`
+    /// (`rxHeightM`, the radio model's hUT) on `frequencyMHz`, over the profile sampled into
+    /// the caller's `heights` (no allocation once it has grown to the longest profile);
+    /// counts the profile, its all-void samples, ITM's warnings, errors and the missing tiles
+    /// into `statistics`.
+    func itmLoss(
+        tx: PreparedLocation, rx: PreparedLocation, txHeightM: Double, rxHeightM: Double, frequencyMHz: Double,
+        heights: inout [Double], statistics: inout TerrainStatistics
+    ) -> PairLoss {
+        let profile: TerrainProfiler.Profile
+        do {
+            profile = try profiler.profile(
+                txLatitude: tx.latDeg, txLongitude: tx.lonDeg, rxLatitude: rx.latDeg, rxLongitude: rx.lonDeg, into: &heights)
+        } catch .outsideTerrain(let missing) {
+            statistics.outsideTerrainPairs += 1
+            statistics.missingTiles.formUnion(missing)
+            return .outsideTerrain
+        } catch {
+            if statistics.readError == nil { statistics.readError = error }
+            return .outsideTerrain
+        }
+        statistics.profiles += 1
+        statistics.voidSamples += profile.voidSamples
+        let link = ITMLink(txHeightM: txHeightM, rxHeightM: rxHeightM, frequencyMHz: frequencyMHz)
+        do {
+            let result = try ITM.pointToPoint(heightsM: heights, spacingM: profile.spacingM, link: link, parameters: itm)
+            statistics.count(result.warnings)
+            return .itm(result.lossDB)
+        } catch {
+            statistics.itmErrors += 1
+            return .itmError
+        }
+    }
+}
