@@ -11,7 +11,13 @@ enum SharedTerrain {
 
     static var hasTile: Bool { FileManager.default.fileExists(atPath: folder + "/N21E105.hgt") }
 
-    static let skipReason: Comment = "skipped: ../shared/geodata/vn-dem-srtm3 is not beside the checkout (set PHUSONG_SHARED to its parent)"
+    /// The national 2025 scenario.
+    static var national: String { shared + "/geodata/vn-national-2025" }
+
+    /// The tile and the national scenario are both there.
+    static var hasNational: Bool { hasTile && FileManager.default.fileExists(atPath: national + "/villages.csv") }
+
+    static let skipReason: Comment = "skipped: ../shared/geodata (vn-dem-srtm3, vn-national-2025) is not beside the checkout (set PHUSONG_SHARED to its parent)"
 }
 
 /// `phusong pathloss` end to end over the real tile N21E105 (../shared/geodata/vn-dem-srtm3),

@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import PhusongSupport
 
 /// The tiles of a terrain source, read on first use and kept in a bounded cache shared by every
 /// thread of a run (docs/specs/terrain-model.md, "Elevation data"; issue 17: only the tiles a run
@@ -103,6 +105,8 @@ public final class ElevationTiles: @unchecked Sendable {
         guard let tile = ElevationTile(name: name, bigEndianPosts: data) else {
             return .failure(.wrongSize(file: file, bytes: data.count))
         }
+        // The summary lists each tile read with its SHA-256, like every other input.
+        FileChecksum.record(NumberText.hexadecimal(SHA256.hash(data: data)), path: file)
         return .success(tile)
     }
 }
