@@ -62,12 +62,8 @@ extension CoverageEngine {
                 frequencyMHz: radio.frequencyMHz, heights: &heights, statistics: &statistics)
             cache.entries.append(.init(txLatitude: entry.location.latDeg, txLongitude: entry.location.lonDeg, radio: entry.radio, loss: loss))
         }
-        let pathLossDB: Double
-        switch loss {
-        case .itm(let itmDB): pathLossDB = model.settings.combine == .max ? max(empiricalDB, itmDB) : itmDB
-        case .itmError: pathLossDB = empiricalDB
-        case .outsideTerrain: return entry.rsEIRPdBm + antennaGainDB - empiricalDB - radio.extraLossDB
-        }
-        return entry.rsEIRPdBm + antennaGainDB - pathLossDB - radio.extraLossDB - model.settings.clutterLossDB[receiver.areaType]
+        return model.rsrpDBm(
+            loss, rsEIRPdBm: entry.rsEIRPdBm, antennaGainDB: antennaGainDB, empiricalLossDB: empiricalDB,
+            extraLossDB: radio.extraLossDB, areaType: receiver.areaType)
     }
 }

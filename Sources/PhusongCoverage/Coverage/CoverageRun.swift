@@ -59,10 +59,7 @@ public struct CoverageRun: Sendable {
             let empirical = coverage
             (coverage, statistics) = try await engine.withTerrain(terrain).coverageAndStatistics(
                 of: inputs.scenario.villages, threads: threads)
-            if let error = statistics.terrain.readError { throw error }
-            if !statistics.terrain.missingTiles.isEmpty && terrain.settings.outsideTerrain == .stop {
-                throw TerrainError.outsideTerrain(missingTiles: statistics.terrain.missingTiles.sorted())
-            }
+            try terrain.check(statistics.terrain)
             comparison = TerrainComparison(model: terrain, empirical: empirical, terrain: coverage, statistics: statistics.terrain)
         }
         timings.villages = lap()

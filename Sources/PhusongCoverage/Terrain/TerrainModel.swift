@@ -78,3 +78,52 @@ extension TerrainModel {
         }
     }
 }
+
+extension TerrainModel {
+    /// RSRP = rs_eirp_dbm + A_H − PL_terrain − extra_loss_db − clutter_loss_db[area type], dBm,
+    /// from ITM's outcome for the pair (docs/specs/terrain-model.md, "Path loss used for
+    /// coverage"): PL_terrain = max(PL_empirical, L_ITM) or L_ITM; an ITM error uses
+    /// PL_empirical; a pair outside the terrain gets the empirical RSRP whole (coverage-model.md,
+    /// no clutter term).
+    func rsrpDBm(
+        _ loss: PairLoss, rsEIRPdBm: Double, antennaGainDB: Double, empiricalLossDB: Double, extraLossDB: Double,
+        areaType: AreaType
+    ) -> Double {
+        let pathLossDB: Double
+        switch loss {
+        case .itm(let itmDB): pathLossDB = settings.combine == .max ? max(empiricalLossDB, itmDB) : itmDB
+        case .itmError: pathLossDB = empiricalLossDB
+        case .outsideTerrain: return rsEIRPdBm + antennaGainDB - empiricalLossDB - extraLossDB
+        }
+        return rsEIRPdBm + antennaGainDB - pathLossDB - extraLossDB - settings.clutterLossDB[areaType]
+    }
+
+    /// The terrain RSRP of a prepared cell at `receiver`, dBm, at ground distance `distance2DM`
+    /// (unclamped, m), sampling into `heights` and counting into `statistics`.
+    func rsrpDBm(
+        _ cell: PreparedCell, at receiver: ReceiverPoint, distance2DM: Double, userHeightM: Double,
+        heights: inout [Double], statistics: inout TerrainStatistics
+    ) -> Double {
+        let radio = cell.radio
+        let antennaGainDB = cell.antenna.azimuthDeg == nil
+            ? 0 : cell.antenna.gainDB(towardBearingDeg: cell.location.bearingDeg(to: receiver.location))
+        let loss = itmLoss(
+            tx: cell.location, rx: receiver.location, txHeightM: radio.antennaHeightM, rxHeightM: userHeightM,
+            frequencyMHz: radio.frequencyMHz, heights: &heights, statistics: &statistics)
+        return rsrpDBm(
+            loss, rsEIRPdBm: cell.rsEIRPdBm, antennaGainDB: antennaGainDB,
+            empiricalLossDB: radio.pathLoss(distance2DM: distance2DM, areaType: receiver.areaType).pathLossDB,
+            extraLossDB: radio.extraLossDB, areaType: receiver.areaType)
+    }
+
+    /// Stops a run whose terrain could not be read, or whose pairs left the terrain under the
+    /// `stop` policy.
+    /// - Parameter statistics: what the run's terrain evaluations counted.
+    /// - Throws: the first tile read error, or ``TerrainError/outsideTerrain(missingTiles:)``.
+    public func check(_ statistics: TerrainStatistics) throws(TerrainError) {
+        if let error = statistics.readError { throw error }
+        if !statistics.missingTiles.isEmpty && settings.outsideTerrain == .stop {
+            throw .outsideTerrain(missingTiles: statistics.missingTiles.sorted())
+        }
+    }
+}

@@ -118,4 +118,36 @@ struct TerrainCoverageTests {
         let kept = try await engine.withTerrain(model).coverage(of: [village], threads: 1)
         #expect(kept == [engine.coverage(of: village)])
     }
+
+    @Test("candidates' coverage sets over terrain equal the exhaustive formula and lie inside the empirical sets", arguments: [
+        TerrainSettings.Combination.max, .itm,
+    ])
+    func candidateSets(combine: TerrainSettings.Combination) async throws {
+        let scratch = try TemporaryFiles()
+        defer { scratch.remove() }
+        let model = try Self.model(scratch.folder, combine: combine)
+        let (villages, cells) = Self.scenario()
+        let sites = Dictionary(grouping: cells.indices, by: { cells[$0].siteID }).values.sorted { $0[0] < $1[0] }
+        let candidates = sites.map { $0.map { cells[$0] } }
+        let sets = try await CandidateCoverage.coveredVillages(
+            candidates: candidates, villages: villages, parameters: Self.parameters, terrain: model, threads: 2)
+        let empirical = try await CandidateCoverage.coveredVillages(
+            candidates: candidates, villages: villages, parameters: Self.parameters, threads: 2)
+        let rsrp = try Self.exhaustive(villages: villages, cells: cells, model: model)
+        var removed = 0
+        for (candidate, members) in sites.enumerated() {
+            let expected = villages.indices.filter { village in
+                members.contains { (rsrp[village][$0] ?? -.infinity) >= Self.parameters.coverageThresholdDBm(for: cells[$0].technology) }
+            }.map { Int32($0) }
+            #expect(sets[candidate] == expected, "candidate \(candidate)")
+            if combine == .max { #expect(Set(sets[candidate]).isSubset(of: empirical[candidate])) }
+            removed += empirical[candidate].count - sets[candidate].count
+        }
+        if combine == .max {
+            #expect(removed > 0, "the ridge must take villages out of some candidate's set")
+        } else {
+            // ITM alone is more optimistic than the empirical curves on the clear plain.
+            #expect(removed < 0)
+        }
+    }
 }
