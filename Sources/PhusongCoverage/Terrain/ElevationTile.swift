@@ -23,7 +23,7 @@ public struct ElevationTile: Sendable {
     /// A tile from its big-endian file contents.
     /// - Parameters:
     ///   - name: the tile's cell.
-    ///   - bigEndianPosts: the file's bytes: N² posts of 2 bytes, N one of ``sizes``.
+    ///   - data: the file's bytes: N² posts of 2 bytes, N one of ``sizes``.
     /// - Returns: nil when the byte count is not that of a tile.
     public init?(name: TileName, bigEndianPosts data: Data) {
         guard let size = Self.size(forByteCount: data.count) else { return nil }

@@ -11,9 +11,9 @@ import Foundation
 /// (docs/specs/terrain-model.md). Written from those descriptions; no code is shared.
 ///
 /// Steps: check the inputs; N_s, γ_e and Z_g from the path's mean height
-/// (``ITMGroundAndAtmosphere``); the horizons, effective heights and Δh from the profile
-/// (``ITMPathGeometry``); the reference attenuation and mode (``ITMReferenceAttenuation``); the
-/// variability (``ITMVariability``); the loss is free space plus the last.
+/// (`ITMGroundAndAtmosphere`); the horizons, effective heights and Δh from the profile
+/// (`ITMPathGeometry`); the reference attenuation and mode (`ITMReferenceAttenuation`); the
+/// variability (`ITMVariability`); the loss is free space plus the last.
 ///
 /// The call allocates nothing: the profile is the caller's buffer and the scratch space is on
 /// the stack, so a coverage run can call it for every village–cell pair from many threads.
