@@ -96,7 +96,8 @@ public enum DefaultConfigurationText {
     reach_station_ratio = true
 
     [terrain]
-    # The terrain model (terrain-model.md), used with --terrain PATH (today: phusong pathloss).
+    # The terrain model (terrain-model.md), used with --terrain PATH (report, deadzones,
+    # unpowered, plan, pathloss).
     # How ITM's loss is combined with the model above: "max" (the larger loss: terrain only ever
     # removes coverage) or "itm" (ITM alone).
     combine = "max"

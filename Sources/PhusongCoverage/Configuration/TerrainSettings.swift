@@ -1,8 +1,7 @@
 /// The `[terrain]` section of the configuration: how terrain path loss is computed when a run is
 /// given a terrain source (docs/specs/terrain-model.md; every default is the contract's).
-/// Today only `phusong pathloss` reads the ITM and profile settings; `combine`, the clutter
-/// table and the outside-terrain policy are read and checked now for the coverage runs that
-/// will use them.
+/// `phusong pathloss` reads the ITM and profile settings; the coverage runs with `--terrain`
+/// (``TerrainModel``) read them all.
 public struct TerrainSettings: Sendable, Hashable, Codable {
     /// How ITM's loss is combined with the empirical model's.
     public enum Combination: String, Sendable, Hashable, Codable, CaseIterable {
