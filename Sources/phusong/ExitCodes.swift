@@ -22,7 +22,9 @@ enum ExitCodes {
     /// command chose pass through; `CommandError`s and an unknown `--province`/`--commune`
     /// (64) are printed and mapped here too; load problems are listed and give 66 when a file cannot be
     /// read at all, else 65; a computation refused because of the data or the settings (too
-    /// many operators, a setting out of range given through the library) gives 65; an output
+    /// many operators, a setting out of range given through the library, a terrain problem:
+    /// points outside every tile, a tile of the wrong size) gives 65 (a terrain path that does
+    /// not exist, 66); an output
     /// refused before anything is written (it would overwrite an input, a foreign folder)
     /// gives 64 and one that cannot be written 73; anything else is a bug and gives 70, with the error printed, never a
     /// bare exit 1.
@@ -46,7 +48,13 @@ enum ExitCodes {
         case let error as UnknownArea:
             Terminal.error("phusong: \(error)")
             return usage
-        case is CoverageError, is SettingOutOfRange:
+        case let error as TerrainError:
+            // A terrain path that is not there is a missing input (66); anything else about
+            // the tiles (a wrong size, points outside every tile) is bad data (65).
+            Terminal.error("phusong: \(error)")
+            if case .unreadable = error { return noInput }
+            return dataError
+        case is CoverageError, is SettingOutOfRange, is ITMError:
             Terminal.error("phusong: \(error)")
             return dataError
         case let error as OutputError:

@@ -17,6 +17,7 @@ struct DeadZonesCommand: AsyncParsableCommand {
     @OptionGroup var inputs: InputOptions
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
+    @OptionGroup var terrain: TerrainOption
     @OptionGroup var list: ListOptions
 
     @Flag(name: .long, help: "Only dead-zone villages that also have no grid power.")
@@ -24,7 +25,7 @@ struct DeadZonesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await list.run(
-            inputs: inputs, config: config, threads: threads, unpoweredOnly: unpowered, title: "Dead-zone villages",
+            inputs: inputs, config: config, threads: threads, terrain: terrain, unpoweredOnly: unpowered, title: "Dead-zone villages",
             select: VillageLists.deadZones, table: VillageListTable.deadZones)
     }
 }
@@ -39,20 +40,23 @@ struct UnpoweredCommand: AsyncParsableCommand {
     @OptionGroup var inputs: InputOptions
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
+    @OptionGroup var terrain: TerrainOption
     @OptionGroup var list: ListOptions
 
     func run() async throws {
         try await list.run(
-            inputs: inputs, config: config, threads: threads, unpoweredOnly: true, title: "Villages without grid power",
+            inputs: inputs, config: config, threads: threads, terrain: terrain, unpoweredOnly: true, title: "Villages without grid power",
             select: VillageLists.unpowered, table: VillageListTable.unpowered)
     }
 }
 
-/// Loads the inputs and the configuration and computes coverage.
-func computeRun(inputs: InputOptions, config: ConfigOption, threads: ThreadsOption) async throws -> CoverageRun {
+/// Loads the inputs and the configuration and computes coverage (over the terrain when
+/// --terrain is given).
+func computeRun(inputs: InputOptions, config: ConfigOption, threads: ThreadsOption, terrain: TerrainOption) async throws -> CoverageRun {
     let configuration = try config.load()
+    let model = try terrain.model(configuration)
     let loaded = try await inputs.load(threads: threads.count)
-    return try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
+    return try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count, terrain: model)
 }
 
 /// Writes a list in each requested format, each file atomically (`AtomicFile`).
@@ -67,14 +71,17 @@ extension ListOptions {
     /// Computes coverage, selects the villages of a list, prints them and writes the list files:
     /// the whole of `deadzones` and `unpowered`, which differ only in `select` and `table`.
     func run(
-        inputs: InputOptions, config: ConfigOption, threads: ThreadsOption, unpoweredOnly: Bool, title: String,
-        select: (CoverageRun, VillageFilter) -> [VillageListEntry], table: ([VillageListEntry]) -> PointFeatureTable
+        inputs: InputOptions, config: ConfigOption, threads: ThreadsOption, terrain: TerrainOption, unpoweredOnly: Bool,
+        title: String, select: (CoverageRun, VillageFilter) -> [VillageListEntry], table: ([VillageListEntry]) -> PointFeatureTable
     ) async throws {
-        try OutputGuard.check(reading: inputs.files + config.files, writing: outputFiles + inputs.outputFiles)
-        let run = try await computeRun(inputs: inputs, config: config, threads: threads)
+        try OutputGuard.check(reading: inputs.files + config.files + terrain.files(), writing: outputFiles + inputs.outputFiles)
+        let run = try await computeRun(inputs: inputs, config: config, threads: threads, terrain: terrain)
         try checkAreas(in: run)
         let entries = select(run, filter(unpoweredOnly: unpoweredOnly))
         Terminal.output(VillageListText.render(entries, title: title))
+        if let comparison = run.terrain {
+            for line in TerrainSummaryText.lines(comparison, villages: run.inputs.scenario.villages.count) { Terminal.note(line) }
+        }
         try writeList(table(entries), to: destinations())
     }
 

@@ -22,6 +22,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var inputs: InputOptions
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
+    @OptionGroup var terrain: TerrainOption
 
     @Option(name: .long, help: ArgumentHelp("More candidate sites: CSV with id, lon, lat.", valueName: "file"))
     var candidates: String?
@@ -42,7 +43,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let folder = try OutputGuard.openFolder(out, fileNames: PlanFiles.fileNames, setName: "plan",
-                                                reading: inputs.files + config.files + (candidates.map { [$0] } ?? []),
+                                                reading: inputs.files + config.files + (candidates.map { [$0] } ?? []) + terrain.files(),
                                                 alsoWriting: inputs.outputFiles)
         defer { folder.release() }
         let clock = ContinuousClock()
@@ -51,7 +52,8 @@ struct PlanCommand: AsyncParsableCommand {
         let loaded = try await inputs.load(threads: threads.count)
         var extra: [CandidateLocation] = []
         if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
-        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count)
+        let run = try await CoverageRun.compute(
+            inputs: loaded, configuration: configuration, threads: threads.count, terrain: terrain.model(configuration))
         let progress = ProgressLine()
         let plan = try await RolloutPlanner.plan(
             run, candidates: extra, budget: budget,
@@ -62,6 +64,11 @@ struct PlanCommand: AsyncParsableCommand {
         }
         Terminal.output(PlanText.render(plan))
         Terminal.output("")
+        if let comparison = run.terrain {
+            Terminal.output("Candidate coverage and the plan's own check use the terrain model.")
+            for line in TerrainSummaryText.lines(comparison, villages: loaded.scenario.villages.count) { Terminal.output(line) }
+            Terminal.output("")
+        }
         Terminal.output("Wrote \(written.joined(separator: ", "))")
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

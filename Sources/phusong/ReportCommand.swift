@@ -22,6 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var inputs: InputOptions
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
+    @OptionGroup var terrain: TerrainOption
 
     @Option(name: .long, help: ArgumentHelp(
         "Folder for the outputs (created if needed), replaced whole by the new report; it must hold nothing else.", valueName: "dir"))
@@ -32,19 +33,27 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let folder = try OutputGuard.openFolder(out, fileNames: ReportFiles.fileNames, setName: "report",
-                                                reading: inputs.files + config.files, alsoWriting: inputs.outputFiles)
+                                                reading: inputs.files + config.files + terrain.files(), alsoWriting: inputs.outputFiles)
         defer { folder.release() }
         let configuration = try config.load()
+        let terrainModel = try terrain.model(configuration)
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count)
         let loadedAt = clock.now
-        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count, includeArea: !noArea)
+        // Footprints are traced with the empirical model: with terrain, area coverage is left out
+        // rather than mixed with terrain-model village figures.
+        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count,
+                                                includeArea: !noArea && terrainModel == nil, terrain: terrainModel)
         let computedAt = clock.now
         let written = try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
                                                     configurationPath: config.path, threads: threads.count)
         Terminal.output(HeadlineTable.render(run))
         Terminal.output("")
+        if let comparison = run.terrain {
+            for line in TerrainSummaryText.lines(comparison, villages: loaded.scenario.villages.count) { Terminal.output(line) }
+            Terminal.output("")
+        }
         Terminal.output("Wrote \(written.joined(separator: ", "))")
         let steps = run.timings
         Terminal.note("Time: load \(seconds(loadedAt - start)), coverage \(seconds(computedAt - loadedAt)) (setup \(seconds(steps.engineSetup)), "

@@ -4,7 +4,7 @@ import PhusongSynthetic
 import PhusongSupport
 
 /// `phusong synth`: write a deterministic synthetic scenario (villages.csv and cells.csv).
-struct SynthCommand: ParsableCommand {
+struct SynthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
         abstract: "Generate a synthetic scenario: villages.csv and cells.csv (data-format.md).",
@@ -13,7 +13,9 @@ struct SynthCommand: ParsableCommand {
         centres and towns, and a four-operator 4G/5G network placed by population density that \
         leaves some remote villages in dead zones. The same options give byte-identical files on \
         every machine. Province codes are real only in presets; commune codes (90001 and up) are \
-        fictional. '--preset default' writes exactly the embedded default data (geodata/default).
+        fictional. '--preset default' writes exactly the embedded default data (geodata/default). \
+        '--dem DIR' writes synthetic SRTM 3″ tiles over mainland Vietnam instead (plains near sea \
+        level, ranges of 1,000-3,000 m; not real terrain), for `--terrain DIR`.
         """
     )
 
@@ -32,6 +34,11 @@ struct SynthCommand: ParsableCommand {
         "Village density of the tiled layout (default 0.12, about Vietnam's). Larger counts need more: 10,000,000 villages fit below 80° N from 0.5.",
         valueName: "D"))
     var villagesPerKm2: Double?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Write synthetic 3″ terrain tiles (N08E102 … N23E109, 370 MB, not real terrain) into this folder, replaced whole.",
+        valueName: "dir"))
+    var dem: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "Folder for villages.csv and cells.csv (created if needed), replaced whole; it must hold nothing else.", valueName: "dir"))
@@ -65,10 +72,18 @@ struct SynthCommand: ParsableCommand {
     }
 
     mutating func validate() throws {
+        if dem != nil && villages == nil && preset == nil {
+            if villagesPerKm2 != nil { throw ValidationError("--villages-per-km2 needs --villages") }
+            return
+        }
         _ = try parameters()
     }
 
-    func run() throws {
+    func run() async throws {
+        if let dem {
+            try await writeTerrain(dem)
+            if villages == nil && preset == nil { return }
+        }
         let folder = try OutputGuard.openFolder(out, fileNames: ScenarioCSV.fileNames, setName: "synthetic scenario", reading: [])
         defer { folder.release() }
         let parameters = try parameters()
@@ -83,6 +98,27 @@ struct SynthCommand: ParsableCommand {
         let paths = try ScenarioCSV.publish(scenario, into: folder)
         Terminal.output("Synthetic scenario \(preset.map { "'\($0)'" } ?? "(tiled)"), seed \(parameters.seed): \(paths.villages), \(paths.cells)")
         Terminal.output(Self.summary(scenario, provinceNames: provinceNames))
+    }
+
+    /// The synthetic tiles and a README saying they are synthetic, as one output set.
+    private func writeTerrain(_ path: String) async throws {
+        let names = SyntheticTerrain.tileNames.map(\.fileName)
+        let folder = try OutputGuard.openFolder(path, fileNames: names + ["README.txt"], setName: "synthetic terrain", reading: [])
+        let seed = seed ?? 2025
+        let terrain = SyntheticTerrain(seed: seed)
+        let readme = """
+            SYNTHETIC TERRAIN, NOT REAL ELEVATION: made by `phusong synth --dem` with seed \(seed).
+            3 arc-second SRTM HGT tiles N08E102 to N23E109: plains near sea level, straight ranges of
+            1,000-3,000 m placed by the seed. Every figure computed over these tiles must say so.
+
+            """
+        let files = SyntheticTerrain.tileNames.map { name in
+            OutputSetFile(name: name.fileName, sizeHint: 2 * SyntheticTerrain.size * SyntheticTerrain.size) { file in
+                try file.write(terrain.tileBytes(name))
+            }
+        } + [OutputSetFile(name: "README.txt") { Array(readme.utf8) }]
+        let written = try await folder.publish(files, threads: TaskPool.defaultThreads)
+        Terminal.output("Synthetic terrain (NOT real elevation), seed \(seed): \(written.count - 1) tiles in \(path)")
     }
 
     private static func summary(_ scenario: Scenario, provinceNames: [String: String]) -> String {

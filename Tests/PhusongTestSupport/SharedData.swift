@@ -20,6 +20,16 @@ package enum SharedData {
 
     package static let skipReason: Comment = "skipped: ../shared/geodata is not beside the checkout (set PHUSONG_SHARED to its parent)"
 
+    /// The data contracts beside the geodata (`../shared/specs`), read-only: the ITM test
+    /// vectors are read from there at test time, never copied into the repository.
+    package static var specs: String { URL(fileURLWithPath: geodata).deletingLastPathComponent().appendingPathComponent("specs").path }
+
+    package static func specPath(_ relative: String) -> String { specs + "/" + relative }
+
+    package static func hasSpec(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: specPath(relative)) }
+
+    package static let specsSkipReason: Comment = "skipped: ../shared/specs is not beside the checkout (set PHUSONG_SHARED to its parent)"
+
     /// The embedded default data set (`geodata/default` of the repository).
     package static func embedded(_ file: String) -> String {
         repository.appendingPathComponent("geodata/default/" + file).path

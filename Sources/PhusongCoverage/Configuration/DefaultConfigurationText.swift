@@ -95,5 +95,39 @@ public enum DefaultConfigurationText {
     reach_population_coverage_5g = true
     reach_station_ratio = true
 
+    [terrain]
+    # The terrain model (terrain-model.md), used with --terrain PATH (report, deadzones,
+    # unpowered, plan, pathloss).
+    # How ITM's loss is combined with the model above: "max" (the larger loss: terrain only ever
+    # removes coverage) or "itm" (ITM alone).
+    combine = "max"
+    # Longest spacing of the terrain profile's samples, metres.
+    profile_step_m = 90.0
+    # ITM (Longley-Rice) settings: radio climate 1-7 (1 equatorial, 2 continental subtropical,
+    # 3 maritime subtropical, 4 desert, 5 continental temperate, 6 maritime temperate over land,
+    # 7 over sea); surface refractivity N_0 (N-units); ground relative permittivity and
+    # conductivity (S/m); polarisation "vertical" or "horizontal"; mode of variability mdvar
+    # (0 single message, 1 accidental, 2 mobile, 3 broadcast; +10 without location variability,
+    # +20 without situation variability); time, location and situation percentages.
+    climate = 1
+    n0 = 360.0
+    epsilon = 15.0
+    sigma = 0.005
+    polarisation = "vertical"
+    mdvar = 2
+    time = 50.0
+    location = 50.0
+    situation = 50.0
+    # A pair with a point outside every elevation tile: "stop" (the run fails naming the missing
+    # tiles) or "default-model" (that pair uses the model above, counted).
+    outside_terrain = "stop"
+
+    [terrain.clutter_loss_db]
+    # Extra loss by the village's area type on terrain paths, dB (no clutter data: 0 dB).
+    urban = 0.0
+    suburban = 0.0
+    rural = 0.0
+    open = 0.0
+
     """
 }

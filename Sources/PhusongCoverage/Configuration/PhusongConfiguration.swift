@@ -10,13 +10,18 @@ public struct PhusongConfiguration: Sendable, Hashable, Codable {
     public var area: AreaCoverageSettings
     /// The rollout planner: costs, candidates, which targets to reach.
     public var planning: PlanningSettings
+    /// The terrain model (docs/specs/terrain-model.md): ITM's settings, the combination, the
+    /// clutter table, the outside-terrain policy.
+    public var terrain: TerrainSettings
 
     public init(radio: RadioModelParameters = RadioModelParameters(), targets: CoverageTargets = CoverageTargets(),
-                area: AreaCoverageSettings = AreaCoverageSettings(), planning: PlanningSettings = PlanningSettings()) {
+                area: AreaCoverageSettings = AreaCoverageSettings(), planning: PlanningSettings = PlanningSettings(),
+                terrain: TerrainSettings = TerrainSettings()) {
         self.radio = radio
         self.targets = targets
         self.area = area
         self.planning = planning
+        self.terrain = terrain
     }
 
     public init(from decoder: any Decoder) throws {
@@ -25,7 +30,8 @@ public struct PhusongConfiguration: Sendable, Hashable, Codable {
             radio: try container.decodeIfPresent(RadioModelParameters.self, forKey: .radio) ?? RadioModelParameters(),
             targets: try container.decodeIfPresent(CoverageTargets.self, forKey: .targets) ?? CoverageTargets(),
             area: try container.decodeIfPresent(AreaCoverageSettings.self, forKey: .area) ?? AreaCoverageSettings(),
-            planning: try container.decodeIfPresent(PlanningSettings.self, forKey: .planning) ?? PlanningSettings()
+            planning: try container.decodeIfPresent(PlanningSettings.self, forKey: .planning) ?? PlanningSettings(),
+            terrain: try container.decodeIfPresent(TerrainSettings.self, forKey: .terrain) ?? TerrainSettings()
         )
     }
 }

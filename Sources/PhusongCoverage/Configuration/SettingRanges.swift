@@ -15,6 +15,9 @@ import PhusongSupport
 ///   finer settings would make footprint tracing run for hours without a visible difference;
 /// - costs: positive (a free action would make the planner's "cheapest" zero) and at most
 ///   1,000 billion VND; the off-grid extra may be 0;
+/// - terrain: ITM's own domain for N_0 (250–400), the climate codes 1–7, ε at least 1, σ
+///   above 0, and percentages strictly between 0 and 100 (0.1–99.9: ITM's normal deviate
+///   leaves its accuracy beyond); profile steps of 1–1,000 m; clutter losses 0–100 dB;
 /// - the candidate grid every 0.5..100 km within 0..100 km of a dead-zone village, and the
 ///   radius at most 25 grid steps (at most about 2,000 grid points per village).
 public enum SettingRanges {
@@ -69,6 +72,19 @@ public enum SettingRanges {
         Setting("planning.satellite_cost", cost, "billion VND") { $0.planning.satelliteCost },
         Setting("planning.candidate_grid_km", 0.5...100, "km") { $0.planning.candidateGridKm },
         Setting("planning.candidate_radius_km", 0...100, "km") { $0.planning.candidateRadiusKm },
+        Setting("terrain.profile_step_m", 1...1_000, "m") { $0.terrain.profileStepM },
+        Setting("terrain.climate", 1...7, "") { Double($0.terrain.climate) },
+        Setting("terrain.n0", 250...400, "N-units") { $0.terrain.n0 },
+        Setting("terrain.epsilon", 1...100, "") { $0.terrain.epsilon },
+        Setting("terrain.sigma", 0.000_001...100, "S/m") { $0.terrain.sigma },
+        Setting("terrain.mdvar", 0...33, "") { Double($0.terrain.mdvar) },
+        Setting("terrain.time", 0.1...99.9, "%") { $0.terrain.timePercent },
+        Setting("terrain.location", 0.1...99.9, "%") { $0.terrain.locationPercent },
+        Setting("terrain.situation", 0.1...99.9, "%") { $0.terrain.situationPercent },
+        Setting("terrain.clutter_loss_db.urban", 0...100, "dB") { $0.terrain.clutterLossDB.urban },
+        Setting("terrain.clutter_loss_db.suburban", 0...100, "dB") { $0.terrain.clutterLossDB.suburban },
+        Setting("terrain.clutter_loss_db.rural", 0...100, "dB") { $0.terrain.clutterLossDB.rural },
+        Setting("terrain.clutter_loss_db.open", 0...100, "dB") { $0.terrain.clutterLossDB.open },
     ]
 
     /// Checks the settings whose keys start with `prefix` (e.g. `radio.`), for the library's
@@ -96,6 +112,11 @@ public enum SettingRanges {
         if propagation.lowerBandEdgeMHz > propagation.upperBandEdgeMHz {
             problems.append(Problem(file: file, column: "radio.propagation.lower_band_edge_mhz", value: NumberText.shortest(propagation.lowerBandEdgeMHz),
                                     reason: .setting(.bandEdgesReversed)))
+        }
+        let mdvar = configuration.terrain.mdvar
+        if (0...33).contains(mdvar), (try? ITMVariabilityMode(code: mdvar)) == nil {
+            problems.append(Problem(file: file, column: "terrain.mdvar", value: String(mdvar),
+                                    reason: .setting(.undecodable(detail: "must be one of 0–3, 10–13, 20–23, 30–33"))))
         }
         let planning = configuration.planning
         if planning.candidateRadiusKm > maxCandidateRadiusSteps * planning.candidateGridKm {

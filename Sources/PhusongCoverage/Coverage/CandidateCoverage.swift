@@ -8,28 +8,52 @@ public enum CandidateCoverage {
     /// reaches the threshold of the cells' technology (so a 4G candidate covers 4G), in
     /// ascending order. Computed in parallel over candidates; results do not depend on
     /// `threads`.
+    ///
+    /// With `terrain`, a village is covered when a cell's terrain RSRP reaches the threshold
+    /// (docs/specs/terrain-model.md). With `combine = "max"` the terrain RSRP is at most the
+    /// empirical one, so only villages within the empirical reach whose empirical RSRP reaches
+    /// the threshold get a profile; with `combine = "itm"` every village within `max_range_m`
+    /// does.
+    /// - Throws: ``TerrainError`` when a tile cannot be read, or pairs leave the terrain under
+    ///   the `stop` policy.
     public static func coveredVillages(
         candidates: [[Cell]], villages: [Village], villageSubset: [Int]? = nil,
-        parameters: RadioModelParameters, threads: Int
+        parameters: RadioModelParameters, terrain: TerrainModel? = nil, threads: Int
     ) async throws -> [[Int32]] {
         let index = VillageIndex(villages: villages, subset: villageSubset)
         let receivers = villages.map { ReceiverPoint($0) }
-        return try await TaskPool.map(count: candidates.count, threads: threads, minimumChunk: 64) { range in
-            range.map { candidate in
-                covered(by: candidates[candidate], index: index, receivers: receivers, parameters: parameters)
+        let chunks = try await TaskPool.mapChunks(count: candidates.count, threads: threads, minimumChunk: 64) { range in
+            var heights: [Double] = []
+            var statistics = TerrainStatistics()
+            let sets = range.map { candidate in
+                covered(by: candidates[candidate], index: index, receivers: receivers, parameters: parameters, terrain: terrain,
+                        heights: &heights, statistics: &statistics)
             }
+            return (sets: sets, statistics: statistics)
         }
+        var total = TerrainStatistics()
+        for chunk in chunks { total.add(chunk.statistics) }
+        try terrain?.check(total)
+        return chunks.flatMap(\.sets)
     }
 
-    private static func covered(by cells: [Cell], index: VillageIndex, receivers: [ReceiverPoint], parameters: RadioModelParameters) -> [Int32] {
+    private static func covered(
+        by cells: [Cell], index: VillageIndex, receivers: [ReceiverPoint], parameters: RadioModelParameters,
+        terrain: TerrainModel?, heights: inout [Double], statistics: inout TerrainStatistics
+    ) -> [Int32] {
         var covered = Set<Int32>()
+        let bounded = terrain?.empiricalBoundsHold ?? true
         for cell in cells {
             let prepared = PreparedCell(cell, parameters: parameters)
             let threshold = parameters.coverageThresholdDBm(for: cell.technology)
-            let reach = prepared.reachM(threshold: threshold, maxRangeM: parameters.maxRangeM)
+            let reach = bounded ? prepared.reachM(threshold: threshold, maxRangeM: parameters.maxRangeM) : parameters.maxRangeM
             guard reach >= 0 else { continue }
-            for (village, distance) in index.villages(within: reach, lon: cell.lon, lat: cell.lat)
-            where prepared.rsrpDBm(at: receivers[village], distance2DM: distance) >= threshold {
+            for (village, distance) in index.villages(within: reach, lon: cell.lon, lat: cell.lat) {
+                let receiver = receivers[village]
+                if bounded, prepared.rsrpDBm(at: receiver, distance2DM: distance) < threshold { continue }
+                if let terrain, covered.contains(Int32(village)) == false, terrain.rsrpDBm(
+                    prepared, at: receiver, distance2DM: distance, userHeightM: parameters.userHeightM, heights: &heights,
+                    statistics: &statistics) < threshold { continue }
                 covered.insert(Int32(village))
             }
         }

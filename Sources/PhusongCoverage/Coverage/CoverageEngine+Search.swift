@@ -4,7 +4,7 @@ import PhusongSupport
 /// each operator's coverage and the nearest site.
 extension CoverageEngine {
     /// True when cell `a`'s id comes before cell `b`'s in UTF-8 byte order (the tie rule).
-    private func idPrecedes(_ a: Int, _ b: Int) -> Bool {
+    func idPrecedes(_ a: Int, _ b: Int) -> Bool {
         cellIDs[a].utf8.lexicographicallyPrecedes(cellIDs[b].utf8)
     }
 
@@ -48,11 +48,22 @@ extension CoverageEngine {
         let vectors = villages.map { UnitVectors.vector(lon: $0.lon, lat: $0.lat) }
         var covered = [UInt64](repeating: 0, count: villages.count)
         var best: [[VillageCoverage.BestServer?]] = []
+        // The terrain profiles of this run of villages, sampled one after the other into one
+        // buffer (it grows to the longest profile once).
+        var scratch = TerrainScratch()
+        var caches = [TerrainPairCache](repeating: TerrainPairCache(), count: terrain == nil ? 0 : villages.count)
         for technology in 0..<2 {
             let group = groups[technology]
             best.append(receivers.indices.map { index in
-                bestServer(group, receiver: receivers[index], vector: vectors[index], technology: technology,
-                           covered: &covered[index], statistics: &statistics)
+                if let terrain, terrain.empiricalBoundsHold {
+                    boundedTerrainBestServer(
+                        group, receiver: receivers[index], vector: vectors[index], technology: technology, model: terrain,
+                        covered: &covered[index], scratch: &scratch, cache: &caches[index], statistics: &statistics)
+                } else {
+                    bestServer(group, receiver: receivers[index], vector: vectors[index], technology: technology, model: terrain,
+                               covered: &covered[index], heights: &scratch.heights, cache: &caches, village: index,
+                               statistics: &statistics)
+                }
             })
         }
         // An operator's own cells of a technology can cover a village only if the best server
@@ -66,7 +77,7 @@ extension CoverageEngine {
             let technologyCovers = coveredByTechnology[index % 2]
             for village in receivers.indices where covered[village] & bit == 0 && technologyCovers[village] {
                 if reachesThreshold(group, receiver: receivers[village], vector: vectors[village], technology: index % 2,
-                                    statistics: &statistics) {
+                                    heights: &scratch.heights, cache: &caches, village: village, statistics: &statistics) {
                     covered[village] |= bit
                 }
             }
@@ -85,39 +96,49 @@ extension CoverageEngine {
         return (results, statistics)
     }
 
-    private func threshold(_ technology: Int) -> Double {
+    func threshold(_ technology: Int) -> Double {
         technology == 0 ? parameters.coverageThreshold4GdBm : parameters.coverageThreshold5GdBm
     }
 
     /// The exact best server among the group's cells in range (ties: smallest cell id). Every
     /// evaluated cell that reaches the threshold also marks its operator as covering.
-    private func bestServer(
-        _ group: SearchGroup, receiver: ReceiverPoint, vector: SIMD3<Double>, technology: Int,
-        covered: inout UInt64, statistics: inout SearchStatistics
+    ///
+    /// With `model` (`combine = "itm"`: no empirical bound holds) every cell in range is
+    /// evaluated over the terrain; `combine = "max"` goes through `boundedTerrainBestServer`.
+    func bestServer(
+        _ group: SearchGroup, receiver: ReceiverPoint, vector: SIMD3<Double>, technology: Int, model terrain: TerrainModel?,
+        covered: inout UInt64, heights: inout [Double], cache: inout [TerrainPairCache], village: Int,
+        statistics: inout SearchStatistics
     ) -> VillageCoverage.BestServer? {
         guard !group.isEmpty else { return nil }
         let maxRange = parameters.maxRangeM
         let areaType = receiver.areaType
         let threshold = threshold(technology)
+        let bounded = terrain?.empiricalBoundsHold ?? true
         var bestRSRP = -Double.infinity
         var bestCell = -1
         group.tree.search(vector) { lowerBound, node in
             lowerBound <= maxRange
-                && (bestCell < 0 || group.nodeBounds.upperBoundDBm(node: node, areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
+                && (!bounded || bestCell < 0
+                    || group.nodeBounds.upperBoundDBm(node: node, areaType: areaType, atLeastM: lowerBound) >= bestRSRP)
         } visit: { position in
             statistics.cellsVisited += 1
             let offset = group.tree.vectors.offset(position, from: vector)
             let chordSquared = (offset * offset).sum()
             guard chordSquared <= rangeChordSquared else { return }
-            if bestCell >= 0, group.reaches[position].upperBoundDBm(
+            if bounded, bestCell >= 0, group.reaches[position].upperBoundDBm(
                 towardOffset: offset, areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared),
                 losses: losses) < bestRSRP { return }
             let cell = Int(group.tree.entries[position])
             let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
             guard distance <= maxRange else { return }
-            let rsrp = cells.rsrpDBm(cell, at: receiver, distance2DM: distance)
+            var rsrp = cells.rsrpDBm(cell, at: receiver, distance2DM: distance)
             statistics.rsrpEvaluations += 1
+            if let terrain {
+                rsrp = terrainRSRPdBm(cell, at: receiver, distance2DM: distance, model: terrain, heights: &heights,
+                                      cache: &cache[village], statistics: &statistics.terrain)
+            }
             if rsrp > bestRSRP || (rsrp == bestRSRP && idPrecedes(cell, bestCell)) {
                 bestRSRP = rsrp
                 bestCell = cell
@@ -127,33 +148,45 @@ extension CoverageEngine {
         return bestCell >= 0 ? .init(cellIndex: bestCell, rsrpDBm: bestRSRP) : nil
     }
 
-    /// Whether any of the group's cells in range reaches the technology's threshold.
+    /// Whether any of the group's cells in range reaches the technology's threshold. With a
+    /// terrain model whose empirical bounds hold, only cells whose empirical RSRP reaches the
+    /// threshold get a profile (their terrain RSRP is at most the empirical one); with
+    /// `combine = "itm"` every cell in range may be evaluated.
     private func reachesThreshold(
         _ group: SearchGroup, receiver: ReceiverPoint, vector: SIMD3<Double>, technology: Int,
-        statistics: inout SearchStatistics
+        heights: inout [Double], cache: inout [TerrainPairCache], village: Int, statistics: inout SearchStatistics
     ) -> Bool {
         guard !group.isEmpty else { return false }
         let maxRange = parameters.maxRangeM
         let areaType = receiver.areaType
         let threshold = threshold(technology)
+        let bounded = terrain?.empiricalBoundsHold ?? true
         var reached = false
         group.tree.search(vector) { lowerBound, node in
             !reached && lowerBound <= maxRange
-                && group.nodeBounds.upperBoundDBm(node: node, areaType: areaType, atLeastM: lowerBound) >= threshold
+                && (!bounded || group.nodeBounds.upperBoundDBm(node: node, areaType: areaType, atLeastM: lowerBound) >= threshold)
         } visit: { position in
             statistics.cellsVisited += 1
             guard !reached else { return }
             let offset = group.tree.vectors.offset(position, from: vector)
             let chordSquared = (offset * offset).sum()
-            guard chordSquared <= rangeChordSquared, group.reaches[position].upperBoundDBm(
+            guard chordSquared <= rangeChordSquared else { return }
+            if bounded, group.reaches[position].upperBoundDBm(
                 towardOffset: offset, areaType: areaType, atLeastM: UnitVectors.distanceLowerBoundM(chordSquared: chordSquared),
-                losses: losses) >= threshold else { return }
+                losses: losses) < threshold { return }
             let cell = Int(group.tree.entries[position])
             let distance = cells.distanceM(cell, to: receiver)
             statistics.distances += 1
             guard distance <= maxRange else { return }
             statistics.rsrpEvaluations += 1
-            if cells.rsrpDBm(cell, at: receiver, distance2DM: distance) >= threshold { reached = true }
+            let rsrp = cells.rsrpDBm(cell, at: receiver, distance2DM: distance)
+            guard let terrain else {
+                if rsrp >= threshold { reached = true }
+                return
+            }
+            if bounded, rsrp < threshold { return }
+            if terrainRSRPdBm(cell, at: receiver, distance2DM: distance, model: terrain, heights: &heights,
+                              cache: &cache[village], statistics: &statistics.terrain) >= threshold { reached = true }
         }
         return reached
     }

@@ -42,6 +42,9 @@ public struct CoverageEngine: Sendable {
     let losses: ReachBounds.LossTable
     /// Squared chord of `max_range_m` with a safety margin.
     let rangeChordSquared: Double
+    /// The terrain model pairs are evaluated with (``withTerrain(_:)``); nil for the empirical
+    /// model alone.
+    public internal(set) var terrain: TerrainModel?
 
     /// A tree over some cells (with their unit vectors in its order), each cell's own bound
     /// data in the same order, and each node's bound.

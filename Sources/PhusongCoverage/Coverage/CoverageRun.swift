@@ -13,6 +13,9 @@ public struct CoverageRun: Sendable {
     public var timings = StepTimings()
     /// How much searching the village coverage took (cells visited, distances, RSRP evaluations).
     public var searchStatistics = SearchStatistics()
+    /// With a terrain model: the empirical status of each village and what terrain changed
+    /// (`coverage` is then the terrain model's); nil for the empirical model alone.
+    public var terrain: TerrainComparison?
 
     /// Wall-clock time of the steps of `compute`.
     public struct StepTimings: Sendable {
@@ -28,8 +31,16 @@ public struct CoverageRun: Sendable {
 
     /// Runs the coverage engine over the inputs and aggregates the indicators; with
     /// `includeArea`, also traces footprints and computes area coverage.
+    ///
+    /// With `terrain`, villages are covered under the terrain model (the indicators, lists and
+    /// best servers are the terrain model's) and also under the empirical model alone, for the
+    /// comparison and the `TERRAIN_SHADOW` reason. A run whose pairs leave the terrain stops with
+    /// ``TerrainError/outsideTerrain(missingTiles:)`` unless `outside_terrain =
+    /// "default-model"`. Area coverage (footprints) stays empirical: callers leave it out with
+    /// terrain.
     public static func compute(
-        inputs: LoadedInputs, configuration: PhusongConfiguration, threads: Int, includeArea: Bool = false
+        inputs: LoadedInputs, configuration: PhusongConfiguration, threads: Int, includeArea: Bool = false,
+        terrain: TerrainModel? = nil
     ) async throws -> CoverageRun {
         let clock = ContinuousClock()
         var timings = StepTimings()
@@ -42,7 +53,15 @@ public struct CoverageRun: Sendable {
         let engine = try await CoverageEngine.prepare(
             cells: inputs.scenario.cells, sites: inputs.sites, parameters: configuration.radio, threads: threads)
         timings.engineSetup = lap()
-        let (coverage, statistics) = try await engine.coverageAndStatistics(of: inputs.scenario.villages, threads: threads)
+        var (coverage, statistics) = try await engine.coverageAndStatistics(of: inputs.scenario.villages, threads: threads)
+        var comparison: TerrainComparison?
+        if let terrain {
+            let empirical = coverage
+            (coverage, statistics) = try await engine.withTerrain(terrain).coverageAndStatistics(
+                of: inputs.scenario.villages, threads: threads)
+            try terrain.check(statistics.terrain)
+            comparison = TerrainComparison(model: terrain, empirical: empirical, terrain: coverage, statistics: statistics.terrain)
+        }
         timings.villages = lap()
         let tables = try await IndicatorTables(
             villages: inputs.scenario.villages, coverage: coverage, engine: engine, boundaries: inputs.boundaries,
@@ -60,7 +79,7 @@ public struct CoverageRun: Sendable {
         }
         timings.area = lap()
         return CoverageRun(
-            inputs: inputs, configuration: configuration, engine: engine, coverage: coverage, tables: tables, area: area,
-            timings: timings, searchStatistics: statistics)
+            inputs: inputs, configuration: configuration, engine: engine.withTerrain(terrain), coverage: coverage, tables: tables,
+            area: area, timings: timings, searchStatistics: statistics, terrain: comparison)
     }
 }

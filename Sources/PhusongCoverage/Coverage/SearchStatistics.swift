@@ -7,6 +7,8 @@ public struct SearchStatistics: Sendable, Hashable {
     public var distances = 0
     /// RSRP evaluations: path loss, antenna gain and link budget of one (cell, village) pair.
     public var rsrpEvaluations = 0
+    /// What the terrain model did (all zero without terrain).
+    public var terrain = TerrainStatistics()
 
     public init() {}
 
@@ -14,5 +16,6 @@ public struct SearchStatistics: Sendable, Hashable {
         cellsVisited += other.cellsVisited
         distances += other.distances
         rsrpEvaluations += other.rsrpEvaluations
+        terrain.add(other.terrain)
     }
 }

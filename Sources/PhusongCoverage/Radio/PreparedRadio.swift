@@ -8,6 +8,8 @@ import Foundation
 public struct PreparedRadio: Sendable, Hashable {
     /// Carrier frequency, MHz.
     public let frequencyMHz: Double
+    /// Antenna height above ground, m (the terrain model's h_tx).
+    public let antennaHeightM: Double
     /// The path-loss model for each area type of village.
     public let pathLoss: ByAreaType<PathLossModel>
     /// `(hBS - hUT)^2`, m².
@@ -23,6 +25,7 @@ public struct PreparedRadio: Sendable, Hashable {
     ///     range, extra loss).
     public init(bandMHz: Double, heightM: Double, parameters: RadioModelParameters) {
         frequencyMHz = bandMHz
+        antennaHeightM = heightM
         pathLoss = parameters.propagation.models(bandMHz: bandMHz).map { areaType, kind in
             PathLossModel(
                 kind: kind, frequencyMHz: bandMHz, baseStationHeightM: heightM,

@@ -32,7 +32,7 @@ struct DeadZonePhase {
         let siteCells = locations.map { context.newSiteCells($0, technology: .lte) }
         let covered = try await CandidateCoverage.coveredVillages(
             candidates: siteCells, villages: villages, villageSubset: deadZoneIndices,
-            parameters: context.parameters, threads: context.options.threads)
+            parameters: context.parameters, terrain: context.terrain, threads: context.options.threads)
         // Items: position of each dead-zone village in deadZoneIndices.
         let itemOf = Dictionary(uniqueKeysWithValues: deadZoneIndices.enumerated().map { ($0.element, Int32($0.offset)) })
         var coverage = covered.map { $0.compactMap { itemOf[Int($0)] } }

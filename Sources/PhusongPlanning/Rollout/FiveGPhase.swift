@@ -48,7 +48,7 @@ struct FiveGPhase {
         progress("5G: \(candidateCells.count) candidates (\(upgradable.count) upgrades), \(items.count) villages without 5G")
         let covered = try await CandidateCoverage.coveredVillages(
             candidates: candidateCells, villages: villages, villageSubset: items,
-            parameters: context.parameters, threads: context.options.threads)
+            parameters: context.parameters, terrain: context.terrain, threads: context.options.threads)
         let itemOf = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element, Int32($0.offset)) })
         let problem = CoverageProblem(
             weights: items.map { Double(villages[$0].population) },

@@ -33,6 +33,9 @@ struct RolloutContext: Sendable {
 
     var parameters: RadioModelParameters { run.configuration.radio }
 
+    /// The run's terrain model (nil without `--terrain`): candidates' coverage sets use it too.
+    var terrain: TerrainModel? { run.engine.terrain }
+
     /// The three sectors of a new site at `location` (azimuths 0/120/240, beamwidth 65).
     func newSiteCells(_ location: CandidateLocation, technology: Technology) -> [Cell] {
         let band = technology == .lte ? settings.newSiteBand4GMHz : settings.newSiteBand5GMHz

@@ -60,7 +60,8 @@ public enum RolloutPlanner {
 enum RolloutCheck {
     static func indicators(_ run: CoverageRun, adding cells: [Cell], threads: Int) async throws -> (national: CoverageIndicators, coverage: [VillageCoverage]) {
         let inputs = try await run.inputs.adding(cells: cells, threads: threads)
-        let after = try await CoverageRun.compute(inputs: inputs, configuration: run.configuration, threads: threads)
+        let after = try await CoverageRun.compute(
+            inputs: inputs, configuration: run.configuration, threads: threads, terrain: run.engine.terrain)
         return (after.tables.national, after.coverage)
     }
 }

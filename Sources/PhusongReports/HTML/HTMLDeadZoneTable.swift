@@ -43,6 +43,8 @@ enum HTMLDeadZoneTable {
             switch reason {
             case .noSiteInRange: reasons.append("<span class=\"tag tag-nosite\" title=\"no cell of any technology within \(maxRangeKm) km\">No site in range</span>")
             case .weakSignal: reasons.append("<span class=\"tag tag-weak\" title=\"cells in range, all below the coverage threshold\">Weak signal</span>")
+            case .terrainShadow:
+                reasons.append("<span class=\"tag tag-weak\" title=\"the empirical model connects it; the terrain (ITM) blocks the signal\">Terrain shadow</span>")
             case .unpowered: reasons.append("<span class=\"tag tag-unpowered\" title=\"the village is not on the electricity grid\">No grid power</span>")
             }
         }

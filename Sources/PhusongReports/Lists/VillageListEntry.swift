@@ -32,6 +32,10 @@ public enum ListReason: String, Sendable, Hashable, CaseIterable {
     case noSiteInRange = "NO_SITE_IN_RANGE"
     /// Dead zone: cells in range, all below the threshold.
     case weakSignal = "WEAK_SIGNAL"
+    /// Dead zone under the terrain model that the empirical model would connect: terrain
+    /// blocks the signal (docs/specs/terrain-model.md, "Dead-zone reasons"; the contract's
+    /// `terrain_shadow`, written in capitals like the other codes).
+    case terrainShadow = "TERRAIN_SHADOW"
     /// The village has no grid power (a tower there needs its own power).
     case unpowered = "UNPOWERED"
 

@@ -27,12 +27,16 @@ public enum VillageLists {
         let boundaries = run.inputs.boundaries
         let communeNames = Dictionary(boundaries?.communes.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { first, _ in first })
         var list: [VillageListEntry] = []
-        for (village, coverage) in zip(villages, run.coverage) where include(village, coverage) {
+        for (index, (village, coverage)) in zip(villages, run.coverage).enumerated() where include(village, coverage) {
             let best = [coverage.best4G, coverage.best5G].compactMap { $0 }.max {
                 ($0.rsrpDBm, cells[$1.cellIndex].id) < ($1.rsrpDBm, cells[$0.cellIndex].id)
             }
             var reasons: [ListReason] = []
-            if coverage.deadZone { reasons.append(coverage.hasCellInRange ? .weakSignal : .noSiteInRange) }
+            if run.terrain?.isTerrainShadow(index, coverage) == true {
+                reasons.append(.terrainShadow)
+            } else if coverage.deadZone {
+                reasons.append(coverage.hasCellInRange ? .weakSignal : .noSiteInRange)
+            }
             if !village.gridPower { reasons.append(.unpowered) }
             let entry = VillageListEntry(
                 village: village,

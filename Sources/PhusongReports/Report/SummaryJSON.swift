@@ -31,6 +31,7 @@ public enum SummaryJSON {
                 return ($0.code, entry)
             }),
             notes: run.tables.communeStationsNote.map { ["communes": $0] },
+            terrain: run.terrain.map(TerrainSummaryJSON.init),
             area: run.area,
             operators: Dictionary(uniqueKeysWithValues: run.tables.operators.map { row in
                 (row.name, Entry(indicators: row.indicators, name: nil, provinceCode: nil,
@@ -78,6 +79,8 @@ public enum SummaryJSON {
         /// Why some figures are not available, by the section they are missing from (absent
         /// when every figure is available).
         var notes: [String: String]?
+        /// The terrain model's settings and what it changed (absent without `--terrain`).
+        var terrain: TerrainSummaryJSON?
         /// Covered area, when computed (absent with `report --no-area`).
         var area: AreaCoverage?
         var operators: [String: Entry]

@@ -1,0 +1,57 @@
+/// What the terrain model changed in a coverage run (docs/specs/terrain-model.md, "Dead-zone
+/// reasons"): each village's status under the empirical model alone, the villages whose status
+/// differs, and what the terrain model did (profiles, void samples, ITM warnings and errors,
+/// pairs outside the terrain).
+public struct TerrainComparison: Sendable {
+    /// The terrain source the run used (the path the user gave).
+    public var sourcePath: String
+    /// The tiles' files, south to north, west to east.
+    public var tileFiles: [String]
+    /// The `[terrain]` settings of the run.
+    public var settings: TerrainSettings
+    /// Per village (in village order): connected under the empirical model alone.
+    public var empiricallyConnected: [Bool]
+    /// What the terrain model did, summed over the pairs it evaluated.
+    public var statistics: TerrainStatistics
+    /// Villages connected under the empirical model and dead zones under the terrain model:
+    /// the `TERRAIN_SHADOW` dead zones.
+    public var terrainShadowVillages: Int
+    /// Villages that are dead zones under the empirical model and connected under the terrain
+    /// model (only with `combine = "itm"`).
+    public var gainedVillages: Int
+
+    /// A comparison from the two runs' coverage.
+    /// - Parameters:
+    ///   - model: the run's terrain model.
+    ///   - empirical: each village's coverage under the empirical model.
+    ///   - terrain: each village's coverage under the terrain model (same order).
+    ///   - statistics: what the terrain model did.
+    public init(model: TerrainModel, empirical: [VillageCoverage], terrain: [VillageCoverage], statistics: TerrainStatistics) {
+        sourcePath = model.profiler.tiles.source.path
+        let source = model.profiler.tiles.source
+        tileFiles = source.tileNames.compactMap { source.files[$0] }
+        settings = model.settings
+        empiricallyConnected = empirical.map(\.connected)
+        self.statistics = statistics
+        var shadows = 0
+        var gained = 0
+        for (before, after) in zip(empirical, terrain) where before.connected != after.connected {
+            if before.connected { shadows += 1 } else { gained += 1 }
+        }
+        terrainShadowVillages = shadows
+        gainedVillages = gained
+    }
+
+    /// Villages whose status differs between the two models.
+    public var changedVillages: Int { terrainShadowVillages + gainedVillages }
+
+    /// Whether village `index`, with `coverage` under the terrain model, is a dead zone that the
+    /// empirical model would connect (the `TERRAIN_SHADOW` reason).
+    /// - Parameters:
+    ///   - index: the village's index in the run.
+    ///   - coverage: its coverage under the terrain model.
+    /// - Returns: true for a terrain shadow.
+    public func isTerrainShadow(_ index: Int, _ coverage: VillageCoverage) -> Bool {
+        coverage.deadZone && empiricallyConnected[index]
+    }
+}

@@ -1,0 +1,89 @@
+/// Samples terrain profiles from transmitter to receiver into a caller's buffer
+/// (docs/specs/terrain-model.md, "Profile from cell (transmitter) to village (receiver)"):
+/// point i = 0 … n at lat_i = lat_tx + (lat_rx − lat_tx)·i/n, lon_i = lon_tx + Δlon·i/n, the
+/// end points exact, the height of each from ``ElevationTile/height(latitude:longitude:)``.
+/// Shared by every thread (the tiles are read-only); each thread keeps its own buffer, which
+/// grows to the longest profile once and is then reused, so sampling allocates nothing.
+public struct TerrainProfiler: Sendable {
+    /// The tiles heights come from.
+    public let tiles: ElevationTiles
+    /// s, `profile_step_m`, the longest spacing between samples, m.
+    public let stepM: Double
+
+    /// A profiler over `tiles` with sample spacing at most `stepM`.
+    /// - Parameters:
+    ///   - tiles: the elevation tiles.
+    ///   - stepM: s, m (the contract's default is 90 m).
+    public init(tiles: ElevationTiles, stepM: Double = 90) {
+        self.tiles = tiles
+        self.stepM = stepM
+    }
+
+    /// What one sampled profile is, beside its heights.
+    public struct Profile: Sendable, Hashable {
+        /// d, the clamped haversine distance, m.
+        public var distanceM: Double
+        /// n, the number of intervals (the buffer holds n + 1 heights).
+        public var intervals: Int
+        /// d / n, m.
+        public var spacingM: Double
+        /// Samples whose four posts were all void (height 0 m).
+        public var voidSamples: Int
+    }
+
+    /// Samples the profile from (`txLatitude`, `txLongitude`) to (`rxLatitude`, `rxLongitude`).
+    /// - Parameters:
+    ///   - txLatitude: transmitter latitude, degrees.
+    ///   - txLongitude: transmitter longitude, degrees.
+    ///   - rxLatitude: receiver latitude, degrees.
+    ///   - rxLongitude: receiver longitude, degrees.
+    ///   - heights: replaced by z_0 … z_n, m (its capacity is kept between calls).
+    /// - Returns: the distance, the intervals, the spacing and the all-void count.
+    /// - Throws: ``TerrainError/outsideTerrain(missingTiles:)`` naming every missing tile the
+    ///   path crosses, or a tile's read error.
+    public func profile(
+        txLatitude: Double, txLongitude: Double, rxLatitude: Double, rxLongitude: Double, into heights: inout [Double]
+    ) throws(TerrainError) -> Profile {
+        let d = ProfileGeometry.distanceM(latitude1: txLatitude, longitude1: txLongitude, latitude2: rxLatitude, longitude2: rxLongitude)
+        let n = ProfileGeometry.intervals(distanceM: d, stepM: stepM)
+        let latitudeDifference = rxLatitude - txLatitude
+        let longitudeDifference = ProfileGeometry.longitudeDifference(from: txLongitude, to: rxLongitude)
+        heights.removeAll(keepingCapacity: true)
+        heights.reserveCapacity(n + 1)
+        var current: ElevationTile?
+        var voids = 0
+        var missing: Set<TileName> = []
+        for i in 0...n {
+            let latitude: Double
+            let longitude: Double
+            if i == 0 {
+                (latitude, longitude) = (txLatitude, txLongitude)
+            } else if i == n {
+                (latitude, longitude) = (rxLatitude, rxLongitude)
+            } else {
+                latitude = txLatitude + latitudeDifference * Double(i) / Double(n)
+                longitude = ProfileGeometry.normalizedLongitude(txLongitude + longitudeDifference * Double(i) / Double(n))
+            }
+            if current.map({ Self.strictlyInside($0, latitude, longitude) }) != true {
+                current = try tiles.tile(latitude: latitude, longitude: longitude)
+            }
+            guard let tile = current else {
+                missing.insert(TileName(containingLatitude: latitude, longitude: longitude) ?? TileName(south: 0, west: 0))
+                heights.append(0)
+                continue
+            }
+            let sample = tile.height(latitude: latitude, longitude: longitude)
+            if sample.allVoid { voids += 1 }
+            heights.append(sample.heightM)
+        }
+        if !missing.isEmpty { throw .outsideTerrain(missingTiles: missing.sorted().map(\.fileName)) }
+        return Profile(distanceM: d, intervals: n, spacingM: d / Double(n), voidSamples: voids)
+    }
+
+    /// Inside the tile and off its edges (a point on an edge is looked up again, so that it is
+    /// always read from the same tile whatever the path's previous point).
+    private static func strictlyInside(_ tile: ElevationTile, _ latitude: Double, _ longitude: Double) -> Bool {
+        let south = Double(tile.name.south), west = Double(tile.name.west)
+        return latitude > south && latitude < south + 1 && longitude > west && longitude < west + 1
+    }
+}
