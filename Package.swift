@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "PhusongCoverage", targets: ["PhusongCoverage"]),
         .library(name: "PhusongSupport", targets: ["PhusongSupport"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "CBCKit", targets: ["CBCKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,15 @@ let package = Package(
         ),
         // Safe Swift layer over GEOS: one context per task, one owner per handle.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        // CBC's C interface (Debian: coinor-libcbc-dev, pkg-config `cbc`): the MIP solver of
+        // `mclp --exact`.
+        .systemLibrary(
+            name: "CCBC",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"]), .brew(["cbc"])]
+        ),
+        // Safe Swift layer over CBC: one owner per model handle, the log switched off.
+        .target(name: "CBCKit", dependencies: ["CCBC"]),
         // renameat2(RENAME_EXCHANGE) / renamex_np(RENAME_SWAP), which Swift's Glibc does not
         // declare: output folders are swapped into place in one atomic step.
         .target(name: "CPhusongSystem"),
@@ -93,7 +103,7 @@ let package = Package(
         .target(name: "PhusongSynthetic", dependencies: ["PhusongCoverage", "PhusongSupport"]),
         // Parallel optimisation core, free of telecom terms: sparse coverage sets, lazy greedy,
         // local search, Lagrangian bounds.
-        .target(name: "PhusongOptimization", dependencies: ["PhusongSupport"]),
+        .target(name: "PhusongOptimization", dependencies: ["PhusongSupport", "CBCKit"]),
         // The rollout planner and classic maximal covering, on the optimisation core.
         .target(
             name: "PhusongPlanning",

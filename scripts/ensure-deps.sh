@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system packages phusong builds against, when missing (Debian/Ubuntu).
-# GEOS's C API comes from libgeos-dev (found through pkg-config as `geos`).
+# GEOS's C API comes from libgeos-dev (found through pkg-config as `geos`); CBC's C interface
+# (the MIP solver of `mclp --exact`) from coinor-libcbc-dev (pkg-config `cbc`).
 set -euo pipefail
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists geos 2>/dev/null; then missing+=(libgeos-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
+if ! pkg-config --exists cbc 2>/dev/null; then missing+=(coinor-libcbc-dev); fi
 for extra in "$@"; do
   dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done

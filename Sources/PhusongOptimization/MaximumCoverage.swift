@@ -20,6 +20,9 @@ public enum MaximumCoverage {
 
     public static func solve(_ problem: CoverageProblem, limit: FacilityLimit, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
         try problem.validate()
+        if options.method == .incrementalTables, case .count(let count) = limit {
+            return try await solveWithTables(problem, facilities: count, options: options)
+        }
         // Half the work at most for the bound, the rest for the search.
         let boundBudget = SearchBudget(timeLimit: options.timeLimit, workLimit: options.workLimit / 2)
         let searchBudget = SearchBudget(options)

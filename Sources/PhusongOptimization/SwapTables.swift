@@ -1,0 +1,240 @@
+/// Open facilities of a count-limited maximum-coverage problem with incremental gain and loss
+/// tables, the data structure of Whitaker's fast interchange (1983) as Resende & Werneck
+/// (2007, "A fast swap-based local search procedure for location problems") implement it for
+/// the p-median, here for coverage:
+///
+/// - `gain[k]`: the weight closed candidate k would newly cover (its items no open facility
+///   covers);
+/// - `loss[j]`: the weight only open facility j covers (what closing it loses).
+///
+/// Opening or closing a facility walks its items once; only an item whose cover count crosses
+/// 0 ↔ 1 changes the gain of every candidate covering it (a walk of the item's column), and only
+/// one crossing 1 ↔ 2 changes the loss of its single owner (found through `ownerSum`, the sum of
+/// the indices of the open facilities covering the item, which is that owner when the count
+/// is 1). So a move costs about Σ degree over the items it uncovers or newly covers, instead
+/// of a pass over the whole coverage matrix, and the best candidate to open after closing j is
+/// either one whose gain that close raised or the best one before it (`bestAfterClosing`).
+///
+/// Work is counted in covered-item visits (`work`), so a `SearchBudget` stops a search at the
+/// same step on every machine.
+struct SwapTables: Sendable {
+    let problem: ReducedProblem
+    /// For each item, the candidates covering it: `itemCandidates[itemStarts[i]..<itemStarts[i + 1]]`.
+    private let itemStarts: [Int]
+    private let itemCandidates: [Int32]
+
+    private(set) var coverCount: [Int32]
+    private(set) var ownerSum: [Int]
+    private(set) var isOpen: [Bool]
+    private(set) var gain: [Double]
+    private(set) var loss: [Double]
+    /// The open facilities, in no particular order (a swap puts the new one in the old one's slot).
+    private(set) var open: [Int] = []
+    /// Covered weight, maintained incrementally (exact for whole-number weights; `exactCovered`
+    /// recomputes it).
+    private(set) var covered = 0.0
+    /// Covered-item visits so far.
+    private(set) var work = 0
+    /// Candidates whose gain the last `close` raised, and a stamp to list each once.
+    private var raised: [Int] = []
+    private var stamp: [UInt32]
+    private var currentStamp: UInt32 = 0
+
+    init(_ problem: ReducedProblem) {
+        self.problem = problem
+        var starts = [Int](repeating: 0, count: problem.itemCount + 1)
+        for item in problem.flatItems { starts[Int(item) + 1] += 1 }
+        for item in 0..<problem.itemCount { starts[item + 1] += starts[item] }
+        var next = starts
+        var flat = [Int32](repeating: 0, count: problem.nonZeros)
+        for candidate in 0..<problem.candidateCount {
+            for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
+                let item = Int(problem.flatItems[position])
+                flat[next[item]] = Int32(candidate)
+                next[item] += 1
+            }
+        }
+        itemStarts = starts
+        itemCandidates = flat
+        coverCount = [Int32](repeating: 0, count: problem.itemCount)
+        ownerSum = [Int](repeating: 0, count: problem.itemCount)
+        isOpen = [Bool](repeating: false, count: problem.candidateCount)
+        loss = [Double](repeating: 0, count: problem.candidateCount)
+        stamp = [UInt32](repeating: 0, count: problem.candidateCount)
+        gain = (0..<problem.candidateCount).map { candidate in
+            (problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1]).reduce(0.0) {
+                $0 + problem.weights[Int(problem.flatItems[$1])]
+            }
+        }
+        work = problem.nonZeros
+    }
+
+    /// The tables for the open facilities of `state`.
+    init(_ state: CoverageState, _ problem: ReducedProblem) {
+        self.init(problem)
+        for candidate in state.open { add(candidate) }
+    }
+
+    /// Opens `candidate` (appended to `open`).
+    mutating func add(_ candidate: Int) {
+        guard !isOpen[candidate] else { return }
+        open.append(candidate)
+        openTables(candidate)
+    }
+
+    /// Closes the facility in slot `slot` of `open` (the last one moves into the slot).
+    mutating func remove(slot: Int) {
+        let candidate = open[slot]
+        open[slot] = open[open.count - 1]
+        open.removeLast()
+        closeTables(candidate)
+    }
+
+    /// Replaces the facility in slot `slot` by `candidate` (closed).
+    mutating func swap(slot: Int, for candidate: Int) {
+        closeTables(open[slot])
+        open[slot] = candidate
+        openTables(candidate)
+    }
+
+    /// The closed candidate with the largest gain (lowest index on a tie), nil when none gains.
+    mutating func bestAddition() -> Int? {
+        work += problem.candidateCount
+        var best = -1
+        var bestGain = 0.0
+        for candidate in 0..<problem.candidateCount where !isOpen[candidate] && gain[candidate] > bestGain {
+            best = candidate
+            bestGain = gain[candidate]
+        }
+        return best >= 0 ? best : nil
+    }
+
+    /// Evaluates closing the facility in slot `slot` and opening the best candidate instead:
+    /// returns that candidate and the change in covered weight, leaving the tables as they were.
+    /// `best` is the best addition before the close (or nil): the only candidate whose gain the
+    /// close did not raise that can be the best after it.
+    mutating func bestSwap(slot: Int, best: Int?) -> (candidate: Int, change: Double) {
+        let facility = open[slot]
+        let lost = loss[facility]
+        closeTables(facility)
+        var chosen = facility
+        var chosenGain = gain[facility]
+        if let best, !isOpen[best], gain[best] > chosenGain || (gain[best] == chosenGain && best < chosen) {
+            chosen = best
+            chosenGain = gain[best]
+        }
+        for candidate in raised where candidate != facility && !isOpen[candidate] {
+            if gain[candidate] > chosenGain || (gain[candidate] == chosenGain && candidate < chosen) {
+                chosen = candidate
+                chosenGain = gain[candidate]
+            }
+        }
+        openTables(facility)
+        return (chosen, chosenGain - lost)
+    }
+
+    /// The covered weight recomputed in item order (the same set always gives the same number).
+    var exactCovered: Double {
+        var total = 0.0
+        for item in 0..<problem.itemCount where coverCount[item] > 0 { total += problem.weights[item] }
+        return total
+    }
+
+    /// The facilities as a `CoverageState`.
+    func state() -> CoverageState {
+        var state = CoverageState(problem)
+        for candidate in open { state.add(candidate, problem) }
+        return state
+    }
+
+    /// The open candidates that share an item with `facility` (itself excluded).
+    func overlapping(_ facility: Int) -> [Int] {
+        var found: [Int] = []
+        var seen = Set<Int>()
+        for position in problem.rowStarts[facility]..<problem.rowStarts[facility + 1] {
+            let item = Int(problem.flatItems[position])
+            guard coverCount[item] > 1 else { continue }
+            for index in itemStarts[item]..<itemStarts[item + 1] {
+                let other = Int(itemCandidates[index])
+                if other != facility, isOpen[other], seen.insert(other).inserted { found.append(other) }
+            }
+        }
+        return found
+    }
+
+    /// The closed candidates that cover an item of `facility` and would cover something new.
+    func nearbyGaining(_ facility: Int) -> [Int] {
+        var found: [Int] = []
+        var seen = Set<Int>()
+        for position in problem.rowStarts[facility]..<problem.rowStarts[facility + 1] {
+            let item = Int(problem.flatItems[position])
+            for index in itemStarts[item]..<itemStarts[item + 1] {
+                let other = Int(itemCandidates[index])
+                if !isOpen[other], gain[other] > 0, seen.insert(other).inserted { found.append(other) }
+            }
+        }
+        return found.sorted()
+    }
+
+    private mutating func openTables(_ candidate: Int) {
+        isOpen[candidate] = true
+        let weights = problem.weights
+        for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
+            let item = Int(problem.flatItems[position])
+            let weight = weights[item]
+            switch coverCount[item] {
+            case 0:
+                covered += weight
+                loss[candidate] += weight
+                let column = itemStarts[item]..<itemStarts[item + 1]
+                work += column.count
+                for index in column { gain[Int(itemCandidates[index])] -= weight }
+            case 1:
+                loss[ownerSum[item]] -= weight
+            default:
+                break
+            }
+            coverCount[item] += 1
+            ownerSum[item] += candidate
+        }
+        work += problem.rowStarts[candidate + 1] - problem.rowStarts[candidate]
+    }
+
+    /// Closes `candidate` in the tables, listing in `raised` every candidate whose gain rose.
+    private mutating func closeTables(_ candidate: Int) {
+        raised.removeAll(keepingCapacity: true)
+        currentStamp &+= 1
+        if currentStamp == 0 {
+            for index in stamp.indices { stamp[index] = 0 }
+            currentStamp = 1
+        }
+        isOpen[candidate] = false
+        let weights = problem.weights
+        for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
+            let item = Int(problem.flatItems[position])
+            let weight = weights[item]
+            coverCount[item] -= 1
+            ownerSum[item] -= candidate
+            switch coverCount[item] {
+            case 0:
+                covered -= weight
+                let column = itemStarts[item]..<itemStarts[item + 1]
+                work += column.count
+                for index in column {
+                    let other = Int(itemCandidates[index])
+                    gain[other] += weight
+                    if stamp[other] != currentStamp {
+                        stamp[other] = currentStamp
+                        raised.append(other)
+                    }
+                }
+            case 1:
+                loss[ownerSum[item]] += weight
+            default:
+                break
+            }
+        }
+        work += problem.rowStarts[candidate + 1] - problem.rowStarts[candidate]
+        loss[candidate] = 0
+    }
+}
