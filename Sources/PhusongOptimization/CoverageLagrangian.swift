@@ -35,7 +35,7 @@ struct CoverageLagrangian: Sendable {
     /// The limit on the reduced problem (without the fixed candidates).
     private let limit: FacilityLimit
     private var multipliers: [Double]
-    private var schedule = SubgradientSchedule()
+    private var schedule: SubgradientSchedule
     /// The lowest L(λ) found, for the reduced problem.
     private var value: Double
     /// The relaxed facilities covering the most weight so far (reduced problem), and that weight.
@@ -51,7 +51,10 @@ struct CoverageLagrangian: Sendable {
     /// Starts from λ = w/2, having evaluated the trivial bounds L(0) = the total weight and
     /// L(w) = the sum of the p largest single-facility covers (under a budget, the fractional
     /// knapsack of them).
-    init(_ problem: ReducedProblem, limit: FacilityLimit) {
+    /// `patience`: iterations without a better dual value before the step factor halves
+    /// (`SubgradientSchedule`).
+    init(_ problem: ReducedProblem, limit: FacilityLimit, patience: Int = 100) {
+        schedule = SubgradientSchedule(patience: patience)
         self.problem = problem
         self.limit = limit
         multipliers = problem.weights.map { $0 / 2 }

@@ -23,7 +23,9 @@ extension MaximumCoverage {
         var greedy = SwapTables(state, reduced)
         TableSearch.descend(&greedy, limit: limit, budget: boundBudget)
 
-        var lagrangian = CoverageLagrangian(reduced, limit: .count(limit))
+        // A shorter patience than the planner's: the step factor settles within the few
+        // hundred iterations that large instances get.
+        var lagrangian = CoverageLagrangian(reduced, limit: .count(limit), patience: 30)
         try await lagrangian.improve(
             incumbent: reduced.fixedWeight + greedy.covered, iterations: options.subgradientIterations, threads: threads,
             budget: boundBudget)

@@ -14,15 +14,18 @@ import PhusongSupport
 ///   overlap it, open `⌈strength / 2⌉` random candidates of that region that would cover
 ///   something new, and let the descent's greedy additions refill the rest (ruin and recreate,
 ///   Schrimpf et al. 2000).
-/// - Acceptance: a trial at least as good as the current solution replaces it (moves along
-///   plateaus); the strength goes back to 1 on a new best and grows by 1 (up to
-///   `maximumStrength`, then back to 1) after every `stall` trials without one.
+/// - Acceptance: late acceptance hill climbing (Burke & Bykov 2017): a trial replaces the
+///   current solution when it is at least as good as it, or as the current solution was
+///   `history` trials ago, so the search can leave a basin through slightly worse solutions;
+///   the strength goes back to 1 on a new best and grows by 1 (up to `maximumStrength`, then
+///   back to 1) after every `stall` trials without one.
 ///
 /// Deterministic: one seeded generator, drawn in a fixed order, and work counted in item
 /// visits; only the optional clock of the `SearchBudget` can stop it at a machine-dependent point.
 enum TableSearch {
     static let maximumStrength = 8
     static let stall = 40
+    static let history = 30
 
     /// Greedy additions (largest gain first) while fewer than `limit` are open and one gains.
     static func fill(_ tables: inout SwapTables, limit: Int) {
@@ -67,6 +70,8 @@ enum TableSearch {
         var best = current
         var strength = 1
         var sinceBest = 0
+        var past = [Double](repeating: current.covered, count: history)
+        var trials = 0
         while !budget.isExhausted, !isOptimal(best.covered), !current.open.isEmpty {
             var trial = current
             let charged = trial.work
@@ -81,7 +86,10 @@ enum TableSearch {
                 sinceBest += 1
                 if sinceBest % stall == 0 { strength = strength % maximumStrength + 1 }
             }
-            if trial.covered >= current.covered - tolerance { current = trial }
+            let slot = trials % history
+            if trial.covered >= current.covered - tolerance || trial.covered >= past[slot] - tolerance { current = trial }
+            past[slot] = current.covered
+            trials += 1
         }
         return best
     }
