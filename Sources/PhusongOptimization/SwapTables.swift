@@ -30,6 +30,8 @@ struct SwapTables: Sendable {
     private(set) var loss: [Double]
     /// The open facilities, in no particular order (a swap puts the new one in the old one's slot).
     private(set) var open: [Int] = []
+    /// The slot in `open` of each open candidate, -1 for closed ones.
+    private(set) var slotOf: [Int32]
     /// Covered weight, maintained incrementally (exact for whole-number weights; `exactCovered`
     /// recomputes it).
     private(set) var covered = 0.0
@@ -59,6 +61,7 @@ struct SwapTables: Sendable {
         coverCount = [Int32](repeating: 0, count: problem.itemCount)
         ownerSum = [Int](repeating: 0, count: problem.itemCount)
         isOpen = [Bool](repeating: false, count: problem.candidateCount)
+        slotOf = [Int32](repeating: -1, count: problem.candidateCount)
         loss = [Double](repeating: 0, count: problem.candidateCount)
         stamp = [UInt32](repeating: 0, count: problem.candidateCount)
         gain = (0..<problem.candidateCount).map { candidate in
@@ -78,6 +81,7 @@ struct SwapTables: Sendable {
     /// Opens `candidate` (appended to `open`).
     mutating func add(_ candidate: Int) {
         guard !isOpen[candidate] else { return }
+        slotOf[candidate] = Int32(open.count)
         open.append(candidate)
         openTables(candidate)
     }
@@ -86,15 +90,27 @@ struct SwapTables: Sendable {
     mutating func remove(slot: Int) {
         let candidate = open[slot]
         open[slot] = open[open.count - 1]
+        slotOf[open[slot]] = Int32(slot)
         open.removeLast()
+        slotOf[candidate] = -1
         closeTables(candidate)
     }
 
     /// Replaces the facility in slot `slot` by `candidate` (closed).
     mutating func swap(slot: Int, for candidate: Int) {
         closeTables(open[slot])
+        slotOf[open[slot]] = -1
         open[slot] = candidate
+        slotOf[candidate] = Int32(slot)
         openTables(candidate)
+    }
+
+    /// The slot of the open facility losing least (the lowest slot on a tie), nil when none is open.
+    func leastLossSlot() -> Int? {
+        guard !open.isEmpty else { return nil }
+        var best = 0
+        for slot in open.indices.dropFirst() where loss[open[slot]] < loss[open[best]] { best = slot }
+        return best
     }
 
     /// The closed candidate with the largest gain (lowest index on a tie), nil when none gains.
@@ -147,13 +163,13 @@ struct SwapTables: Sendable {
         return state
     }
 
-    /// The open candidates that share an item with `facility` (itself excluded).
+    /// The open candidates that share an item with `facility` (itself excluded, open or not).
     func overlapping(_ facility: Int) -> [Int] {
         var found: [Int] = []
         var seen = Set<Int>()
         for position in problem.rowStarts[facility]..<problem.rowStarts[facility + 1] {
             let item = Int(problem.flatItems[position])
-            guard coverCount[item] > 1 else { continue }
+            guard coverCount[item] > (isOpen[facility] ? 1 : 0) else { continue }
             for index in itemStarts[item]..<itemStarts[item + 1] {
                 let other = Int(itemCandidates[index])
                 if other != facility, isOpen[other], seen.insert(other).inserted { found.append(other) }

@@ -32,29 +32,51 @@ enum TableSearch {
         while tables.open.count < limit, let candidate = tables.bestAddition() { tables.add(candidate) }
     }
 
-    /// Descends to a swap local optimum (or until `budget` is spent).
-    static func descend(_ tables: inout SwapTables, limit: Int, budget: SearchBudget) {
+    /// Descends to a swap local optimum (or until `budget` is spent), evaluating only the
+    /// facilities whose best swap may have changed ("don't look bits", Bentley 1992): at first
+    /// those in `changed` and the open facilities overlapping them (every open facility when
+    /// `changed` is nil); after each applied swap, the new facility, the open facilities
+    /// overlapping the closed or opened one, and the facility losing least (the best partner of
+    /// the best addition when they share no item, whose gain the swap may have raised).
+    static func descend(_ tables: inout SwapTables, limit: Int, budget: SearchBudget, changed: [Int]? = nil) {
         let tolerance = 1e-10 * max(1, tables.problem.totalWeight)
         var charged = tables.work
         defer { budget.charge(tables.work - charged) }
         fill(&tables, limit: limit)
         guard !tables.open.isEmpty else { return }
+        var dirty = [Bool](repeating: changed == nil, count: tables.open.count)
+        var pending = changed == nil ? tables.open.count : 0
+        func mark(_ slot: Int) {
+            if !dirty[slot] {
+                dirty[slot] = true
+                pending += 1
+            }
+        }
+        func markAround(_ facility: Int) {
+            if tables.slotOf[facility] >= 0 { mark(Int(tables.slotOf[facility])) }
+            for other in tables.overlapping(facility) { mark(Int(tables.slotOf[other])) }
+        }
+        for facility in changed ?? [] { markAround(facility) }
+        if let slot = tables.leastLossSlot() { mark(slot) }
         var best = tables.bestAddition()
         var slot = 0
-        var failures = 0
-        while failures < tables.open.count {
+        while pending > 0 {
             budget.charge(tables.work - charged)
             charged = tables.work
             if budget.isExhausted { return }
+            while !dirty[slot] { slot = (slot + 1) % dirty.count }
+            dirty[slot] = false
+            pending -= 1
             let (candidate, change) = tables.bestSwap(slot: slot, best: best)
-            if change > tolerance, candidate != tables.open[slot] {
+            let closed = tables.open[slot]
+            if change > tolerance, candidate != closed {
                 tables.swap(slot: slot, for: candidate)
+                markAround(closed)
+                markAround(candidate)
                 best = tables.bestAddition()
-                failures = 0
-            } else {
-                failures += 1
+                if let least = tables.leastLossSlot() { mark(least) }
             }
-            slot = (slot + 1) % tables.open.count
+            slot = (slot + 1) % dirty.count
         }
     }
 
@@ -75,9 +97,13 @@ enum TableSearch {
         while !budget.isExhausted, !isOptimal(best.covered), !current.open.isEmpty {
             var trial = current
             let charged = trial.work
-            perturb(&trial, strength: min(strength, trial.open.count), random: &random)
+            var changed = perturb(&trial, strength: min(strength, trial.open.count), random: &random)
+            // The greedy refill's additions count as changes too.
+            let before = Set(trial.open)
+            fill(&trial, limit: limit)
+            changed += trial.open.filter { !before.contains($0) }
             budget.charge(trial.work - charged)
-            descend(&trial, limit: limit, budget: budget)
+            descend(&trial, limit: limit, budget: budget, changed: changed)
             if trial.covered > best.covered + tolerance {
                 best = trial
                 sinceBest = 0
@@ -94,7 +120,8 @@ enum TableSearch {
         return best
     }
 
-    private static func perturb(_ tables: inout SwapTables, strength: Int, random: inout SplitMix64) {
+    /// Kicks `tables`; returns the facilities it closed and opened.
+    private static func perturb(_ tables: inout SwapTables, strength: Int, random: inout SplitMix64) -> [Int] {
         let centre = tables.open[random.below(tables.open.count)]
         var closing = [centre]
         var overlapping = tables.overlapping(centre)
@@ -105,12 +132,14 @@ enum TableSearch {
             let other = tables.open[random.below(tables.open.count)]
             if !closing.contains(other) { closing.append(other) }
         }
-        for facility in closing {
-            if let slot = tables.open.firstIndex(of: facility) { tables.remove(slot: slot) }
-        }
+        for facility in closing { tables.remove(slot: Int(tables.slotOf[facility])) }
         var region = tables.nearbyGaining(centre).filter { !closing.contains($0) }
+        var opened: [Int] = []
         for _ in 0..<(strength + 1) / 2 where !region.isEmpty {
-            tables.add(region.remove(at: random.below(region.count)))
+            let candidate = region.remove(at: random.below(region.count))
+            tables.add(candidate)
+            opened.append(candidate)
         }
+        return closing + opened
     }
 }
