@@ -13,7 +13,7 @@
 /// the indices of the open facilities covering the item, which is that owner when the count
 /// is 1). So a move costs about Σ degree over the items it uncovers or newly covers, instead
 /// of a pass over the whole coverage matrix, and the best candidate to open after closing j is
-/// either one whose gain that close raised or the best one before it (`bestAfterClosing`).
+/// either one covering an item only j covers or the best addition before it (`bestSwap`).
 ///
 /// Work is counted in covered-item visits (`work`), so a `SearchBudget` stops a search at the
 /// same step on every machine.
@@ -37,8 +37,11 @@ struct SwapTables: Sendable {
     private(set) var covered = 0.0
     /// Covered-item visits so far.
     private(set) var work = 0
-    /// Candidates whose gain the last `close` raised, and a stamp to list each once.
-    private var raised: [Int] = []
+    /// Scratch of `bestSwap`: the weight each candidate shares with the facility evaluated
+    /// (items only that facility covers), and the candidates with a share.
+    private var shared: [Double]
+    private var sharing: [Int] = []
+    /// Scratch of the neighbourhood lists: a stamp per candidate, to list each once.
     private var stamp: [UInt32]
     private var currentStamp: UInt32 = 0
 
@@ -64,6 +67,7 @@ struct SwapTables: Sendable {
         slotOf = [Int32](repeating: -1, count: problem.candidateCount)
         loss = [Double](repeating: 0, count: problem.candidateCount)
         stamp = [UInt32](repeating: 0, count: problem.candidateCount)
+        shared = [Double](repeating: 0, count: problem.candidateCount)
         gain = (0..<problem.candidateCount).map { candidate in
             (problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1]).reduce(0.0) {
                 $0 + problem.weights[Int(problem.flatItems[$1])]
@@ -125,28 +129,54 @@ struct SwapTables: Sendable {
         return best >= 0 ? best : nil
     }
 
-    /// Evaluates closing the facility in slot `slot` and opening the best candidate instead:
-    /// returns that candidate and the change in covered weight, leaving the tables as they were.
-    /// `best` is the best addition before the close (or nil): the only candidate whose gain the
-    /// close did not raise that can be the best after it.
+    /// Evaluates closing the facility in slot `slot` and opening the best candidate instead,
+    /// without changing the tables: returns that candidate and the change in covered weight.
+    /// Opening k after closing j changes the covered weight by gain(k) + shared(j, k) − loss(j),
+    /// where shared(j, k) is the weight of the items only j covers that k covers too (one walk
+    /// of their columns). `best` is the best addition before the close (or nil): among the
+    /// candidates sharing nothing with j it is the best, so it and the sharing ones are all
+    /// there is to compare. Ties go to the lowest index; j itself (no change) wins a tie with 0.
     mutating func bestSwap(slot: Int, best: Int?) -> (candidate: Int, change: Double) {
         let facility = open[slot]
         let lost = loss[facility]
-        closeTables(facility)
+        collectShared(facility)
         var chosen = facility
-        var chosenGain = gain[facility]
-        if let best, !isOpen[best], gain[best] > chosenGain || (gain[best] == chosenGain && best < chosen) {
-            chosen = best
-            chosenGain = gain[best]
-        }
-        for candidate in raised where candidate != facility && !isOpen[candidate] {
-            if gain[candidate] > chosenGain || (gain[candidate] == chosenGain && candidate < chosen) {
+        var chosenGain = lost
+        func consider(_ candidate: Int) {
+            let value = gain[candidate] + shared[candidate]
+            if value > chosenGain || (value == chosenGain && candidate < chosen) {
                 chosen = candidate
-                chosenGain = gain[candidate]
+                chosenGain = value
             }
         }
-        openTables(facility)
+        if let best, !isOpen[best] { consider(best) }
+        for candidate in sharing where !isOpen[candidate] { consider(candidate) }
+        clearShared()
         return (chosen, chosenGain - lost)
+    }
+
+    /// Fills `shared` and `sharing`: for each candidate, the weight of the items only
+    /// `facility` covers that it covers too.
+    private mutating func collectShared(_ facility: Int) {
+        let weights = problem.weights
+        for position in problem.rowStarts[facility]..<problem.rowStarts[facility + 1] {
+            let item = Int(problem.flatItems[position])
+            guard coverCount[item] == 1 else { continue }
+            let weight = weights[item]
+            let column = itemStarts[item]..<itemStarts[item + 1]
+            work += column.count
+            for index in column {
+                let other = Int(itemCandidates[index])
+                if shared[other] == 0 { sharing.append(other) }
+                shared[other] += weight
+            }
+        }
+        work += problem.rowStarts[facility + 1] - problem.rowStarts[facility]
+    }
+
+    private mutating func clearShared() {
+        for candidate in sharing { shared[candidate] = 0 }
+        sharing.removeAll(keepingCapacity: true)
     }
 
     /// The covered weight recomputed in item order (the same set always gives the same number).
@@ -164,32 +194,49 @@ struct SwapTables: Sendable {
     }
 
     /// The open candidates that share an item with `facility` (itself excluded, open or not).
-    func overlapping(_ facility: Int) -> [Int] {
+    mutating func overlapping(_ facility: Int) -> [Int] {
+        nextStamp()
+        stamp[facility] = currentStamp
         var found: [Int] = []
-        var seen = Set<Int>()
         for position in problem.rowStarts[facility]..<problem.rowStarts[facility + 1] {
             let item = Int(problem.flatItems[position])
             guard coverCount[item] > (isOpen[facility] ? 1 : 0) else { continue }
             for index in itemStarts[item]..<itemStarts[item + 1] {
                 let other = Int(itemCandidates[index])
-                if other != facility, isOpen[other], seen.insert(other).inserted { found.append(other) }
+                if isOpen[other], stamp[other] != currentStamp {
+                    stamp[other] = currentStamp
+                    found.append(other)
+                }
             }
         }
         return found
     }
 
-    /// The closed candidates that cover an item of `facility` and would cover something new.
-    func nearbyGaining(_ facility: Int) -> [Int] {
+    /// The closed candidates that cover an item of `facility` and would cover something new,
+    /// ascending.
+    mutating func nearbyGaining(_ facility: Int) -> [Int] {
+        nextStamp()
         var found: [Int] = []
-        var seen = Set<Int>()
         for position in problem.rowStarts[facility]..<problem.rowStarts[facility + 1] {
             let item = Int(problem.flatItems[position])
             for index in itemStarts[item]..<itemStarts[item + 1] {
                 let other = Int(itemCandidates[index])
-                if !isOpen[other], gain[other] > 0, seen.insert(other).inserted { found.append(other) }
+                if !isOpen[other], gain[other] > 0, stamp[other] != currentStamp {
+                    stamp[other] = currentStamp
+                    found.append(other)
+                }
             }
         }
         return found.sorted()
+    }
+
+    /// A fresh stamp (every stamp cleared when the counter wraps).
+    private mutating func nextStamp() {
+        currentStamp &+= 1
+        if currentStamp == 0 {
+            for index in stamp.indices { stamp[index] = 0 }
+            currentStamp = 1
+        }
     }
 
     private mutating func openTables(_ candidate: Int) {
@@ -216,14 +263,8 @@ struct SwapTables: Sendable {
         work += problem.rowStarts[candidate + 1] - problem.rowStarts[candidate]
     }
 
-    /// Closes `candidate` in the tables, listing in `raised` every candidate whose gain rose.
+    /// Closes `candidate` in the tables.
     private mutating func closeTables(_ candidate: Int) {
-        raised.removeAll(keepingCapacity: true)
-        currentStamp &+= 1
-        if currentStamp == 0 {
-            for index in stamp.indices { stamp[index] = 0 }
-            currentStamp = 1
-        }
         isOpen[candidate] = false
         let weights = problem.weights
         for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
@@ -236,14 +277,7 @@ struct SwapTables: Sendable {
                 covered -= weight
                 let column = itemStarts[item]..<itemStarts[item + 1]
                 work += column.count
-                for index in column {
-                    let other = Int(itemCandidates[index])
-                    gain[other] += weight
-                    if stamp[other] != currentStamp {
-                        stamp[other] = currentStamp
-                        raised.append(other)
-                    }
-                }
+                for index in column { gain[Int(itemCandidates[index])] += weight }
             case 1:
                 loss[ownerSum[item]] += weight
             default:
