@@ -7,9 +7,10 @@
 /// greedy's coverage for every count at once (greedy solutions are nested), so the smallest
 /// greedy count p reaching the target is read off one run instead of a search over p. Then
 /// `MaximumCoverage` at p (local search can only cover more). Then a binary search below p
-/// (at most `probeLimit` probes, each maximum coverage with a tenth of the work): a count whose
-/// solution reaches the target lowers p; one whose Lagrangian upper bound misses the target
-/// proves that it and every smaller count are too few.
+/// (at most `probeLimit` probes): a count whose first swap local optimum reaches the target
+/// lowers p at once; otherwise maximum coverage with a tenth of the work, whose solution may
+/// reach the target (lowering p) or whose Lagrangian upper bound may miss it, which proves
+/// that count and every smaller one too few.
 public enum FewestFacilities {
     public struct Result: Sendable, Hashable {
         /// The chosen facilities (maximum coverage at `count`).
@@ -60,8 +61,17 @@ public enum FewestFacilities {
         probeOptions.workLimit = options.workLimit / 10
         while count - low > 1, probes < probeLimit {
             let middle = low + (count - low) / 2
-            let probe = try await MaximumCoverage.solve(problem, limit: .count(middle), options: probeOptions)
             probes += 1
+            // The first local optimum of maximum coverage first: when it reaches the goal, the
+            // bound and the rest of the search are not needed to lower the count.
+            let quick = try await firstLocalOptimum(problem, reduced, count: middle, bound: reachable, threads: options.threads)
+            if quick.coveredWeight + tolerance >= goal {
+                count = middle
+                solution = quick
+                lowered = true
+                continue
+            }
+            let probe = try await MaximumCoverage.solve(problem, limit: .count(middle), options: probeOptions)
             if probe.bound + tolerance < goal {
                 countBound = max(countBound, middle + 1)
                 low = middle
@@ -76,9 +86,24 @@ public enum FewestFacilities {
         if lowered {
             // The lowered count with the full work, kept when it covers more.
             let full = try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
-            if full.coveredWeight > solution.coveredWeight { solution = full }
+            if full.coveredWeight >= solution.coveredWeight { solution = full }
         }
         return Result(solution: solution, count: count, countBound: min(countBound, count), reachableWeight: reachable)
+    }
+
+    /// Greedy additions up to `count` facilities, then swap descent to a local optimum: the
+    /// start of `MaximumCoverage`. `bound` is any valid upper bound on the covered weight.
+    private static func firstLocalOptimum(
+        _ problem: CoverageProblem, _ reduced: ReducedProblem, count: Int, bound: Double, threads: Int
+    ) async throws -> CoverageSolution {
+        let rule = GreedyRule(.count(count - reduced.fixed.count))
+        var state = CoverageState(reduced)
+        try await LazyGreedy.extend(&state, reduced, rule: rule, threads: threads)
+        try await SwapSearch.improve(&state, reduced, rule: rule, threads: threads)
+        let chosen = reduced.originalIndices(of: state.open)
+        let covered = problem.coveredWeight(by: chosen)
+        return CoverageSolution(
+            sense: .maximiseCoverage, chosen: chosen, coveredWeight: covered, cost: problem.cost(of: chosen), bound: max(bound, covered))
     }
 
     /// The smallest q whose q largest single-facility covers (plus the fixed weight) reach
