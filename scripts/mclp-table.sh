@@ -8,6 +8,10 @@
 #   bash scripts/mclp-table.sh --large --runs 3 -- --threads 2   # extra arguments after --
 #   bash scripts/mclp-table.sh --exact               # exact mode (CBC) on the small set
 #   PHUSONG_BIN=.build/release/phusong bash scripts/mclp-table.sh
+#   bash scripts/mclp-table.sh --large --runs 3 --write large   # also into docs/benchmarks.md
+#
+# --write NAME replaces what lies between `<!-- mclp-NAME:begin -->` and `<!-- mclp-NAME:end -->`
+# in docs/benchmarks.md with the table, the machine, the commit and the exact command.
 #
 # Exit 1 when a row is below 99.9 % of its reference value, its bound is below the reference,
 # a run takes more than 30 s, or (large set) the proven gap is above 2 %.
@@ -15,14 +19,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 set_name=mclp-instances
 runs=1
+write=""
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --large) set_name=mclp-instances-large; shift ;;
     --exact) extra+=(--exact); shift ;;
     --runs) runs="$2"; shift 2 ;;
+    --write) write="$2"; shift 2 ;;
     --) shift; extra+=("$@"); break ;;
-    *) echo "usage: $0 [--large] [--exact] [--runs N] [-- mclp arguments]" >&2; exit 64 ;;
+    *) echo "usage: $0 [--large] [--exact] [--runs N] [--write NAME] [-- mclp arguments]" >&2; exit 64 ;;
   esac
 done
 instances="${PHUSONG_SHARED:-../shared}/geodata/$set_name"
@@ -34,7 +40,10 @@ if [ -z "${PHUSONG_BIN:-}" ]; then
   swift build -c release --product phusong >&2
   PHUSONG_BIN=.build/release/phusong
 fi
-python3 - "$PHUSONG_BIN" "$instances" "$set_name" "$runs" "${extra[@]}" <<'PY'
+table=$(mktemp)
+trap 'rm -f "$table"' EXIT
+status=0
+python3 - "$PHUSONG_BIN" "$instances" "$set_name" "$runs" "${extra[@]}" <<'PY' | tee "$table" || status=$?
 import csv, json, os, statistics, subprocess, sys, time
 binary, folder, set_name, runs, extra = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5:]
 large = set_name.endswith("large")
@@ -77,3 +86,25 @@ if failed:
     print("below 99.9 %, bound below the reference, over 30 s or (large) gap over 2 %: " + ", ".join(failed), file=sys.stderr)
     sys.exit(1)
 PY
+if [ -n "$write" ]; then
+  python3 - "$write" "$table" "$0 $*" <<'PY'
+import datetime, os, re, subprocess, sys
+name, table, command = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3]
+path = "docs/benchmarks.md"
+begin, end = f"<!-- mclp-{name}:begin -->", f"<!-- mclp-{name}:end -->"
+text = open(path).read()
+if begin not in text or end not in text:
+    sys.exit(f"{path} has no {begin} … {end} markers")
+commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True).stdout.strip()
+dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
+cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "unknown CPU")
+stamp = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
+header = (f"Made by `bash {command.strip()}` on {stamp} ({os.cpu_count()} cores, {cpu}; "
+          f"commit `{commit}`{' with uncommitted changes' if dirty else ''}). *seconds*: the whole command, loading included.")
+body = f"{begin}\n\n{header}\n\n{table.strip()}\n\n{end}"
+text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: body, text, flags=re.S)
+open(path, "w").write(text)
+print(f"wrote the table into {path} ({name})", file=sys.stderr)
+PY
+fi
+exit "$status"

@@ -8,7 +8,8 @@ import CBCKit
 /// which keeps the optimum): maximise Σ_i w_i y_i subject to y_i ≤ Σ_{j ∋ i} x_j for every
 /// item, Σ_j x_j ≤ p − |fixed|, x_j ∈ {0, 1}, 0 ≤ y_i ≤ 1 (y need not be declared whole: for
 /// whole x an optimal y is whole). A heuristic solution, when given, is passed as CBC's MIP
-/// start, so the answer is never worse than it.
+/// start, so the answer is never worse than it; when its own bound already proves it optimal,
+/// CBC is not run.
 public enum ExactCoverage {
     /// What the exact solve proved.
     public struct Result: Sendable, Hashable {
@@ -33,6 +34,10 @@ public enum ExactCoverage {
         _ problem: CoverageProblem, facilities: Int, timeLimit: Double, start: CoverageSolution? = nil, threads: Int
     ) async throws -> Result {
         try problem.validate()
+        // A start that meets its own bound is already proven optimal: nothing for CBC to do.
+        if let start, start.coveredWeight >= start.bound {
+            return Result(solution: start, provenOptimal: true, solverGap: 0)
+        }
         let reduced = try await Presolve.reduce(problem, threads: threads)
         guard facilities >= reduced.fixed.count else {
             throw CoverageProblemError("\(reduced.fixed.count) fixed facilities do not fit in a limit of \(facilities)")
@@ -58,7 +63,13 @@ public enum ExactCoverage {
             integer: Array(repeating: true, count: candidates) + Array(repeating: false, count: items),
             rows: rows)
         let startValues = start.map { startColumns($0, reduced) }
-        let answer = try CBC.solve(model, timeLimit: timeLimit, start: startValues)
+        var answer = try CBC.solve(model, timeLimit: timeLimit, start: startValues)
+        // CBC 2.10 can reject a MIP start after its preprocessing has removed columns (its C
+        // interface maps the start by column name: "Illegal index … in getColumnName") and then
+        // stops without a solution; the start is kept below anyway, so solve again without it.
+        if startValues != nil, answer.values.isEmpty, answer.status != .optimal, answer.status != .infeasible {
+            answer = try CBC.solve(model, timeLimit: timeLimit, start: nil)
+        }
 
         var chosen = start?.chosen ?? reduced.fixed
         if !answer.values.isEmpty {
