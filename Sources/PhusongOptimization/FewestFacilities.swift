@@ -3,6 +3,9 @@
 /// the planner's question "how many 5G additions reach 90 % of the population, given that
 /// the station ratio already asks for K?".
 ///
+/// Always with `MaximumCoverage`'s batched-swaps search (`SolverOptions.SearchMethod`), whose
+/// presolve and first local optimum the probes share.
+///
 /// Steps: one accelerated greedy run up to `maximum` facilities gives, by its prefixes, the
 /// greedy's coverage for every count at once (greedy solutions are nested), so the smallest
 /// greedy count p reaching the target is read off one run instead of a search over p. Then
@@ -30,6 +33,13 @@ public enum FewestFacilities {
         _ problem: CoverageProblem, target: Double, minimum: Int, maximum: Int, options: SolverOptions = SolverOptions()
     ) async throws -> Result {
         try problem.validate()
+        if options.method == .incrementalTables {
+            // The probes below share the presolve and the first local optimum of the batched
+            // search; the table search has its own start.
+            var batched = options
+            batched.method = .batchedSwaps
+            return try await solve(problem, target: target, minimum: minimum, maximum: maximum, options: batched)
+        }
         let reduced = try await Presolve.reduce(problem, threads: options.threads)
         let fixed = reduced.fixed.count
         let maximum = max(maximum, fixed)
@@ -49,7 +59,7 @@ public enum FewestFacilities {
         let goal = min(target, reachable)
 
         var count = max(minimum, greedyCount)
-        var solution = try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
+        var solution = try await MaximumCoverage.solve(problem, reduced, limit: .count(count), options: options)
         var countBound = max(minimum, trivialCountBound(reduced, target: goal, tolerance: tolerance))
         // Binary search below the count found, with probes at a tenth of the work: a probe
         // whose Lagrangian bound misses the goal proves that count (and every smaller one) too
@@ -64,14 +74,15 @@ public enum FewestFacilities {
             probes += 1
             // The first local optimum of maximum coverage first: when it reaches the goal, the
             // bound and the rest of the search are not needed to lower the count.
-            let quick = try await firstLocalOptimum(problem, reduced, count: middle, bound: reachable, threads: options.threads)
+            let start = try await MaximumCoverage.start(reduced, limit: .count(middle), threads: options.threads)
+            let quick = Self.solution(of: start.state, problem, reduced, bound: reachable)
             if quick.coveredWeight + tolerance >= goal {
                 count = middle
                 solution = quick
                 lowered = true
                 continue
             }
-            let probe = try await MaximumCoverage.solve(problem, limit: .count(middle), options: probeOptions)
+            let probe = try await MaximumCoverage.solve(problem, reduced, limit: .count(middle), options: probeOptions, start: start)
             if probe.bound + tolerance < goal {
                 countBound = max(countBound, middle + 1)
                 low = middle
@@ -85,21 +96,15 @@ public enum FewestFacilities {
         }
         if lowered {
             // The lowered count with the full work, kept when it covers more.
-            let full = try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
+            let full = try await MaximumCoverage.solve(problem, reduced, limit: .count(count), options: options)
             if full.coveredWeight >= solution.coveredWeight { solution = full }
         }
         return Result(solution: solution, count: count, countBound: min(countBound, count), reachableWeight: reachable)
     }
 
-    /// Greedy additions up to `count` facilities, then swap descent to a local optimum: the
-    /// start of `MaximumCoverage`. `bound` is any valid upper bound on the covered weight.
-    private static func firstLocalOptimum(
-        _ problem: CoverageProblem, _ reduced: ReducedProblem, count: Int, bound: Double, threads: Int
-    ) async throws -> CoverageSolution {
-        let rule = GreedyRule(.count(count - reduced.fixed.count))
-        var state = CoverageState(reduced)
-        try await LazyGreedy.extend(&state, reduced, rule: rule, threads: threads)
-        try await SwapSearch.improve(&state, reduced, rule: rule, threads: threads)
+    /// `state` (of the reduced problem) as a solution of `problem`; `bound` is any valid upper
+    /// bound on the covered weight.
+    private static func solution(of state: CoverageState, _ problem: CoverageProblem, _ reduced: ReducedProblem, bound: Double) -> CoverageSolution {
         let chosen = reduced.originalIndices(of: state.open)
         let covered = problem.coveredWeight(by: chosen)
         return CoverageSolution(
