@@ -8,8 +8,8 @@ import PackageDescription
 //   PhusongPlanning        rollout planner, maximal covering
 //   PhusongReports   PhusongSynthetic   PhusongOptimization (telecom-free)
 //   PhusongCoverage
-//   PhusongSupport   GEOSKit
-//   CPhusongSystem   CGEOS
+//   PhusongSupport   GEOSKit   GDALKit
+//   CPhusongSystem   CGEOS     CGDAL
 let package = Package(
     name: "phusong",
     platforms: [.macOS(.v14)],
@@ -23,12 +23,15 @@ let package = Package(
         .library(name: "PhusongSupport", targets: ["PhusongSupport"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
         .library(name: "CBCKit", targets: ["CBCKit"]),
+        .library(name: "GDALKit", targets: ["GDALKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Zip containers: XLSX workbooks (Office Open XML) and KMZ (zipped KML).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `swift package generate-documentation` (scripts/docs.sh): DocC catalogs of the libraries.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -50,15 +53,25 @@ let package = Package(
         ),
         // Safe Swift layer over CBC: one owner per model handle, the log switched off.
         .target(name: "CBCKit", dependencies: ["CCBC"]),
+        // GDAL's C API (Debian: libgdal-dev, pkg-config `gdal`), and through it PROJ: every
+        // common vector and raster format and coordinate system.
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
+        ),
+        // Safe Swift layer over GDAL: one owner per handle, datasets never shared across
+        // threads, errors from GDAL's per-thread handler.
+        .target(name: "GDALKit", dependencies: ["CGDAL"]),
         // renameat2(RENAME_EXCHANGE) / renamex_np(RENAME_SWAP), which Swift's Glibc does not
         // declare: output folders are swapped into place in one atomic step.
         .target(name: "CPhusongSystem"),
         // What every layer uses and nothing telecom: the bounded task pool, the seeded random
-        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the terminal
-        // escaper.
+        // generator, atomic output sets, the CSV writer with its spreadsheet guard, the XLSX
+        // writer and the zip container of XLSX and KMZ (ZIPFoundation), the terminal escaper.
         .target(
             name: "PhusongSupport",
-            dependencies: ["CPhusongSystem"]
+            dependencies: ["CPhusongSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The coverage model: data model, CSV reading, loading and validation, administrative
         // assignment, geodesy, radio models, the coverage engine, area coverage, indicators,
@@ -68,6 +81,7 @@ let package = Package(
             dependencies: [
                 "PhusongSupport",
                 "GEOSKit",
+                "GDALKit",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -125,7 +139,12 @@ let package = Package(
         // with the skip reason, scratch folders).
         .target(name: "PhusongTestSupport", path: "Tests/PhusongTestSupport"),
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
-        .testTarget(name: "PhusongSupportTests", dependencies: ["PhusongSupport"]),
+        .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "PhusongTestSupport"]),
+        // ZIPFoundation reads the written workbooks back.
+        .testTarget(
+            name: "PhusongSupportTests",
+            dependencies: ["PhusongSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "PhusongCoverageTests",
             dependencies: ["PhusongCoverage", "PhusongSupport", "GEOSKit", "PhusongTestSupport"]
@@ -147,7 +166,7 @@ let package = Package(
             dependencies: ["PhusongPlanning", "PhusongOptimization", "PhusongCoverage", "PhusongSupport", "PhusongTestSupport"]
         ),
         // End-to-end runs of the built `phusong` binary.
-        .testTarget(name: "PhusongCLITests", dependencies: ["phusong"], exclude: ["Fixtures"]),
+        .testTarget(name: "PhusongCLITests", dependencies: ["phusong", "PhusongTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,7 +26,7 @@ TOOLCHAIN = {"Foundation", "FoundationEssentials", "FoundationXML", "FoundationN
              "Dispatch", "Testing", "XCTest", "Synchronization", "os", "Musl"}
 # Products of other packages, by the module name a file imports.
 PRODUCT_MODULES = {"ArgumentParser": "ArgumentParser", "TOMLKit": "TOMLKit", "Crypto": "Crypto",
-                   "GRDBSQLite": "GRDBSQLite", "Benchmark": "Benchmark"}
+                   "GRDBSQLite": "GRDBSQLite", "Benchmark": "Benchmark", "ZIPFoundation": "ZIPFoundation"}
 
 
 def package_description(path):

@@ -29,6 +29,8 @@ run default-deadzones-kml deadzones --out "$work/default-deadzones.kml"
 run default-deadzones-geojson deadzones --out "$work/default-deadzones.geojson"
 run default-unpowered unpowered --out "$work/default-unpowered.csv"
 run default-deadzones-gpkg deadzones --out "$work/default-deadzones.gpkg"
+run default-deadzones-xlsx deadzones --out "$work/default-deadzones.xlsx"
+run default-unpowered-kmz unpowered --out "$work/default-unpowered.kmz"
 run default-report-planned report --villages geodata/default/villages.csv --cells geodata/default/cells.csv --cells "$work/default-plan/planned_cells.csv" --threads 2 --out "$work/default-report-planned"
 run default-compare compare --before "$work/default-report" --after "$work/default-report-planned" --out "$work/default-compare"
 run default-synth synth --villages 3000 --seed 7 --out "$work/default-synth"
@@ -64,12 +66,13 @@ if [ "$national" = yes ]; then
 fi
 
 # Timings printed on the terminal differ from run to run; keep only the files' bytes, with three
-# normalisations: the temporary folder's name is written WORK wherever a file names it, the
+# normalisations: the temporary folder's name is written WORK wherever a text file names it (zip
+# files, .xlsx and .kmz, are hashed as they are: they hold no path and no time), the
 # seconds mclp measured are dropped, and a GeoPackage is hashed as its SQL dump with the
 # gpkg_contents.last_change time (the moment of writing, as the standard asks) blanked.
 rm -f "$work"/*.stderr
 cd "$work"
-find . -type f ! -name '.*' ! -name '*.gpkg' -exec sed -i "s|$work|WORK|g" {} +
+find . -type f ! -name '.*' ! -name '*.gpkg' ! -name '*.xlsx' ! -name '*.kmz' -exec sed -i "s|$work|WORK|g" {} +
 sed -i -E 's/"seconds":[0-9.e+-]+,?//' mclp-*.stdout 2>/dev/null || true
 find . -type f ! -name '.*' | sed 's|^\./||' | LC_ALL=C sort | while read -r file; do
   case "$file" in

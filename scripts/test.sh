@@ -4,7 +4,8 @@
 # tests once more under the thread sanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-deps.sh
+# gdal-bin: ogr2ogr converts inputs to the GIS formats for the GIS input and round-trip tests.
+bash scripts/ensure-deps.sh gdal-bin
 
 # The layers of docs/architecture.md, Package.swift and every import agree (seconds, no build).
 python3 scripts/check-module-graph.py

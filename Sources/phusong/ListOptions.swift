@@ -14,18 +14,18 @@ struct ListOptions: ParsableArguments {
     var minPopulation: Int?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Write the list to this file; the format follows its extension (.csv .geojson .kml .gpkg) unless --format says.",
+        "Write the list to this file; the format follows its extension (.csv .xlsx .geojson .kml .kmz .gpkg) unless --format says.",
         valueName: "file"))
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("Output format(s): csv, geojson, kml, gpkg (repeat for several).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format(s): csv, xlsx, geojson, kml, kmz, gpkg (repeat for several).", valueName: "format"))
     var format: [FeatureFormat] = []
 
     mutating func validate() throws {
         if let minPopulation, minPopulation < 0 { throw ValidationError("--min-population must not be negative") }
         if !format.isEmpty, out == nil { throw ValidationError("--format needs --out FILE") }
         if let out, format.isEmpty, FeatureFormat(rawValue: Self.fileExtension(out)) == nil {
-            throw ValidationError("cannot tell the format of \(out): use .csv, .geojson, .kml or .gpkg, or give --format")
+            throw ValidationError("cannot tell the format of \(out): use .csv, .xlsx, .geojson, .kml, .kmz or .gpkg, or give --format")
         }
     }
 

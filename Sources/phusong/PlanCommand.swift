@@ -11,7 +11,7 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Plan 5G upgrades, new sites and satellite terminals that reach the committee's targets at least cost.",
         discussion: """
-        Writes into --out: plan.csv, plan.geojson, plan.kml (one row per action), planned_cells.csv \
+        Writes into --out: plan.csv, plan.geojson, plan.kml, plan.xlsx (one row per action), planned_cells.csv \
         (the cells the plan adds; run `report --cells cells.csv --cells planned_cells.csv` to check \
         it) and plan_summary.json (indicators before and after, total cost, lower bound, gap, \
         targets not met and why). Costs and targets come from the configuration ([planning], \

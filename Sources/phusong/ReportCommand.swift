@@ -13,7 +13,8 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
         Writes into --out: summary.json (all indicators, input checksums, model, targets, \
         version), villages.csv (per-village results), provinces.csv, communes.csv, operators.csv, \
-        sites.csv, deadzones.csv and unpowered.csv (the review lists, for Excel). \
+        sites.csv, deadzones.csv and unpowered.csv (the review lists), report.xlsx (the area and \
+        operator indicators and the review lists as sheets, for Excel) and report.html. \
         Without --villages/--cells it runs on the embedded default data.
         """
     )

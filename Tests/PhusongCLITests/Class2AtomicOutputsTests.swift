@@ -50,7 +50,7 @@ struct Class2AtomicOutputsTests {
         let first = try report(out, ["--config", config])
         #expect(first.exitCode == 0, "stderr: \(first.stderr)")
         let previous = try folderContents(out)
-        #expect(previous.count == 9)
+        #expect(previous.count == 10, "summary.json, report.html, report.xlsx and seven CSVs")
         let result = try report(out, launcher: Self.smallDisk)
         #expect(result.exitCode == 73, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("File too large"), "stderr: \(result.stderr)")
@@ -167,13 +167,13 @@ struct Class2AtomicOutputsTests {
             let plan = try CLI.run(["plan", "--villages", villages, "--cells", cells, "--out", scratch.path("plan")])
             #expect(plan.exitCode == 0, "stderr: \(plan.stderr)")
         }
-        #expect(try scratch.listing("plan") == ["plan.csv", "plan.geojson", "plan.kml", "plan_summary.json", "planned_cells.csv"])
+        #expect(try scratch.listing("plan") == ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "plan_summary.json", "planned_cells.csv"])
         #expect(try report(scratch.path("a"), ["--villages", villages, "--cells", cells]).exitCode == 0)
         for _ in 0..<2 {
             let compare = try CLI.run(["compare", "--before", scratch.path("a"), "--after", scratch.path("a"), "--out", scratch.path("c")])
             #expect(compare.exitCode == 0, "stderr: \(compare.stderr)")
         }
-        #expect(try scratch.listing("c") == ["compare.html", "compare_indicators.csv", "compare_sites.csv", "compare_villages.csv"])
+        #expect(try scratch.listing("c") == ["compare.html", "compare.xlsx", "compare_indicators.csv", "compare_sites.csv", "compare_villages.csv"])
         #expect(try scratch.listing() == ["a", "c", "plan", "scenario"])
     }
 

@@ -12,18 +12,22 @@ struct ListCommandTests {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report/summary.json"))) as? [String: Any]
         let deadZones = try #require((summary?["national"] as? [String: Any])?["villages_dead_zone"] as? Int)
         let base = folder.appendingPathComponent("dz").path
-        let result = try CLI.run(["deadzones", "--out", base, "--format", "csv", "--format", "geojson", "--format", "kml", "--format", "gpkg"],
+        let result = try CLI.run(["deadzones", "--out", base, "--format", "csv", "--format", "geojson", "--format", "kml", "--format", "gpkg",
+                                  "--format", "xlsx", "--format", "kmz"],
                                  in: CLI.repository.path)
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.hasPrefix("Dead-zone villages: \(deadZones) villages"))
         let csv = try Data(contentsOf: URL(fileURLWithPath: base + ".csv"))
-        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF], "CSV for Excel starts with a BOM")
-        #expect(String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == deadZones + 1)
+        #expect(csv.starts(with: Array("village_id,".utf8)), "CSV without a byte-order mark")
+        #expect(!csv.contains(0x0D) && String(decoding: csv, as: UTF8.self).components(separatedBy: "\n").filter { !$0.isEmpty }.count == deadZones + 1)
         let geojson = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base + ".geojson"))) as? [String: Any]
         #expect((geojson?["features"] as? [Any])?.count == deadZones)
         let kml = try String(contentsOfFile: base + ".kml", encoding: .utf8)
         #expect(kml.components(separatedBy: "<Placemark>").count - 1 == deadZones)
         #expect(FileManager.default.fileExists(atPath: base + ".gpkg"))
+        for zipped in [".xlsx", ".kmz"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: base + zipped)).starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(zipped) is a zip")
+        }
         // The report's own list is the same villages.
         #expect(try Data(contentsOf: folder.appendingPathComponent("report/deadzones.csv")) == csv)
     }
@@ -54,7 +58,7 @@ struct ListCommandTests {
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("Villages newly connected: 0 (0 people)"))
         #expect(result.stdout.contains("Sites: added 0, removed 0, gained 5G 0, lost 5G 0"))
-        for name in ["compare_indicators.csv", "compare_villages.csv", "compare_sites.csv", "compare.html"] {
+        for name in ["compare_indicators.csv", "compare_villages.csv", "compare_sites.csv", "compare.xlsx", "compare.html"] {
             #expect(FileManager.default.fileExists(atPath: folder.path + "/c/" + name))
         }
         let missing = try CLI.run(["compare", "--before", folder.path + "/nope", "--after", folder.path + "/a"])

@@ -8,12 +8,13 @@ import Testing
 struct FeatureWriterTests {
     let table = FeatureFixtures.villages
 
-    @Test("CSV: byte-order mark, header, names with commas, quotes and line breaks read back by CSVReader")
+    @Test("CSV: no byte-order mark, LF, header, names with commas, quotes and line breaks read back by CSVReader")
     func csvRoundTrip() throws {
         let path = try FeatureFixtures.temporaryFolder().appendingPathComponent("dead_zones.csv").path
         try FeatureWriter.write(table, format: .csv, to: path)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.prefix(12), as: UTF8.self) == "village_id,n", "starts with the header, no byte-order mark")
+        #expect(!bytes.contains(0x0D), "records end with LF alone")
 
         let reader = try CSVReader(path: path)
         var records: [[String]] = []
@@ -81,7 +82,7 @@ struct FeatureWriterTests {
         #expect(try points.map { try $0.coordinates() } == FeatureFixtures.roundedPositions)
     }
 
-    @Test("KML: well-formed, one folder per province in order of appearance, escaped text intact")
+    @Test("KML: well-formed, one folder per province sorted by the folder column, escaped text intact")
     func kmlStructure() throws {
         let bytes = FeatureKML.bytes(table)
         let text = String(decoding: bytes, as: UTF8.self)
@@ -93,31 +94,37 @@ struct FeatureWriterTests {
         let document = try #require(kml.child("Document"))
         #expect(document.child("name")?.text == "dead_zones")
         let folders = document.children("Folder")
-        #expect(folders.map { $0.child("name")?.text } == ["Điện Biên", "Hà Nội"])
-        #expect(folders.map { $0.children("Placemark").count } == [3, 2])
+        // "H" (U+0048) sorts before "Đ" (U+0110).
+        #expect(folders.map { $0.child("name")?.text } == ["Hà Nội", "Điện Biên"])
+        #expect(folders.map { $0.children("Placemark").count } == [2, 3])
         let placemarks = folders.flatMap { $0.children("Placemark") }
         #expect(placemarks.map { $0.child("name")?.text } == [
-            "Bản Mường Lói", "Thôn Nà Hỳ", "Bản Huổi Lếch & Nậm Pồ <mới>", "Tổ dân phố 2, Ba Đình", "Xóm \"Cầu Gỗ\"",
+            "Tổ dân phố 2, Ba Đình", "Xóm \"Cầu Gỗ\"", "Bản Mường Lói", "Thôn Nà Hỳ", "Bản Huổi Lếch & Nậm Pồ <mới>",
         ])
         #expect(placemarks.map { $0.child("Point")?.child("coordinates")?.text } == [
-            "103.123456,21.234568", "102.987654,22.100000", "102.500000,21.900000", "105.834200,21.035800", "105.900000,21.100000",
+            "105.834200,21.035800", "105.900000,21.100000", "103.123456,21.234568", "102.987654,22.100000", "102.500000,21.900000",
         ])
     }
 
-    @Test("KML: HTML description of the labelled columns that have values; ExtendedData of every column")
+    @Test("KML: an HTML table of the labelled columns that have values; ExtendedData of every column")
     func kmlDescriptionAndData() throws {
         let document = try #require(try FeatureParsedXML.parse(FeatureKML.bytes(table)).child("Document"))
         let placemarks = document.children("Folder").flatMap { $0.children("Placemark") }
         #expect(placemarks.count == 5)
-        #expect(placemarks[0].child("description")?.text == "Mã thôn: DB-001<br/>Dân số: 412<br/>RSRP tốt nhất (dBm): -118.4")
-        #expect(placemarks[2].child("description")?.text
-            == "Mã thôn: DB-003<br/>Dân số: 98<br/>Ghi chú: Đường sạt lở &amp; ngập, xe không vào được;<br/>phải đi bộ &#39;Ba&#39; giờ")
-        #expect(placemarks[4].child("description")?.text == "Mã thôn: HN-002<br/>RSRP tốt nhất (dBm): -101.0")
+        func descriptionTable(_ rows: [(String, String)]) -> String {
+            "<table>" + rows.map { #"<tr><th align="left">\#($0.0)</th><td>\#($0.1)</td></tr>"# }.joined() + "</table>"
+        }
+        #expect(placemarks[2].child("description")?.text == descriptionTable([("Mã thôn", "DB-001"), ("Dân số", "412"), ("RSRP tốt nhất (dBm)", "-118.4")]))
+        #expect(placemarks[4].child("description")?.text == descriptionTable([
+            ("Mã thôn", "DB-003"), ("Dân số", "98"), ("Ghi chú", "Đường sạt lở &amp; ngập, xe không vào được;<br/>phải đi bộ &#39;Ba&#39; giờ"),
+        ]))
+        #expect(placemarks[1].child("description")?.text == descriptionTable([("Mã thôn", "HN-002"), ("RSRP tốt nhất (dBm)", "-101.0")]))
+        #expect(placemarks.allSatisfy { $0.child("styleUrl") == nil }, "no style column, no styles")
 
-        let data = placemarks[0].child("ExtendedData")?.children("Data") ?? []
+        let data = placemarks[2].child("ExtendedData")?.children("Data") ?? []
         #expect(data.map { $0.attributes["name"] } == table.columns.map(\.name))
         #expect(data.map { $0.child("value")?.text } == ["DB-001", "Bản Mường Lói", "Điện Biên", "412", "false", "-118.4", ""])
-        let quoted = placemarks[4].child("ExtendedData")?.children("Data").first { $0.attributes["name"] == "name" }
+        let quoted = placemarks[1].child("ExtendedData")?.children("Data").first { $0.attributes["name"] == "name" }
         #expect(quoted?.child("value")?.text == "Xóm \"Cầu Gỗ\"")
     }
 
@@ -144,26 +151,28 @@ struct FeatureWriterTests {
         let placemarks = folders.first?.children("Placemark") ?? []
         #expect(placemarks.map { $0.child("Point") == nil } == [true, false])
         #expect(placemarks.map { $0.child("name")?.text } == ["Bản A", nil])
-        #expect(placemarks[0].child("description")?.text == "RSRP: inf")
+        #expect(placemarks[0].child("description")?.text == #"<table><tr><th align="left">RSRP</th><td>inf</td></tr></table>"#)
         #expect(placemarks[1].child("ExtendedData")?.children("Data").map { $0.child("value")?.text } == ["", ""])
     }
 
-    @Test("FeatureWriter: bytes for text formats, every format written atomically to its file")
+    @Test("FeatureWriter: bytes for every format but GeoPackage, every format written atomically to its file")
     func dispatcher() throws {
-        #expect(FeatureWriter.bytes(table, format: .csv) == FeatureCSV.bytes(table))
-        #expect(FeatureWriter.bytes(table, format: .geojson) == FeatureGeoJSON.bytes(table))
-        #expect(FeatureWriter.bytes(table, format: .kml) == FeatureKML.bytes(table))
-        #expect(FeatureWriter.bytes(table, format: .gpkg) == nil)
+        #expect(try FeatureWriter.bytes(table, format: .csv) == FeatureCSV.bytes(table))
+        #expect(try FeatureWriter.bytes(table, format: .geojson) == FeatureGeoJSON.bytes(table))
+        #expect(try FeatureWriter.bytes(table, format: .kml) == FeatureKML.bytes(table))
+        #expect(try FeatureWriter.bytes(table, format: .kmz) == FeatureKML.kmzBytes(table))
+        #expect(try FeatureWriter.bytes(table, format: .xlsx) == FeatureXLSX.bytes(table))
+        #expect(try FeatureWriter.bytes(table, format: .gpkg) == nil)
 
         let folder = try FeatureFixtures.temporaryFolder().appendingPathComponent("lists")
         for format in FeatureFormat.allCases {
             try FeatureWriter.write(table, format: format, to: folder.appendingPathComponent("dead_zones.\(format.fileExtension)").path)
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["dead_zones.csv", "dead_zones.geojson", "dead_zones.gpkg", "dead_zones.kml"])
-        for format in [FeatureFormat.csv, .geojson, .kml] {
+        #expect(files == ["dead_zones.csv", "dead_zones.geojson", "dead_zones.gpkg", "dead_zones.kml", "dead_zones.kmz", "dead_zones.xlsx"])
+        for format in [FeatureFormat.csv, .geojson, .kml, .kmz, .xlsx] {
             let written = [UInt8](try Data(contentsOf: folder.appendingPathComponent("dead_zones.\(format.fileExtension)")))
-            #expect(written == FeatureWriter.bytes(table, format: format), "\(format)")
+            #expect(try written == FeatureWriter.bytes(table, format: format), "\(format)")
         }
     }
 }

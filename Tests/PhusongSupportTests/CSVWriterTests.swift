@@ -6,10 +6,10 @@ import Testing
 struct CSVWriterTests {
     static let texts = ["", "Thôn 1", "a,b", "say \"hi\"", "line\nbreak", "cr\rhere", "=SUM(A1)", "-7", "'=x", "+", "@home", "\tx", "Điện Biên"]
 
-    @Test("field by field writes what writeRow writes, with and without BOM and CRLF")
+    @Test("field by field writes what writeRow writes")
     func fieldByField() {
-        for (bom, crlf) in [(false, false), (true, true)] {
-            var rows = CSVWriter(byteOrderMark: bom, crlf: crlf), fields = CSVWriter(byteOrderMark: bom, crlf: crlf)
+        do {
+            var rows = CSVWriter(), fields = CSVWriter()
             rows.writeHeader(["id", "x"])
             fields.writeHeader(["id", "x"])
             for (index, text) in Self.texts.enumerated() {
@@ -71,9 +71,19 @@ struct CSVWriterTests {
         return text
     }
 
+    @Test("every CSV has the same conventions: UTF-8 without a byte-order mark, records ending with LF alone")
+    func conventions() {
+        var csv = CSVWriter()
+        csv.writeHeader(["id", "tên"])
+        csv.writeRow([.text("Điện Biên"), .text("a\r\nb")])
+        csv.writeRow([.integer(7), .flag(true)])
+        #expect(csv.bytes == Array("id,tên\nĐiện Biên,\"a\r\nb\"\n7,true\n".utf8))
+        #expect(RecordTable(header: ["id"], records: [[.text("01")]]).csvBytes == Array("id\n01\n".utf8))
+    }
+
     /// The bytes one serial writer makes for rows `0..<count`.
-    private func serial(_ count: Int, crlf: Bool) -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: crlf, crlf: crlf)
+    private func serial(_ count: Int) -> [UInt8] {
+        var csv = CSVWriter()
         csv.writeHeader(["index", "name", "value"])
         for index in 0..<count { Self.row(&csv, index) }
         return csv.bytes
@@ -92,13 +102,13 @@ struct CSVWriterTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for count in [0, 1, 5_000] {
-            for (threads, batchRows, crlf) in [(1, 65_536, false), (2, 7, true), (3, 1_000, false), (2, 1, false)] {
+            for (threads, batchRows) in [(1, 65_536), (2, 7), (3, 1_000), (2, 1)] {
                 let path = folder + "/t\(count)-\(threads)-\(batchRows).csv"
                 let file = try OutputFileStream(creating: path, for: path)
                 try await CSVRowStream.write(header: ["index", "name", "value"], count: count, threads: threads, to: file,
-                                             byteOrderMark: crlf, crlf: crlf, batchRows: batchRows) { csv, index in Self.row(&csv, index) }
+                                             batchRows: batchRows) { csv, index in Self.row(&csv, index) }
                 try file.finish()
-                #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == serial(count, crlf: crlf), "\(count) rows, \(threads) threads, \(batchRows) a batch")
+                #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == serial(count), "\(count) rows, \(threads) threads, \(batchRows) a batch")
             }
         }
     }

@@ -8,7 +8,10 @@ import PhusongSupport
 /// Codes must be JSON strings (a number loses its leading zeros), and coordinates WGS84
 /// longitude/latitude degrees (`BoundaryCoordinates`): a file otherwise stops the run.
 public enum AdminBoundariesLoader {
-    public static func load(paths: [String]) throws(LoadError) -> AdminBoundaries {
+    /// - Parameters:
+    ///   - paths: GeoJSON files, or GIS sources GDAL reads (docs/formats.md).
+    ///   - layers: the layer names given with `--layer`, for a GIS source with several.
+    public static func load(paths: [String], layers: [String] = []) throws(LoadError) -> AdminBoundaries {
         let context: GEOSContext
         do {
             context = try GEOSContext()
@@ -21,7 +24,8 @@ public enum AdminBoundariesLoader {
         var problems: [Problem] = []
         var seen: [String: String] = [:]  // "level code" → file
         for path in paths {
-            let features = try readFeatures(path)
+            let features = GISBoundaryFeatures.applies(to: path)
+                ? try GISBoundaryFeatures.read(path: path, layers: layers, warnings: &warnings) : try readFeatures(path)
             // Features with positions outside degrees: one problem for the file, after its features.
             var outsideDegrees: [(feature: Int, position: BoundaryCoordinates.OutsideDegrees)] = []
             for (index, feature) in features.enumerated() {
@@ -100,13 +104,16 @@ public enum AdminBoundariesLoader {
         case .absent: provinceCode = nil
         case .invalid(let problem): return .failure(.problem(problem.located(file: file, feature: index)))
         }
-        guard let geometryObject = feature["geometry"] as? [String: Any],
-              let type = geometryObject["type"] as? String,
-              let coordinates = geometryObject["coordinates"] as? [Any] else {
+        let wkb = feature[GISBoundaryFeatures.wkbKey] as? [UInt8]
+        let geometryObject = feature["geometry"] as? [String: Any]
+        let type = geometryObject?["type"] as? String
+        let coordinates = geometryObject?["coordinates"] as? [Any]
+        guard wkb != nil || (type != nil && coordinates != nil) else {
             return .failure(.problem(Problem(file: file, column: place, value: code, reason: .boundary(.noGeometry))))
         }
         do {
-            var geometry = try polygonal(type: type, coordinates: coordinates, context: context)
+            var geometry = try wkb.map { try GISBoundaryFeatures.polygonal($0, context: context) }
+                ?? polygonal(type: type ?? "", coordinates: coordinates ?? [], context: context)
             if try !geometry.isValid {
                 let reason = try geometry.validityReason
                 geometry = try geometry.makeValid()

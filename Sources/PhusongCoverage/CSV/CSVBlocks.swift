@@ -25,11 +25,14 @@ package final class CSVBlocks {
     /// True when the last block was cut at ``InputLimits/maxTableBytes``.
     private var cutAtLimit = false
 
-    /// - Parameter blockSize: bytes read at a time (a block holds more when an unfinished
+    /// - Parameters:
+    ///   - blockSize: bytes read at a time (a block holds more when an unfinished
     ///   record is carried over).
-    package init(path: String, blockSize: Int = 8 << 20) throws(LoadError) {
+    ///   - bytes: the table's bytes when it is held in memory (an OGR layer as CSV text); nil
+    ///     reads the file at `path`.
+    package init(path: String, bytes: [UInt8]? = nil, blockSize: Int = 8 << 20) throws(LoadError) {
         self.path = path
-        file = try InputFile(path: path)
+        if let bytes { file = InputFile(path: path, bytes: bytes) } else { file = try InputFile(path: path) }
         self.blockSize = max(1, blockSize)
     }
 

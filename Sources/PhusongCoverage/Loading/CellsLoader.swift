@@ -51,24 +51,34 @@ public enum CellsLoader {
 
     /// Reads several cells files as one list, in order: ids must be unique across them, and a
     /// site's cells within 1 km of its first cell in any of them.
+    /// - Parameters:
+    ///   - paths: CSV files, or GIS vector sources GDAL reads (docs/formats.md).
+    ///   - studyArea: coordinates outside this box load with a warning.
+    ///   - threads: tasks that parse chunks of the file at the same time.
+    ///   - layers: the layer names given with `--layer`, for a GIS source with several.
     public static func load(
-        paths: [String], studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
+        paths: [String], studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads, layers: [String] = []
     ) async throws(LoadError) -> LoadedTable<Cell> {
-        try await load(paths: paths, studyArea: studyArea, threads: threads, chunking: TableLoader.Chunking())
+        try await load(paths: paths, studyArea: studyArea, threads: threads, chunking: TableLoader.Chunking(), layers: layers)
     }
 
-    /// `load(paths:studyArea:threads:)` with blocks and chunks of the given sizes (tests).
+    /// What a GIS layer of cells must give: the columns and the point geometry as `lon`/`lat`.
+    static let gisSpec = GISTableSpec(kind: "cells", columns: columns, position: (lon: "lon", lat: "lat"), codeDigits: [:])
+
+    /// `load(paths:studyArea:threads:layers:)` with blocks and chunks of the given sizes (tests).
     static func load(
-        paths: [String], studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking
+        paths: [String], studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking, layers: [String] = []
     ) async throws(LoadError) -> LoadedTable<Cell> {
         let state = RowChecks<SiteCheck>(partitions: threads)
         var merged: LoadedTable<Cell>?
         for path in paths {
-            let table = try await TableLoader.load(
-                path: path, columns: columns, idColumn: Column.id, example: example, noun: "cells", threads: threads,
-                state: state, chunking: chunking
-            ) { row, warnings in
-                parse(&row, studyArea: studyArea, warnings: &warnings)
+            let table = try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec, threads: threads) { bytes throws(LoadError) in
+                try await TableLoader.load(
+                    path: path, bytes: bytes, columns: columns, idColumn: Column.id, example: example, noun: "cells",
+                    threads: threads, state: state, chunking: chunking
+                ) { row, warnings in
+                    parse(&row, studyArea: studyArea, warnings: &warnings)
+                }
             }
             guard var sofar = merged else {
                 merged = table

@@ -41,6 +41,21 @@ public struct LoadedTable<Row: Sendable>: Sendable {
         unlistedWarnings += found.count - min(room, found.count) + unlisted
     }
 
+    /// Relocates every problem with `problem` and every row line with `line` (a table read
+    /// from a GIS layer: lines become feature ids, `GISTable`), after putting `first` before
+    /// the warnings.
+    mutating func relocate(problem: (Problem) -> Problem, line: (Int) -> Int, warningsFirst first: [Problem]) {
+        let listed = warnings, unlisted = unlistedWarnings
+        warnings = []
+        unlistedWarnings = 0
+        warn(first.map(problem))
+        warn(listed.map(problem), unlisted: unlisted)
+        lines = lines.map(line)
+        rejected = rejected.map { row in
+            RejectedRow(line: line(row.line), fields: row.fields, problems: row.problems.map(problem))
+        }
+    }
+
     /// The warnings of `other` after these (the tables of several files of one kind).
     mutating func warn(from other: LoadedTable) {
         warn(other.warnings, unlisted: other.unlistedWarnings)

@@ -38,7 +38,7 @@ enum RejectsWriter {
     }
 
     private static func write(_ header: [String], _ rows: [RejectedRow], to path: String) throws(OutputError) {
-        var csv = CSVWriter(byteOrderMark: false)
+        var csv = CSVWriter()
         csv.writeHeader(header + ["reason"])
         for row in rows {
             var fields = row.fields

@@ -16,15 +16,19 @@ public struct InputPaths: Sendable, Hashable {
     public var cells: [String]
     /// Administrative boundary GeoJSON files (provinces and/or communes); may be empty.
     public var admin: [String]
+    /// The layer names given with `--layer`: each GIS source with several layers reads the
+    /// one it has (docs/formats.md); unused by CSV files.
+    public var layers: [String]
 
-    public init(villages: String, cells: [String], admin: [String] = []) {
+    public init(villages: String, cells: [String], admin: [String] = [], layers: [String] = []) {
         self.villages = villages
         self.cells = cells
         self.admin = admin
+        self.layers = layers
     }
 
-    public init(villages: String, cells: String, admin: [String] = []) {
-        self.init(villages: villages, cells: [cells], admin: admin)
+    public init(villages: String, cells: String, admin: [String] = [], layers: [String] = []) {
+        self.init(villages: villages, cells: [cells], admin: admin, layers: layers)
     }
 }
 
@@ -79,12 +83,12 @@ public enum ScenarioLoader {
     ///   and any row is bad, or with the file-level problem that makes a file unreadable, or
     ///   with `output` set when the rejects file cannot be written.
     public static func load(_ paths: InputPaths, policy: BadRowPolicy, threads: Int = TaskPool.defaultThreads) async throws(LoadError) -> LoadedInputs {
-        let boundaries = paths.admin.isEmpty ? nil : try AdminBoundariesLoader.load(paths: paths.admin)
+        let boundaries = paths.admin.isEmpty ? nil : try AdminBoundariesLoader.load(paths: paths.admin, layers: paths.layers)
         let studyArea = boundaries?.extent.map {
             StudyArea(minLon: $0.minX - 0.5, minLat: $0.minY - 0.5, maxLon: $0.maxX + 0.5, maxLat: $0.maxY + 0.5)
         } ?? .vietnam
-        var villages = try await VillagesLoader.load(path: paths.villages, studyArea: studyArea, threads: threads)
-        let cells = try await CellsLoader.load(paths: paths.cells, studyArea: studyArea, threads: threads)
+        var villages = try await VillagesLoader.load(path: paths.villages, studyArea: studyArea, threads: threads, layers: paths.layers)
+        let cells = try await CellsLoader.load(paths: paths.cells, studyArea: studyArea, threads: threads, layers: paths.layers)
         var rejectsFiles: [String] = []
         switch policy {
         case .stop:

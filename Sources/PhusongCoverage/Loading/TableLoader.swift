@@ -19,6 +19,8 @@ enum TableLoader {
     }
 
     /// - Parameters:
+    ///   - bytes: the table as CSV text held in memory (an OGR layer, `GISTable`); nil reads
+    ///     the file at `path`.
     ///   - noun: what the rows are ("villages"), for the header-only message.
     ///   - state: what the checks across rows remember of earlier files of the same table.
     ///   - threads: tasks that parse chunks at the same time.
@@ -26,11 +28,11 @@ enum TableLoader {
     ///   - parse: reads one row whose field count is right; records problems on the row
     ///     reader when it is bad; may add warnings.
     static func load<Row: Sendable, Check: TableRowCheck<Row>>(
-        path: String, columns: [ColumnSpec], idColumn: TableColumn, example: String, noun: String, threads: Int,
+        path: String, bytes: [UInt8]? = nil, columns: [ColumnSpec], idColumn: TableColumn, example: String, noun: String, threads: Int,
         state: RowChecks<Check>, chunking: Chunking = Chunking(),
         parse: @escaping @Sendable (inout RowReader, inout [Problem]) -> Parsed<Row>
     ) async throws(LoadError) -> LoadedTable<Row> {
-        let reader = try CSVReader(path: path, chunkSize: chunking.blockSize)
+        let reader = try CSVReader(path: path, bytes: bytes, chunkSize: chunking.blockSize)
         let header = try TableHeader.read(from: reader, columns: columns, example: example)
         var table = LoadedTable<Row>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
         guard let (blocks, first, headerEnd) = reader.remainder() else {

@@ -36,24 +36,33 @@ public enum VillagesLoader {
     /// - Throws: `LoadError` when the file as a whole cannot be read (missing, empty, wrong
     ///   delimiter, missing required column, header only, unclosed quote).
     /// - Parameters:
-    ///   - path: the CSV file (docs/specs/data-formats.md).
+    ///   - path: the CSV file (docs/specs/data-formats.md), or any GIS vector source GDAL
+    ///     reads (docs/formats.md: GeoPackage, Shapefile, XLSX, ODS, MapInfo, FlatGeobuf…).
     ///   - studyArea: coordinates outside this box load with a warning.
     ///   - threads: tasks that parse chunks of the file at the same time.
+    ///   - layers: the layer names given with `--layer`, for a GIS source with several.
     public static func load(
-        path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads
+        path: String, studyArea: StudyArea = .vietnam, threads: Int = TaskPool.defaultThreads, layers: [String] = []
     ) async throws(LoadError) -> LoadedTable<Village> {
-        try await load(path: path, studyArea: studyArea, threads: threads, chunking: TableLoader.Chunking())
+        try await load(path: path, studyArea: studyArea, threads: threads, chunking: TableLoader.Chunking(), layers: layers)
     }
 
-    /// `load(path:studyArea:threads:)` with blocks and chunks of the given sizes (tests).
+    /// What a GIS layer of villages must give: the columns, the point geometry as `lon`/`lat`,
+    /// the widths of the administrative codes.
+    static let gisSpec = GISTableSpec(
+        kind: "villages", columns: columns, position: (lon: "lon", lat: "lat"), codeDigits: ["province_code": 2, "commune_code": 5])
+
+    /// `load(path:studyArea:threads:layers:)` with blocks and chunks of the given sizes (tests).
     static func load(
-        path: String, studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking
+        path: String, studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking, layers: [String] = []
     ) async throws(LoadError) -> LoadedTable<Village> {
-        try await TableLoader.load(
-            path: path, columns: columns, idColumn: Column.id, example: example, noun: "villages", threads: threads,
-            state: RowChecks<NoRowCheck<Village>>(partitions: threads), chunking: chunking
-        ) { row, warnings in
-            parse(&row, studyArea: studyArea, warnings: &warnings)
+        try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec, threads: threads) { bytes throws(LoadError) in
+            try await TableLoader.load(
+                path: path, bytes: bytes, columns: columns, idColumn: Column.id, example: example, noun: "villages",
+                threads: threads, state: RowChecks<NoRowCheck<Village>>(partitions: threads), chunking: chunking
+            ) { row, warnings in
+                parse(&row, studyArea: studyArea, warnings: &warnings)
+            }
         }
     }
 

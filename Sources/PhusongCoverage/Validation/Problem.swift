@@ -14,7 +14,12 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The input file, as the user named it.
     public var file: String
-    /// 1-based line of the record in the file; nil for a problem with the whole file.
+    /// The layer of a GIS source (a GeoPackage table, a spreadsheet's sheet); nil for CSV and
+    /// GeoJSON files. When set, ``line`` holds the feature id (the record's place in the
+    /// layer) instead of a line.
+    public var layer: String?
+    /// 1-based line of the record in the file (the feature id in a GIS ``layer``); nil for a
+    /// problem with the whole file.
     public var line: Int?
     /// Where in the record or document: the column's name as the file writes it, `header`,
     /// `row`, a settings key (`radio.max_range_m`) or a place in a GeoJSON document
@@ -29,10 +34,11 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
     public var reason: Reason
 
     public init(
-        file: String, line: Int? = nil, column: String? = nil, character: Int? = nil, value: String? = nil,
-        reason: Reason
+        file: String, layer: String? = nil, line: Int? = nil, column: String? = nil, character: Int? = nil,
+        value: String? = nil, reason: Reason
     ) {
         self.file = file
+        self.layer = layer
         self.line = line
         self.column = column
         self.character = character
@@ -47,11 +53,13 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
     /// permission): exit code 66 rather than 65.
     public var isUnavailableInput: Bool { reason.isUnavailableInput }
 
-    /// `file:line: column: value: reason` (parts that are absent are left out; an empty value
-    /// is shown as `(empty)`).
+    /// `file:line: column: value: reason`, or `file:layer:feature N: column: value: reason`
+    /// for a GIS layer (parts that are absent are left out; an empty value is shown as
+    /// `(empty)`).
     public var description: String {
         var parts = [file]
-        if let line { parts[0] += ":\(line)" }
+        if let layer { parts[0] += ":\(layer)" + (line.map { ":feature \($0)" } ?? "") }
+        else if let line { parts[0] += ":\(line)" }
         parts += detailParts
         return parts.joined(separator: ": ")
     }

@@ -16,6 +16,8 @@ extension Problem {
         case assignment(AssignmentFinding)
         /// A configuration file (TOML) or one of its settings.
         case setting(SettingFault)
+        /// A GIS source read through GDAL: its layers, geometry and coordinate system.
+        case source(SourceFault)
         /// A file of a report folder read back by `compare`, which should have been written
         /// by `phusong report --out folder`.
         case inReportFolder(Reason, folder: String)
@@ -28,6 +30,7 @@ extension Problem {
             case .boundary(let fault): fault.description
             case .assignment(let finding): finding.description
             case .setting(let fault): fault.description
+            case .source(let fault): fault.description
             case .inReportFolder(let reason, let folder): "\(reason) (is \(folder) the --out folder of `phusong report`?)"
             }
         }
@@ -38,6 +41,7 @@ extension Problem {
             case .value(let fault): fault.isWarning
             case .boundary(let fault): fault.isWarning
             case .assignment: true
+            case .source(let fault): fault.isWarning
             case .inReportFolder(let reason, _): reason.isWarning
             case .file, .table, .setting: false
             }

@@ -3,7 +3,7 @@ import PhusongCoverage
 import PhusongSupport
 import PhusongReports
 
-/// The files of a plan: plan.csv / plan.geojson / plan.kml (one row per action),
+/// The files of a plan: plan.csv / plan.geojson / plan.kml / plan.xlsx (one row per action),
 /// planned_cells.csv (the cells the plan adds, in the cells.csv format, so that `report` can
 /// run on cells.csv + planned_cells.csv) and plan_summary.json.
 public enum PlanFiles {
@@ -30,13 +30,13 @@ public enum PlanFiles {
     }
 
     /// The plan's files, in the order they are listed.
-    public static let fileNames = ["plan.csv", "plan.geojson", "plan.kml", "planned_cells.csv", "plan_summary.json"]
+    public static let fileNames = ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "planned_cells.csv", "plan_summary.json"]
 
     /// Every file of the plan with its bytes, in the order of `fileNames`.
     public static func files(_ plan: RolloutPlan, toolVersion: String, seed: UInt64) throws -> [(name: String, bytes: [UInt8])] {
         let table = table(plan)
         let bytes = [
-            FeatureCSV.bytes(table), FeatureGeoJSON.bytes(table), FeatureKML.bytes(table),
+            FeatureCSV.bytes(table), FeatureGeoJSON.bytes(table), FeatureKML.bytes(table), try FeatureXLSX.bytes(table),
             ScenarioCSV.cellsCSV(plan.plannedCells), try summaryJSON(plan, toolVersion: toolVersion, seed: seed),
         ]
         return Array(zip(fileNames, bytes))

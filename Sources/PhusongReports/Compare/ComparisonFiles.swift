@@ -1,51 +1,72 @@
 import PhusongSupport
 
 /// The files of `compare --out`: indicator deltas, changed villages and changed sites as CSV
-/// (UTF-8 with BOM, for Excel), and one self-contained HTML page with all three.
+/// (the conventions of every phusong CSV, `CSVWriter`), the same three tables as the sheets
+/// `indicators`, `villages` and `sites` of `compare.xlsx` (for Excel), and one
+/// self-contained HTML page with all three.
 public enum ComparisonFiles {
     /// The comparison's files, in the order they are listed.
-    public static let fileNames = ["compare_indicators.csv", "compare_villages.csv", "compare_sites.csv", "compare.html"]
+    public static let fileNames = [
+        "compare_indicators.csv", "compare_villages.csv", "compare_sites.csv", "compare.xlsx", "compare.html",
+    ]
 
     /// Every file with its bytes, in the order of `fileNames`.
     public static func files(_ comparison: ReportComparison) throws -> [(name: String, bytes: [UInt8])] {
-        Array(zip(fileNames, [indicatorsCSV(comparison), villagesCSV(comparison), sitesCSV(comparison), try html(comparison)]))
+        let tables = [indicatorTable(comparison), villageTable(comparison), siteTable(comparison)]
+        let workbook = try XLSXWorkbook.bytes(zip(["indicators", "villages", "sites"], tables).map { $1.sheet(named: $0) })
+        return Array(zip(fileNames, tables.map(\.csvBytes) + [workbook, try html(comparison)]))
     }
 
+    /// `compare_indicators.csv`.
     public static func indicatorsCSV(_ comparison: ReportComparison) -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: true, crlf: true)
-        csv.writeHeader(["scope", "code", "name", "indicator", "before", "after", "change"])
+        indicatorTable(comparison).csvBytes
+    }
+
+    /// `compare_villages.csv`.
+    public static func villagesCSV(_ comparison: ReportComparison) -> [UInt8] {
+        villageTable(comparison).csvBytes
+    }
+
+    /// `compare_sites.csv`.
+    public static func sitesCSV(_ comparison: ReportComparison) -> [UInt8] {
+        siteTable(comparison).csvBytes
+    }
+
+    /// The rows of `indicatorsCSV(_:)`: national deltas, then each province's.
+    static func indicatorTable(_ comparison: ReportComparison) -> RecordTable {
+        var table = RecordTable(header: ["scope", "code", "name", "indicator", "before", "after", "change"])
         for delta in comparison.national {
-            csv.writeRow(["national", "", "", .text(delta.name), .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
+            table.records.append(["national", "", "", .text(delta.name), .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
         }
         for province in comparison.provinces {
             for delta in province.deltas {
-                csv.writeRow(["province", .text(province.code), .text(province.name), .text(delta.name),
-                              .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
+                table.records.append(["province", .text(province.code), .text(province.name), .text(delta.name),
+                                      .number(NumberText.real(delta.before)), .number(NumberText.real(delta.after)), .number(NumberText.real(delta.change))])
             }
         }
-        return csv.bytes
+        return table
     }
 
-    public static func villagesCSV(_ comparison: ReportComparison) -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: true, crlf: true)
-        csv.writeHeader(["village_id", "name", "province_code", "commune_code", "population", "change", "covered_4g_after", "covered_5g_after"])
+    /// The rows of `villagesCSV(_:)`: the villages whose coverage changed.
+    static func villageTable(_ comparison: ReportComparison) -> RecordTable {
+        var table = RecordTable(header: ["village_id", "name", "province_code", "commune_code", "population", "change", "covered_4g_after", "covered_5g_after"])
         for village in comparison.villages {
             let state = village.state
-            csv.writeRow([.text(village.id), .text(state.name), .text(state.provinceCode), .text(state.communeCode), .integer(state.population),
-                          .text(village.change.rawValue), .flag(state.covered4G), .flag(state.covered5G)])
+            table.records.append([.text(village.id), .text(state.name), .text(state.provinceCode), .text(state.communeCode), .integer(state.population),
+                                  .text(village.change.rawValue), .flag(state.covered4G), .flag(state.covered5G)])
         }
-        return csv.bytes
+        return table
     }
 
-    public static func sitesCSV(_ comparison: ReportComparison) -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: true, crlf: true)
-        csv.writeHeader(["site_id", "operator", "change", "has_4g", "has_5g", "province_code", "lon", "lat"])
+    /// The rows of `sitesCSV(_:)`: the sites added, removed or changed.
+    static func siteTable(_ comparison: ReportComparison) -> RecordTable {
+        var table = RecordTable(header: ["site_id", "operator", "change", "has_4g", "has_5g", "province_code", "lon", "lat"])
         for site in comparison.sites {
             let state = site.state
-            csv.writeRow([.text(site.id), .text(state.operatorName), .text(site.change.rawValue), .flag(state.has4G), .flag(state.has5G),
-                          .text(state.provinceCode), .number(state.lon, decimals: 6), .number(state.lat, decimals: 6)])
+            table.records.append([.text(site.id), .text(state.operatorName), .text(site.change.rawValue), .flag(state.has4G), .flag(state.has5G),
+                                  .text(state.provinceCode), .number(state.lon, decimals: 6), .number(state.lat, decimals: 6)])
         }
-        return csv.bytes
+        return table
     }
 
     /// A self-contained page (no external resources) with the deltas and the changed villages and sites;

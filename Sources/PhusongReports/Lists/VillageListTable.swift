@@ -43,12 +43,29 @@ public enum VillageListTable {
         return PointFeatureTable(
             layerName: layer, columns: commonColumns, rows: rows,
             presentation: FeaturePresentation(
-                nameColumn: "name", folderColumn: "province_name",
+                nameColumn: "name", folderColumn: "province_code", folderNameColumn: "province_name",
                 descriptionColumns: [
                     ("village_id", "Village id"), ("commune_name", "Commune"), ("population", "Population"),
                     ("households", "Households"), ("state", "Coverage"), ("reason", "Reason"),
                     ("best_rsrp_dbm", "Best RSRP (dBm)"), ("best_cell", "Best cell"),
                     ("nearest_site", "Nearest site"), ("nearest_site_m", "Distance to nearest site (m)"),
-                ]))
+                ],
+                styleColumn: "reason", styles: styles))
     }
+
+    /// Google Earth's white icons, which a style's colour tints.
+    static let poweredIcon = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
+    static let unpoweredIcon = "http://maps.google.com/mapfiles/kml/shapes/triangle.png"
+
+    /// One map style per value of the `reason` column: the colour says why a village is a dead
+    /// zone (red: no site in range; orange: weak signal; green: covered, on the unpowered
+    /// list only), the icon whether it has grid power (circle) or not (triangle).
+    static let styles: [FeatureStyle] = [
+        (ListReason.noSiteInRange, "no-site", "d7191c"), (.weakSignal, "weak-signal", "fd8d3c"),
+    ].flatMap { reason, id, colour in
+        [
+            FeatureStyle(id: id, value: ListReason.joined([reason]), colourRGB: colour, icon: poweredIcon),
+            FeatureStyle(id: id + "-unpowered", value: ListReason.joined([reason, .unpowered]), colourRGB: colour, icon: unpoweredIcon),
+        ]
+    } + [FeatureStyle(id: "covered-unpowered", value: ListReason.joined([.unpowered]), colourRGB: "1a9641", icon: unpoweredIcon)]
 }

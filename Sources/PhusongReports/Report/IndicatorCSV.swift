@@ -2,7 +2,8 @@ import PhusongSupport
 import PhusongCoverage
 
 /// `provinces.csv`, `communes.csv` and `operators.csv` of a report: one row per area or
-/// operator with every indicator (shares unrounded).
+/// operator with every indicator (shares unrounded). The same tables are the sheets of
+/// `report.xlsx` (`ReportWorkbook`).
 public enum IndicatorCSV {
     static let indicatorHeader = [
         "villages", "villages_connected", "villages_dead_zone", "villages_unpowered",
@@ -31,8 +32,12 @@ public enum IndicatorCSV {
     /// One row per province; with area coverage, its covered km² and shares of land after the
     /// indicators (empty where unknown).
     public static func provinces(_ tables: IndicatorTables, area: AreaCoverage? = nil) -> [UInt8] {
-        var csv = CSVWriter()
-        csv.writeHeader(["province_code", "province_name"] + indicatorHeader + (area == nil ? [] : areaHeader))
+        provinceTable(tables, area: area).csvBytes
+    }
+
+    /// The rows of `provinces(_:area:)`.
+    static func provinceTable(_ tables: IndicatorTables, area: AreaCoverage? = nil) -> RecordTable {
+        var table = RecordTable(header: ["province_code", "province_name"] + indicatorHeader + (area == nil ? [] : areaHeader))
         let areaByCode = Dictionary(area?.provinces.map { ($0.code, $0.figures) } ?? [], uniquingKeysWith: { first, _ in first })
         for row in tables.provinces {
             var fields: [CSVField] = [.text(row.code), .text(row.name)] + fields(row.indicators)
@@ -42,27 +47,32 @@ public enum IndicatorCSV {
                 fields += [optional(figures?.area4GKm2), optional(figures?.area5GKm2), optional(figures?.areaAnyKm2),
                            optional(figures?.landKm2), optional(figures?.areaShare4G), optional(figures?.areaShare5G)]
             }
-            csv.writeRow(fields)
+            table.records.append(fields)
         }
-        return csv.bytes
+        return table
     }
 
     /// One row per commune; the station columns are empty when `tables.communeStationsNote`
     /// says they are not available.
     public static func communes(_ tables: IndicatorTables) -> [UInt8] {
-        var csv = CSVWriter()
-        csv.writeHeader(["commune_code", "commune_name", "province_code"] + indicatorHeader)
-        let stationsKnown = tables.communeStationsNote == nil
-        for row in tables.communes {
-            csv.writeRow([.text(row.code), .text(row.name), .text(row.provinceCode)] + fields(row.indicators, stationsKnown: stationsKnown))
-        }
-        return csv.bytes
+        communeTable(tables).csvBytes
     }
 
+    /// The rows of `communes(_:)`.
+    static func communeTable(_ tables: IndicatorTables) -> RecordTable {
+        let stationsKnown = tables.communeStationsNote == nil
+        return RecordTable(header: ["commune_code", "commune_name", "province_code"] + indicatorHeader, records: tables.communes.map { row in
+            [.text(row.code), .text(row.name), .text(row.provinceCode)] + fields(row.indicators, stationsKnown: stationsKnown)
+        })
+    }
+
+    /// One row per operator.
     public static func operators(_ tables: IndicatorTables) -> [UInt8] {
-        var csv = CSVWriter()
-        csv.writeHeader(["operator"] + indicatorHeader)
-        for row in tables.operators { csv.writeRow([.text(row.name)] + fields(row.indicators)) }
-        return csv.bytes
+        operatorTable(tables).csvBytes
+    }
+
+    /// The rows of `operators(_:)`.
+    static func operatorTable(_ tables: IndicatorTables) -> RecordTable {
+        RecordTable(header: ["operator"] + indicatorHeader, records: tables.operators.map { [.text($0.name)] + fields($0.indicators) })
     }
 }

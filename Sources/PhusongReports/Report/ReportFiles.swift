@@ -6,15 +6,16 @@ public enum ReportFiles {
     /// The report's files, in the order they are listed.
     public static let fileNames = [
         "summary.json", "villages.csv", "provinces.csv", "communes.csv", "operators.csv", "sites.csv",
-        "deadzones.csv", "unpowered.csv", "report.html",
+        "deadzones.csv", "unpowered.csv", "report.xlsx", "report.html",
     ]
 
     /// Every file of the report, in the order of `fileNames`: independent of each other, so
     /// `OutputFolder.publish(_:threads:)` makes them in parallel; the two large tables
     /// (villages.csv, sites.csv) also make their rows in parallel and stream them to the disk.
     public static func files(_ run: CoverageRun, toolVersion: String, configurationPath: String?, threads: Int) -> [OutputSetFile] {
-        // Shared by deadzones.csv and report.html.
+        // Shared by deadzones.csv, unpowered.csv, report.xlsx and report.html.
         let deadZones = VillageLists.deadZones(run)
+        let unpowered = VillageLists.unpowered(run)
         return [
             OutputSetFile(name: "summary.json") { try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath) },
             VillageResultsCSV.file(run, threads: threads),
@@ -23,7 +24,8 @@ public enum ReportFiles {
             OutputSetFile(name: "operators.csv") { IndicatorCSV.operators(run.tables) },
             SitesCSV.file(run, threads: threads),
             OutputSetFile(name: "deadzones.csv") { FeatureCSV.bytes(VillageListTable.deadZones(deadZones)) },
-            OutputSetFile(name: "unpowered.csv") { FeatureCSV.bytes(VillageListTable.unpowered(VillageLists.unpowered(run))) },
+            OutputSetFile(name: "unpowered.csv") { FeatureCSV.bytes(VillageListTable.unpowered(unpowered)) },
+            OutputSetFile(name: "report.xlsx") { try ReportWorkbook.bytes(run, deadZones: deadZones, unpowered: unpowered) },
             OutputSetFile(name: "report.html") { try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion) },
         ]
     }

@@ -12,17 +12,17 @@ public enum CSVRowStream {
     /// fields and ends it), to `file`, `batchRows` rows at a time.
     public static func write(
         header: [String], count: Int, threads: Int, to file: OutputFileStream,
-        byteOrderMark: Bool = false, crlf: Bool = false, batchRows: Int = batchRows,
+        batchRows: Int = batchRows,
         row: @escaping @Sendable (inout CSVWriter, Int) -> Void
     ) async throws {
-        var head = CSVWriter(byteOrderMark: byteOrderMark, crlf: crlf)
+        var head = CSVWriter()
         head.writeHeader(header)
         try file.write(head.bytes)
         var start = 0
         while start < count {
             let batch = start..<min(count, start + max(1, batchRows))
             let chunks = try await TaskPool.mapChunks(count: batch.count, threads: threads, minimumChunk: 1_024) { range in
-                var csv = CSVWriter(crlf: crlf)
+                var csv = CSVWriter()
                 for index in range { row(&csv, batch.lowerBound + index) }
                 return csv.bytes
             }

@@ -1,6 +1,14 @@
 /// Builds RFC 4180 CSV text in memory: fields that hold a comma, a quote, CR or LF are quoted,
-/// quotes doubled; records end with `\n` (or `\r\n` when asked). Text fields are guarded
-/// against spreadsheet formula injection (`CSVField`, `SpreadsheetText`); numbers are not.
+/// quotes doubled. Text fields are guarded against spreadsheet formula injection (`CSVField`,
+/// `SpreadsheetText`); numbers are not.
+///
+/// Every CSV phusong writes has the same conventions, and this writer has no option to change
+/// them: UTF-8 without a byte-order mark, records ending with LF, comma-separated, a header
+/// row. CSV is the format for machines (pandas, R, GDAL, `awk`, phusong itself), which read
+/// UTF-8 without a mark as it is and would keep a mark as part of the first column's name;
+/// RFC 3629 §6 and the Unicode Standard (§2.6) neither require nor recommend a mark in UTF-8.
+/// People get the same tables as XLSX (`XLSXWorkbook`), which needs no mark to show
+/// Vietnamese. docs/outputs.md gives the reasons and how to open a CSV in Excel.
 ///
 /// A record is written either whole (`writeRow`, from `CSVField`s) or field by field (`text`,
 /// `number`, `integer`, `fixed`, `real`, `flag`, then `endRow`): the two give the same bytes.
@@ -8,17 +16,11 @@
 /// numbers straight into the buffer (`NumberBytes`) and makes no array or string per field.
 public struct CSVWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    private let crlf: Bool
     /// Whether the current record has a field already (the next one needs a comma).
     private var inRecord = false
 
-    /// - Parameters:
-    ///   - byteOrderMark: start with a UTF-8 BOM, so that Excel reads the file as UTF-8.
-    ///   - crlf: end records with CR LF instead of LF.
-    public init(byteOrderMark: Bool = false, crlf: Bool = false) {
-        if byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-        self.crlf = crlf
-    }
+    /// An empty table.
+    public init() {}
 
     /// Appends one record.
     public mutating func writeRow(_ fields: [CSVField]) {
@@ -39,7 +41,6 @@ public struct CSVWriter: Sendable {
 
     /// Ends the current record.
     public mutating func endRow() {
-        if crlf { bytes.append(0x0D) }
         bytes.append(0x0A)
         inRecord = false
     }
