@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "PhusongCoverage", targets: ["PhusongCoverage"]),
         .library(name: "PhusongSupport", targets: ["PhusongSupport"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "CBCKit", targets: ["CBCKit"]),
         .library(name: "GDALKit", targets: ["GDALKit"]),
     ],
     dependencies: [
@@ -42,6 +43,15 @@ let package = Package(
         ),
         // Safe Swift layer over GEOS: one context per task, one owner per handle.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        // CBC's C interface (Debian: coinor-libcbc-dev, pkg-config `cbc`): the MIP solver of
+        // `mclp --exact`.
+        .systemLibrary(
+            name: "CCBC",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"]), .brew(["cbc"])]
+        ),
+        // Safe Swift layer over CBC: one owner per model handle, the log switched off.
+        .target(name: "CBCKit", dependencies: ["CCBC"]),
         // GDAL's C API (Debian: libgdal-dev, pkg-config `gdal`), and through it PROJ: every
         // common vector and raster format and coordinate system.
         .systemLibrary(
@@ -106,7 +116,7 @@ let package = Package(
         .target(name: "PhusongSynthetic", dependencies: ["PhusongCoverage", "PhusongSupport"]),
         // Parallel optimisation core, free of telecom terms: sparse coverage sets, lazy greedy,
         // local search, Lagrangian bounds.
-        .target(name: "PhusongOptimization", dependencies: ["PhusongSupport"]),
+        .target(name: "PhusongOptimization", dependencies: ["PhusongSupport", "CBCKit"]),
         // The rollout planner and classic maximal covering, on the optimisation core.
         .target(
             name: "PhusongPlanning",

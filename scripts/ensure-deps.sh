@@ -3,7 +3,8 @@
 # GEOS's C API comes from libgeos-dev (found through pkg-config as `geos`); GDAL's (and through
 # it PROJ) from libgdal-dev (pkg-config `gdal`): the GIS input formats and coordinate systems,
 # GeoPackage and coverage-raster output; zlib from zlib1g-dev; SQLite's (libsqlite3-dev) for the
-# GeoPackage tests.
+# GeoPackage tests; CBC's C interface (the MIP solver of `mclp --exact`) from coinor-libcbc-dev
+# (pkg-config `cbc`).
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists geos 2>/dev/null; then missing+=(libgeos-dev); fi
 if ! pkg-config --exists gdal 2>/dev/null; then missing+=(libgdal-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
+if ! pkg-config --exists cbc 2>/dev/null; then missing+=(coinor-libcbc-dev); fi
 # ZIPFoundation (the XLSX and KMZ containers) deflates with zlib.
 if ! pkg-config --exists zlib 2>/dev/null; then missing+=(zlib1g-dev); fi
 for extra in "$@"; do

@@ -35,7 +35,7 @@ struct CoverageLagrangian: Sendable {
     /// The limit on the reduced problem (without the fixed candidates).
     private let limit: FacilityLimit
     private var multipliers: [Double]
-    private var schedule = SubgradientSchedule()
+    private var schedule: SubgradientSchedule
     /// The lowest L(λ) found, for the reduced problem.
     private var value: Double
     /// The relaxed facilities covering the most weight so far (reduced problem), and that weight.
@@ -51,7 +51,10 @@ struct CoverageLagrangian: Sendable {
     /// Starts from λ = w/2, having evaluated the trivial bounds L(0) = the total weight and
     /// L(w) = the sum of the p largest single-facility covers (under a budget, the fractional
     /// knapsack of them).
-    init(_ problem: ReducedProblem, limit: FacilityLimit) {
+    /// `patience`: iterations without a better dual value before the step factor halves
+    /// (`SubgradientSchedule`).
+    init(_ problem: ReducedProblem, limit: FacilityLimit, patience: Int = 100) {
+        schedule = SubgradientSchedule(patience: patience)
         self.problem = problem
         self.limit = limit
         multipliers = problem.weights.map { $0 / 2 }
@@ -80,9 +83,8 @@ struct CoverageLagrangian: Sendable {
         for _ in 0..<iterations {
             if isProvenOptimal(problem.fixedWeight + target) || schedule.isExhausted || budget.isExhausted { return }
             budget.charge(problem.passWork)
-            let (dualValue, subgradient, relaxed) = try await evaluate(threads: threads)
+            let (dualValue, subgradient, relaxed, covered) = try await evaluate(threads: threads)
             let whole = relaxed.filter { $0.1 == 1 }.map(\.0)
-            let covered = coveredWeight(whole)
             if covered > bestRelaxed.covered { bestRelaxed = (whole, covered) }
             iteration += 1
             if iteration % sampleInterval == 0, samples.count < sampleLimit, sampled.insert(whole).inserted { samples.append(whole) }
@@ -98,27 +100,17 @@ struct CoverageLagrangian: Sendable {
         }
     }
 
-    /// The weight `open` covers, each item once.
-    private func coveredWeight(_ open: [Int]) -> Double {
-        var covered = [Bool](repeating: false, count: problem.itemCount)
-        var total = 0.0
-        for candidate in open {
-            for item in problem.coverage[candidate] where !covered[Int(item)] {
-                covered[Int(item)] = true
-                total += problem.weights[Int(item)]
-            }
-        }
-        return total
-    }
-
-    /// L(λ) at the current multipliers, a subgradient there, and the relaxed facilities.
-    private func evaluate(threads: Int) async throws -> (Double, [Double], [(Int, Double)]) {
+    /// L(λ) at the current multipliers, a subgradient there, the relaxed facilities, and the
+    /// weight the whole ones among them cover (each item once, summed in item order).
+    private func evaluate(threads: Int) async throws -> (Double, [Double], [(Int, Double)], Double) {
         let problem = problem
         let lambda = multipliers
         let values = try await TaskPool.map(count: problem.candidateCount, work: problem.nonZeros, threads: threads) { range in
             lambda.withUnsafeBufferPointer { lambda in
-                range.map { candidate in
-                    problem.coverage[candidate].withUnsafeBufferPointer { SparseSum.sum(lambda, at: $0) }
+                problem.flatItems.withUnsafeBufferPointer { items in
+                    range.map { candidate in
+                        SparseSum.sum(lambda, at: UnsafeBufferPointer(rebasing: items[problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1]]))
+                    }
                 }
             }
         }
@@ -129,18 +121,30 @@ struct CoverageLagrangian: Sendable {
             subgradient[item] = -1
         }
         let relaxed = Self.relaxedFacilities(values, costs: problem.costs, limit: limit)
-        for (candidate, share) in relaxed {
-            total += share * values[candidate]
-            for item in problem.coverage[candidate] { subgradient[Int(item)] += share }
+        var coveredWhole = [Bool](repeating: false, count: problem.itemCount)
+        problem.flatItems.withUnsafeBufferPointer { items in
+            for (candidate, share) in relaxed {
+                total += share * values[candidate]
+                for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
+                    let item = Int(items[position])
+                    subgradient[item] += share
+                    if share == 1 { coveredWhole[item] = true }
+                }
+            }
         }
-        return (total, subgradient, relaxed)
+        var covered = 0.0
+        for item in 0..<problem.itemCount where coveredWhole[item] { covered += problem.weights[item] }
+        return (total, subgradient, relaxed, covered)
     }
 
     /// The x maximising Σ v_j x_j in the relaxation: (candidate, x_j) for x_j > 0.
     private static func relaxedFacilities(_ values: [Double], costs: [Double], limit: FacilityLimit) -> [(Int, Double)] {
         switch limit {
         case .count(let limit):
-            return LargestValues.indices(limit, of: values).sorted().map { ($0, 1) }
+            // Ascending without a sort: mark the chosen, then read them in index order.
+            var chosen = [Bool](repeating: false, count: values.count)
+            for candidate in LargestValues.indices(limit, of: values) { chosen[candidate] = true }
+            return values.indices.filter { chosen[$0] }.map { ($0, 1) }
         case .budget(let budget):
             let ratio = values.indices.map { values[$0] <= 0 ? 0 : (costs[$0] > 0 ? values[$0] / costs[$0] : .infinity) }
             let order = values.indices.filter { ratio[$0] > 0 }.sorted { ratio[$0] > ratio[$1] || (ratio[$0] == ratio[$1] && $0 < $1) }

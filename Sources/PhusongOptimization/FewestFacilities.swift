@@ -3,13 +3,17 @@
 /// the planner's question "how many 5G additions reach 90 % of the population, given that
 /// the station ratio already asks for K?".
 ///
+/// Always with `MaximumCoverage`'s batched-swaps search (`SolverOptions.SearchMethod`), whose
+/// presolve and first local optimum the probes share.
+///
 /// Steps: one accelerated greedy run up to `maximum` facilities gives, by its prefixes, the
 /// greedy's coverage for every count at once (greedy solutions are nested), so the smallest
 /// greedy count p reaching the target is read off one run instead of a search over p. Then
 /// `MaximumCoverage` at p (local search can only cover more). Then a binary search below p
-/// (at most `probeLimit` probes, each maximum coverage with a tenth of the work): a count whose
-/// solution reaches the target lowers p; one whose Lagrangian upper bound misses the target
-/// proves that it and every smaller count are too few.
+/// (at most `probeLimit` probes): a count whose first swap local optimum reaches the target
+/// lowers p at once; otherwise maximum coverage with a tenth of the work, whose solution may
+/// reach the target (lowering p) or whose Lagrangian upper bound may miss it, which proves
+/// that count and every smaller one too few.
 public enum FewestFacilities {
     public struct Result: Sendable, Hashable {
         /// The chosen facilities (maximum coverage at `count`).
@@ -29,6 +33,13 @@ public enum FewestFacilities {
         _ problem: CoverageProblem, target: Double, minimum: Int, maximum: Int, options: SolverOptions = SolverOptions()
     ) async throws -> Result {
         try problem.validate()
+        if options.method == .incrementalTables {
+            // The probes below share the presolve and the first local optimum of the batched
+            // search; the table search has its own start.
+            var batched = options
+            batched.method = .batchedSwaps
+            return try await solve(problem, target: target, minimum: minimum, maximum: maximum, options: batched)
+        }
         let reduced = try await Presolve.reduce(problem, threads: options.threads)
         let fixed = reduced.fixed.count
         let maximum = max(maximum, fixed)
@@ -48,7 +59,7 @@ public enum FewestFacilities {
         let goal = min(target, reachable)
 
         var count = max(minimum, greedyCount)
-        var solution = try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
+        var solution = try await MaximumCoverage.solve(problem, reduced, limit: .count(count), options: options)
         var countBound = max(minimum, trivialCountBound(reduced, target: goal, tolerance: tolerance))
         // Binary search below the count found, with probes at a tenth of the work: a probe
         // whose Lagrangian bound misses the goal proves that count (and every smaller one) too
@@ -60,8 +71,18 @@ public enum FewestFacilities {
         probeOptions.workLimit = options.workLimit / 10
         while count - low > 1, probes < probeLimit {
             let middle = low + (count - low) / 2
-            let probe = try await MaximumCoverage.solve(problem, limit: .count(middle), options: probeOptions)
             probes += 1
+            // The first local optimum of maximum coverage first: when it reaches the goal, the
+            // bound and the rest of the search are not needed to lower the count.
+            let start = try await MaximumCoverage.start(reduced, limit: .count(middle), threads: options.threads)
+            let quick = Self.solution(of: start.state, problem, reduced, bound: reachable)
+            if quick.coveredWeight + tolerance >= goal {
+                count = middle
+                solution = quick
+                lowered = true
+                continue
+            }
+            let probe = try await MaximumCoverage.solve(problem, reduced, limit: .count(middle), options: probeOptions, start: start)
             if probe.bound + tolerance < goal {
                 countBound = max(countBound, middle + 1)
                 low = middle
@@ -75,10 +96,19 @@ public enum FewestFacilities {
         }
         if lowered {
             // The lowered count with the full work, kept when it covers more.
-            let full = try await MaximumCoverage.solve(problem, limit: .count(count), options: options)
-            if full.coveredWeight > solution.coveredWeight { solution = full }
+            let full = try await MaximumCoverage.solve(problem, reduced, limit: .count(count), options: options)
+            if full.coveredWeight >= solution.coveredWeight { solution = full }
         }
         return Result(solution: solution, count: count, countBound: min(countBound, count), reachableWeight: reachable)
+    }
+
+    /// `state` (of the reduced problem) as a solution of `problem`; `bound` is any valid upper
+    /// bound on the covered weight.
+    private static func solution(of state: CoverageState, _ problem: CoverageProblem, _ reduced: ReducedProblem, bound: Double) -> CoverageSolution {
+        let chosen = reduced.originalIndices(of: state.open)
+        let covered = problem.coveredWeight(by: chosen)
+        return CoverageSolution(
+            sense: .maximiseCoverage, chosen: chosen, coveredWeight: covered, cost: problem.cost(of: chosen), bound: max(bound, covered))
     }
 
     /// The smallest q whose q largest single-facility covers (plus the fixed weight) reach

@@ -20,23 +20,57 @@ public enum MaximumCoverage {
 
     public static func solve(_ problem: CoverageProblem, limit: FacilityLimit, options: SolverOptions = SolverOptions()) async throws -> CoverageSolution {
         try problem.validate()
-        // Half the work at most for the bound, the rest for the search.
-        let boundBudget = SearchBudget(timeLimit: options.timeLimit, workLimit: options.workLimit / 2)
-        let searchBudget = SearchBudget(options)
-        let threads = options.threads
-        let reduced = try await Presolve.reduce(problem, threads: threads)
-        let reducedLimit = try reduce(limit, reduced)
-        let rule = GreedyRule(reducedLimit)
+        if options.method == .incrementalTables, case .count(let count) = limit {
+            return try await solveWithTables(problem, facilities: count, options: options)
+        }
+        let reduced = try await Presolve.reduce(problem, threads: options.threads)
+        return try await solve(problem, reduced, limit: limit, options: options)
+    }
 
+    /// The first local optimum of the search below: greedy additions, then a swap descent
+    /// (not cut short), with the work its greedy charged.
+    struct Start {
+        var state: CoverageState
+        var greedyWork: Int
+    }
+
+    /// The first local optimum for `reduced` under `limit` (the original problem's limit).
+    static func start(_ reduced: ReducedProblem, limit: FacilityLimit, threads: Int) async throws -> Start {
+        let rule = GreedyRule(try reduce(limit, reduced))
+        let meter = SearchBudget(timeLimit: nil, workLimit: .max)
         var state = CoverageState(reduced)
-        try await LazyGreedy.extend(&state, reduced, rule: rule, threads: threads, budget: searchBudget)
+        try await LazyGreedy.extend(&state, reduced, rule: rule, threads: threads, budget: meter)
         if case .budget = limit, let single = bestSingle(reduced, rule: rule) {
             var alone = CoverageState(reduced)
             alone.add(single, reduced)
             if alone.coveredWeight(reduced) > state.coveredWeight(reduced) { state = alone }
         }
-        // The first descent always reaches a local optimum (it charges, but is not cut short).
+        // The first descent always reaches a local optimum (it is not cut short).
         try await SwapSearch.improve(&state, reduced, rule: rule, threads: threads)
+        return Start(state: state, greedyWork: meter.spent)
+    }
+
+    /// The batched-swaps search on a presolved problem (`Presolve.reduce(problem)`), from
+    /// `start` when given (it must be `start(reduced, limit:threads:)`'s answer: the same
+    /// result as without it, without computing it again).
+    static func solve(
+        _ problem: CoverageProblem, _ reduced: ReducedProblem, limit: FacilityLimit, options: SolverOptions, start: Start? = nil
+    ) async throws -> CoverageSolution {
+        // Half the work at most for the bound, the rest for the search.
+        let boundBudget = SearchBudget(timeLimit: options.timeLimit, workLimit: options.workLimit / 2)
+        let searchBudget = SearchBudget(options)
+        let threads = options.threads
+        let reducedLimit = try reduce(limit, reduced)
+        let rule = GreedyRule(reducedLimit)
+
+        let first: Start
+        if let start {
+            first = start
+        } else {
+            first = try await Self.start(reduced, limit: limit, threads: threads)
+        }
+        var state = first.state
+        searchBudget.charge(first.greedyWork)
         searchBudget.charge(reduced.passWork)
 
         var lagrangian = CoverageLagrangian(reduced, limit: reducedLimit)

@@ -22,12 +22,29 @@ public struct SolverOptions: Sendable, Hashable {
     /// run every round and cuts national-scale ones to a few seconds per core.
     public var workLimit: Int
 
+    /// Which local search maximum coverage under a count uses (a budget always uses
+    /// `.batchedSwaps`).
+    public var method: SearchMethod
+
     public static let defaultWorkLimit = 500_000_000
+
+    /// The local search of maximum coverage.
+    public enum SearchMethod: Sendable, Hashable {
+        /// Parallel passes over the whole swap neighbourhood, several disjoint moves applied
+        /// per pass, and a fixed number of iterated-local-search rounds (the rollout planner's).
+        case batchedSwaps
+        /// Incremental gain and loss tables with an adaptive iterated local search that runs
+        /// until the work or time limit (or a proven optimum); one independent search per
+        /// thread, the best kept (`phusong mclp`'s).
+        case incrementalTables
+    }
 
     public init(
         threads: Int = TaskPool.defaultThreads, seed: UInt64 = 1, localSearchRounds: Int = 400,
-        subgradientIterations: Int = 10_000, timeLimit: Duration? = nil, workLimit: Int = defaultWorkLimit
+        subgradientIterations: Int = 10_000, timeLimit: Duration? = nil, workLimit: Int = defaultWorkLimit,
+        method: SearchMethod = .batchedSwaps
     ) {
+        self.method = method
         self.threads = max(1, threads)
         self.seed = seed
         self.localSearchRounds = max(0, localSearchRounds)

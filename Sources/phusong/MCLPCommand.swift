@@ -61,12 +61,23 @@ struct MCLPCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Local searches after the first: from Lagrangian starting points, then perturbation rounds.", valueName: "n"))
     var rounds = SolverOptions().localSearchRounds
 
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Search time limit in seconds (bound and local search; loading comes on top).", valueName: "seconds"))
+    var timeLimit: Double = 20
+
+    @Option(name: .customLong("work-limit"), help: ArgumentHelp("Search work limit in covered-item visits: the same limit gives the same result on any machine.", valueName: "n"))
+    var workLimit = 4_000_000_000
+
+    @Flag(name: .long, help: "Solve exactly with the CBC MIP solver from the heuristic's solution (small instances): proven optimal when CBC finishes within --time-limit, otherwise its gap is reported.")
+    var exact = false
+
     @OptionGroup var threads: ThreadsOption
 
     mutating func validate() throws {
         guard radius.isFinite, radius >= 0 else { throw ValidationError("--radius must be a number >= 0") }
         guard facilities >= 0 else { throw ValidationError("--p must be >= 0") }
         guard rounds >= 0 else { throw ValidationError("--rounds must be >= 0") }
+        guard timeLimit.isFinite, timeLimit > 0, timeLimit <= 1e6 else { throw ValidationError("--time-limit must be a number of seconds in 0 < s <= 1000000") }
+        guard workLimit >= 0 else { throw ValidationError("--work-limit must be >= 0") }
     }
 
     func run() async throws {
@@ -77,8 +88,19 @@ struct MCLPCommand: AsyncParsableCommand {
         guard facilities >= instance.fixed.count else {
             throw CommandError.fewerFacilitiesThanFixed(facilities: facilities, fixed: instance.fixed.count, file: fixed ?? "--fixed")
         }
-        let options = SolverOptions(threads: threads.count, seed: seed, localSearchRounds: rounds)
-        let result = try await MaximalCovering.solve(instance, radius: radius, facilities: facilities, options: options)
+        let options = SolverOptions(
+            threads: threads.count, seed: seed, localSearchRounds: rounds, timeLimit: .seconds(timeLimit),
+            workLimit: workLimit, method: .incrementalTables)
+        let result: MCLPResult
+        if exact {
+            // A quarter of the time for the heuristic start, the rest for CBC.
+            var startOptions = options
+            startOptions.timeLimit = .seconds(timeLimit / 4)
+            result = try await MaximalCovering.solveExact(
+                instance, radius: radius, facilities: facilities, options: startOptions, exactTimeLimit: timeLimit * 3 / 4)
+        } else {
+            result = try await MaximalCovering.solve(instance, radius: radius, facilities: facilities, options: options)
+        }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         if json {
@@ -99,9 +121,11 @@ enum MCLPText {
         var seconds: Double
         var totalWeight: Double
         var provenOptimal: Bool
+        var solverGap: Double?
 
         enum CodingKeys: String, CodingKey {
             case objective, bound, gap, facilities, seconds
+            case solverGap = "solver_gap"
             case totalWeight = "total_weight"
             case provenOptimal = "proven_optimal"
         }
@@ -111,7 +135,8 @@ enum MCLPText {
         let solution = result.solution
         let output = Output(
             objective: solution.objective, bound: solution.bound, gap: solution.gap, facilities: result.facilityIDs,
-            seconds: (seconds * 1000).rounded() / 1000, totalWeight: result.totalWeight, provenOptimal: solution.gap == 0)
+            seconds: (seconds * 1000).rounded() / 1000, totalWeight: result.totalWeight, provenOptimal: solution.gap == 0,
+            solverGap: result.solverGap)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(output), as: UTF8.self)
@@ -126,7 +151,8 @@ enum MCLPText {
                 + "radius \(number(radius)) (\(metric)), p = \(facilities)" + (instance.fixed.isEmpty ? "" : ", \(instance.fixed.count) fixed"),
             "  covered weight  \(number(solution.objective)) of \(number(result.totalWeight)) (\(share))",
             "  upper bound     \(number(solution.bound))",
-            "  gap             \(NumberText.fixed(100 * solution.gap, decimals: 3)) %\(optimality)",
+            "  gap             \(NumberText.fixed(100 * solution.gap, decimals: 3)) %\(optimality)"
+                + (result.solverGap.map { ", CBC gap \(NumberText.fixed(100 * $0, decimals: 3)) %" } ?? ""),
             "  facilities (\(result.facilityIDs.count))  \(result.facilityIDs.joined(separator: " "))",
         ]
         if result.facilityIDs.count < facilities {

@@ -54,13 +54,58 @@ struct PublishedOptimaTests {
 
     @Test("objective >= 99.5 % of the optimum, never above it; bound never below it", arguments: cases)
     func reachesOptimum(_ row: Case) async throws {
+        try await Self.expectNearOptimum(row, options: Self.options, share: 0.995)
+    }
+
+    /// Solves `row` with `options` and checks the objective (at least `share` of the optimum,
+    /// never above it), the bound (never below it) and the facility count.
+    static func expectNearOptimum(_ row: Case, options: SolverOptions, share: Double) async throws {
         let instance = try row.load()
-        let result = try await MaximalCovering.solve(instance, radius: row.radius, facilities: row.facilities, options: Self.options)
+        let result = try await MaximalCovering.solve(instance, radius: row.radius, facilities: row.facilities, options: options)
         let solution = result.solution
-        #expect(solution.objective >= 0.995 * row.optimum)
+        #expect(solution.objective >= share * row.optimum)
         #expect(solution.objective <= row.optimum)
         #expect(solution.bound >= row.optimum)
         #expect(result.facilityIDs.count <= row.facilities)
+    }
+
+    /// `phusong mclp`'s method (incremental tables), with a work limit small enough for debug
+    /// builds and no clock, so the result is the same on every machine.
+    static let tableOptions = SolverOptions(
+        threads: 2, seed: 1, subgradientIterations: 3_000, workLimit: 50_000_000, method: .incrementalTables)
+
+    @Test("incremental tables: objective >= 99.9 % of the optimum, never above it; bound never below it", arguments: cases)
+    func tablesReachOptimum(_ row: Case) async throws {
+        try await Self.expectNearOptimum(row, options: Self.tableOptions, share: 0.999)
+    }
+
+    @Test("exact mode (CBC) proves the published optimum", arguments: cases)
+    func exactReachesOptimum(_ row: Case) async throws {
+        let instance = try row.load()
+        let start = SolverOptions(threads: 2, seed: 1, subgradientIterations: 500, workLimit: 20_000_000, method: .incrementalTables)
+        let result = try await MaximalCovering.solveExact(
+            instance, radius: row.radius, facilities: row.facilities, options: start, exactTimeLimit: 120)
+        #expect(result.solution.objective == row.optimum)
+        #expect(result.solution.bound == row.optimum)
+        #expect(result.solution.gap == 0)
+        #expect(result.solverGap == 0)
+        #expect(result.facilityIDs.count <= row.facilities)
+    }
+
+    @Test("incremental tables: the same seed and thread count give the same result; bound valid at every thread count")
+    func tablesDeterministic() async throws {
+        let row = Case(instance: "SJC818", radius: 250, facilities: 40, optimum: 25421)
+        let problem = try await MaximalCovering.problem(try row.load(), radius: row.radius, threads: 1)
+        for threads in [1, 2] {
+            var options = Self.tableOptions
+            options.threads = threads
+            options.workLimit = 20_000_000
+            let first = try await MaximumCoverage.solve(problem, facilities: row.facilities, options: options)
+            let second = try await MaximumCoverage.solve(problem, facilities: row.facilities, options: options)
+            #expect(first == second)
+            #expect(first.bound >= row.optimum)
+            #expect(first.objective <= row.optimum)
+        }
     }
 
     @Test("SJC818, S = 250, p = 40: 1 and 2 threads give the same solution")

@@ -11,6 +11,13 @@ public enum MaximalCovering {
         return CoverageProblem(weights: instance.weights, coverage: coverage, fixed: instance.fixed)
     }
 
+    /// Solves the instance heuristically (`MaximumCoverage`) with a proven upper bound.
+    /// - Parameters:
+    ///   - instance: demand points, candidates, fixed facilities.
+    ///   - radius: the service radius S.
+    ///   - facilities: the count p, fixed facilities included.
+    ///   - options: threads, seed, limits and search method.
+    /// - Returns: the facilities, their covered weight and the bound.
     public static func solve(
         _ instance: MCLPInstance, radius: Double, facilities: Int, options: SolverOptions = SolverOptions()
     ) async throws -> MCLPResult {
@@ -20,6 +27,29 @@ public enum MaximalCovering {
             solution: solution,
             facilityIDs: solution.chosen.map { instance.candidateIDs[$0] },
             totalWeight: problem.weights.reduce(0, +))
+    }
+
+    /// Solves the instance exactly with CBC (`ExactCoverage`), from the heuristic's solution:
+    /// proven optimal when CBC finishes within `exactTimeLimit` seconds, otherwise the better
+    /// solution, the lower of the two bounds and CBC's gap.
+    /// - Parameters:
+    ///   - instance: demand points, candidates, fixed facilities.
+    ///   - radius: the service radius S.
+    ///   - facilities: the count p, fixed facilities included.
+    ///   - options: the heuristic's options (its solution is CBC's start).
+    ///   - exactTimeLimit: seconds CBC may run.
+    /// - Returns: the result, with `solverGap` set.
+    public static func solveExact(
+        _ instance: MCLPInstance, radius: Double, facilities: Int, options: SolverOptions, exactTimeLimit: Double
+    ) async throws -> MCLPResult {
+        let problem = try await problem(instance, radius: radius, threads: options.threads)
+        let start = try await MaximumCoverage.solve(problem, facilities: facilities, options: options)
+        let exact = try await ExactCoverage.solve(
+            problem, facilities: facilities, timeLimit: exactTimeLimit, start: start, threads: options.threads)
+        return MCLPResult(
+            solution: exact.solution,
+            facilityIDs: exact.solution.chosen.map { instance.candidateIDs[$0] },
+            totalWeight: problem.weights.reduce(0, +), solverGap: exact.solverGap)
     }
 }
 
@@ -31,4 +61,6 @@ public struct MCLPResult: Sendable, Hashable {
     public var facilityIDs: [String]
     /// Weight of all demand points.
     public var totalWeight: Double
+    /// CBC's relative gap when it stopped (exact mode only; 0 when it proved optimality).
+    public var solverGap: Double?
 }
