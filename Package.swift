@@ -90,6 +90,7 @@ let package = Package(
             // (`PackageResources`, read by `HTMLResources`): no bundle to ship or find at run time.
             resources: [
                 .embedInCode("Resources/report.html"),
+                .embedInCode("Resources/trend.html"),
                 .embedInCode("Resources/headline.html"),
                 .embedInCode("Resources/kpi-progress.html"),
                 .embedInCode("Resources/kpi-composition.html"),

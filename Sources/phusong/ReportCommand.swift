@@ -27,6 +27,14 @@ struct ReportCommand: AsyncParsableCommand {
         "Folder for the outputs (created if needed), replaced whole by the new report; it must hold nothing else.", valueName: "dir"))
     var out = "out/report"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Language of report.html, report.xlsx's headings and the summary printed: vi (Vietnamese, the default) or en.", valueName: "vi|en"))
+    var lang: ReportLanguage = .vi
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Month the report describes, YYYY-MM (recorded in summary.json and shown on the page; default: this month).", valueName: "YYYY-MM"))
+    var month: ReportMonth?
+
     @Flag(name: .customLong("no-area"), help: "Skip area coverage (footprint tracing and union), the slowest step.")
     var noArea = false
 
@@ -35,6 +43,7 @@ struct ReportCommand: AsyncParsableCommand {
                                                 reading: inputs.files + config.files, alsoWriting: inputs.outputFiles)
         defer { folder.release() }
         let configuration = try config.load()
+        let edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current())
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count)
@@ -42,10 +51,11 @@ struct ReportCommand: AsyncParsableCommand {
         let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count, includeArea: !noArea)
         let computedAt = clock.now
         let written = try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
-                                                    configurationPath: config.path, threads: threads.count)
-        Terminal.output(HeadlineTable.render(run))
+                                                    configurationPath: config.path, threads: threads.count, edition: edition)
+        let summary = HeadlineSummary(run, edition: edition)
+        Terminal.output(HeadlineTable.render(summary))
         Terminal.output("")
-        Terminal.output("Wrote \(written.joined(separator: ", "))")
+        Terminal.output(summary.wrotePrefix + written.joined(separator: ", "))
         let steps = run.timings
         Terminal.note("Time: load \(seconds(loadedAt - start)), coverage \(seconds(computedAt - loadedAt)) (setup \(seconds(steps.engineSetup)), "
             + "villages \(seconds(steps.villages)), indicators \(seconds(steps.indicators)), area \(seconds(steps.area))), "

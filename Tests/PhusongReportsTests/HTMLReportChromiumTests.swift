@@ -7,10 +7,10 @@ import Testing
 /// and the search (driven by `#search=` in the URL) hides what does not match.
 @Suite("report.html in headless Chromium", .enabled(if: HeadlessChromium.available, HeadlessChromium.skipReason))
 struct HTMLReportChromiumTests {
-    @Test("map drawn, one row per province, no script errors")
-    func renders() async throws {
+    @Test("map drawn, one row per province, no script errors, in Vietnamese and English", arguments: ReportLanguage.allCases)
+    func renders(language: ReportLanguage) async throws {
         let run = try await HTMLReportFixture.defaultRun.value
-        let (_, path) = try HTMLReportFixture.writePage(run, label: "render")
+        let (_, path) = try HTMLReportFixture.writePage(run, label: "render-" + language.rawValue, language: language)
         defer { HTMLReportFixture.discard(path) }
         let rendering = try HeadlessChromium.dumpDOM(file: path)
         #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
@@ -20,7 +20,42 @@ struct HTMLReportChromiumTests {
         let marked = national.villagesDeadZone + national.villagesUnpowered - national.villagesDeadZoneAndUnpowered
         #expect(dom.attribute("data-points", id: "map") == String(marked))
         #expect(dom.provinceRows.count == 3)
-        #expect(dom.visibleDeadZoneRows.count == VillageLists.deadZones(run).count, "no search, every row visible")
+        let deadZones = VillageLists.deadZones(run).count
+        #expect(dom.visibleDeadZoneRows.count == deadZones, "no search, every row visible")
+        #expect(dom.html.contains("<html lang=\"\(language.rawValue)\""))
+        let count = language.text(.searchCount, language.text.integer(deadZones), language.text.integer(deadZones))
+        #expect(dom.html.contains("id=\"dz-count\" class=\"search-count\" role=\"status\" aria-live=\"polite\">\(count)</span>"))
+    }
+
+    @Test("printed to PDF: A4 landscape pages (842 × 595 pt), several of them")
+    func printsA4Landscape() async throws {
+        let run = try await HTMLReportFixture.defaultRun.value
+        let (_, path) = try HTMLReportFixture.writePage(run, label: "print", language: .vi)
+        defer { HTMLReportFixture.discard(path) }
+        let pdf = try HeadlessChromium.printToPDF(file: path)
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.hasPrefix("%PDF-"))
+        let boxes = PDFPages.mediaBoxes(text)
+        #expect(boxes.count >= 3, "pages: \(boxes.count)")
+        for box in boxes {
+            // A4 is 297 × 210 mm = 841.89 × 595.28 pt; landscape: wider than tall.
+            #expect(abs(box.width - 841.89) < 1.5 && abs(box.height - 595.28) < 1.5, "page \(box.width) × \(box.height) pt")
+        }
+        print("report.html printed: \(boxes.count) A4 landscape pages, \(pdf.count) bytes of PDF")
+    }
+
+    @Test("print layout at A4 landscape's printable width: no table is wider than the page", arguments: ReportLanguage.allCases)
+    func printLayoutNotClipped(language: ReportLanguage) async throws {
+        let run = try await HTMLReportFixture.defaultRun.value
+        let (_, path) = try HTMLReportFixture.writePage(run, label: "print-layout-" + language.rawValue, language: language)
+        defer { HTMLReportFixture.discard(path) }
+        // 297 mm − 2 × 10 mm of margin = 277 mm = 1047 CSS px.
+        let rendering = try HeadlessChromium.dumpDOM(file: path, fragment: "#print-layout", windowSize: (1047, 740))
+        #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
+        let dom = HTMLReportDOM(html: rendering.dom)
+        let root = try #require(dom.html.range(of: "<html").map { dom.html[$0.lowerBound...].prefix { $0 != ">" } })
+        #expect(root.contains("data-print-clipped=\"0\""), "\(root)")
+        #expect(dom.html.components(separatedBy: "data-clipped=\"false\"").count - 1 == 2, "both tables checked")
     }
 
     @Test("#search=Dien%20Bien shows only Điện Biên's dead zones, with or without diacritics",
@@ -95,5 +130,23 @@ struct HTMLReportChromiumTests {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
+
+/// The pages of a PDF as Chromium writes it: each page object's `/MediaBox [x0 y0 x1 y1]`, in
+/// points, uncompressed in the file (only content streams are compressed).
+enum PDFPages {
+    struct Box {
+        var width: Double
+        var height: Double
+    }
+
+    static func mediaBoxes(_ pdf: String) -> [Box] {
+        pdf.components(separatedBy: "/MediaBox").dropFirst().compactMap { rest in
+            guard let open = rest.firstIndex(of: "["), let close = rest.firstIndex(of: "]"), open < close else { return nil }
+            let numbers = rest[rest.index(after: open)..<close].split(separator: " ").compactMap { Double($0) }
+            guard numbers.count == 4 else { return nil }
+            return Box(width: numbers[2] - numbers[0], height: numbers[3] - numbers[1])
+        }
     }
 }

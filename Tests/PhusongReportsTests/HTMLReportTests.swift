@@ -13,7 +13,7 @@ struct HTMLReportTests {
         let (bytes, path) = try HTMLReportFixture.writePage(run, label: "default")
         defer { HTMLReportFixture.discard(path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes))
-        let again = try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "0.0.0-test")
+        let again = try HTMLReportFixture.page(run, version: "0.0.0-test")
         #expect(bytes == again, "same run, same bytes")
         let html = String(decoding: bytes, as: UTF8.self)
         #expect(bytes.count < 2_000_000, "default page is \(bytes.count) bytes")
@@ -30,7 +30,7 @@ struct HTMLReportTests {
     @Test("embedded JSON parses, has no </ and matches the run")
     func embeddedData() async throws {
         let run = try await HTMLReportFixture.defaultRun.value
-        let html = String(decoding: try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "t"), as: UTF8.self)
+        let html = String(decoding: try HTMLReportFixture.page(run), as: UTF8.self)
         let json = try #require(Self.embeddedJSON(html))
         #expect(!json.contains("</"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -54,7 +54,7 @@ struct HTMLReportTests {
     func tables() async throws {
         let run = try await HTMLReportFixture.defaultRun.value
         let deadZones = VillageLists.deadZones(run)
-        let dom = HTMLReportDOM(html: String(decoding: try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: "t"), as: UTF8.self))
+        let dom = HTMLReportDOM(html: String(decoding: try HTMLReportFixture.page(run), as: UTF8.self))
         #expect(dom.provinceRows.count == 3)
         #expect(dom.provinceRows.map { HTMLReportDOM.attribute("data-code", ofRow: $0) } == ["11", "12", "14"])
         #expect(dom.deadZoneRows.count == deadZones.count)
@@ -84,7 +84,7 @@ struct HTMLReportTests {
     @Test("names with markup and </script> are escaped in tables and embedded JSON")
     func hostileNames() async throws {
         let run = try await Self.hostileRun()
-        let html = String(decoding: try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "t"), as: UTF8.self)
+        let html = String(decoding: try HTMLReportFixture.page(run), as: UTF8.self)
         #expect(!html.contains("<b>bold"))
         #expect(!html.contains("</script><i>"))
         #expect(html.contains("&lt;/script&gt;&lt;i&gt;"))

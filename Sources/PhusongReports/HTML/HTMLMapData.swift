@@ -30,7 +30,7 @@ struct HTMLMapData: Encodable, Sendable {
     /// Point kinds.
     static let deadZone = 0, deadZoneUnpowered = 1, unpowered = 2
 
-    init(_ run: CoverageRun) throws {
+    init(_ run: CoverageRun, text: ReportText) throws {
         let frame = HTMLMapFrame.covering(run)
         unit = 1 / HTMLMapFrame.unitsPerDegree
         origin = [frame.originX, frame.originY]
@@ -40,15 +40,14 @@ struct HTMLMapData: Encodable, Sendable {
         var notes: [String: String] = [:]
         for row in run.tables.provinces {
             let indicators = row.indicators
-            notes[row.code] = "\(NumberText.percent(indicators.shareVillagesConnected)) of \(NumberText.grouped(indicators.villages)) villages connected"
-                + " · \(NumberText.grouped(indicators.villagesDeadZone)) dead zones"
-                + " · 5G population \(NumberText.percent(indicators.populationCoverage5G))"
+            notes[row.code] = text(.mapProvinceNote, text.percent(indicators.shareVillagesConnected), text.integer(indicators.villages),
+                                   text.integer(indicators.villagesDeadZone), text.percent(indicators.populationCoverage5G))
         }
-        outlines = try HTMLOutlines.outlines(run.inputs.boundaries, frame: frame, notes: notes)
+        outlines = try HTMLOutlines.outlines(run.inputs.boundaries, frame: frame, notes: notes, noVillages: text(.mapNoVillages))
         grid = HTMLDensityGrid(villages: run.inputs.scenario.villages, coverage: run.coverage, frame: frame)
 
         (sites4G, sites5G) = Self.sitePositions(run, frame: frame)
-        (points, pointLabels) = Self.markedVillages(run, frame: frame)
+        (points, pointLabels) = Self.markedVillages(run, frame: frame, text: text)
         labels = Self.provinceLabels(run, frame: frame)
     }
 
@@ -77,7 +76,7 @@ struct HTMLMapData: Encodable, Sendable {
 
     /// Dead-zone and unpowered villages as `[x, y, kind, …]` (connected unpowered ones first)
     /// with their tooltips.
-    private static func markedVillages(_ run: CoverageRun, frame: HTMLMapFrame) -> (points: [Int], texts: [String]) {
+    private static func markedVillages(_ run: CoverageRun, frame: HTMLMapFrame, text: ReportText) -> (points: [Int], texts: [String]) {
         let villages = run.inputs.scenario.villages
         let boundaries = run.inputs.boundaries
         let communeNames = Dictionary(boundaries?.communes.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { first, _ in first })
@@ -95,12 +94,12 @@ struct HTMLMapData: Encodable, Sendable {
             let province = village.provinceCode.flatMap { boundaries?.provinceName($0) ?? ProvinceCatalog.names2025[$0] }
             let place = [commune, province].compactMap { $0 }.joined(separator: ", ")
             let state = switch kind {
-            case deadZone: "dead zone"
-            case deadZoneUnpowered: "dead zone, no grid power"
-            default: "\(CoverageState(run.coverage[index]).rawValue), no grid power"
+            case deadZone: text(.pointDeadZone)
+            case deadZoneUnpowered: text(.pointDeadZoneUnpowered)
+            default: text(.pointUnpowered, CoverageState(run.coverage[index]).rawValue)
             }
             let name = village.name.isEmpty ? village.id : "\(village.name) (\(village.id))"
-            texts.append("\(name)\(place.isEmpty ? "" : " — " + place) · \(NumberText.grouped(village.population)) people · \(state)")
+            texts.append("\(name)\(place.isEmpty ? "" : " — " + place) · \(text(.pointPeople, text.integer(village.population))) · \(state)")
         }
         return (points, texts)
     }

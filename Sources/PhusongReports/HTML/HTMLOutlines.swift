@@ -22,7 +22,9 @@ enum HTMLOutlines {
     /// simplifier at a tolerance of 1/1500 of the map's larger side (at least 0.002°; 0.01°
     /// for Vietnam), doubled until the outlines fit `vertexBudget`. With communes only, a
     /// province's outline is the union of its communes.
-    static func outlines(_ boundaries: AdminBoundaries?, frame: HTMLMapFrame, notes: [String: String]) throws -> [HTMLProvinceOutline] {
+    static func outlines(
+        _ boundaries: AdminBoundaries?, frame: HTMLMapFrame, notes: [String: String], noVillages: String = "no villages in this run"
+    ) throws -> [HTMLProvinceOutline] {
         guard let boundaries else { return [] }
         let context = try GEOSContext()
         let units = try provinceGeometries(boundaries, context: context)
@@ -37,7 +39,7 @@ enum HTMLOutlines {
             let vertices = simplified.reduce(0) { total, rings in total + rings.reduce(0) { $0 + $1.count / 2 } }
             if vertices <= vertexBudget || tolerance > 0.5 {
                 return zip(units, simplified).map { unit, rings in
-                    HTMLProvinceOutline(code: unit.code, name: unit.name, note: notes[unit.code] ?? "no villages in this run", rings: rings)
+                    HTMLProvinceOutline(code: unit.code, name: unit.name, note: notes[unit.code] ?? noVillages, rings: rings)
                 }
             }
             tolerance *= 2

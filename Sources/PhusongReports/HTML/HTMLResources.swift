@@ -21,6 +21,8 @@
 ///   and tooltips; marks `#map` with `data-drawn="true"`, `data-points`, `data-cells` and
 ///   `data-sites` once drawn.
 /// - `compare.html`: the page of `compare --out`, filled by `ComparisonFiles`.
+/// - `trend.html`: the page of `trend --out`, filled by `TrendHTML` (same style sheet and
+///   table script as report.html).
 ///
 /// The files are copied into the pages byte for byte; nothing in them is escaped, so they
 /// hold no text from the data: every slot's value is HTML that Swift built and escaped
@@ -39,6 +41,7 @@ enum HTMLResources {
     static let style = part(PackageResources.report_css)
     static let tablesScript = part(PackageResources.report_tables_js)
     static let mapScript = part(PackageResources.report_map_js)
+    static let trendPage = HTMLTemplate(name: "trend.html", text: text(PackageResources.trend_html))
     static let comparePage = HTMLTemplate(name: "compare.html", text: text(PackageResources.compare_html))
 
     /// A whole file.
