@@ -35,15 +35,33 @@ struct ReportCommand: AsyncParsableCommand {
         "Month the report describes, YYYY-MM (recorded in summary.json and shown on the page; default: this month).", valueName: "YYYY-MM"))
     var month: ReportMonth?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Online base map under report.html's map: a tile URL with {z}, {x} and {y} (https://…/{z}/{x}/{y}.png). "
+            + "Without it the page loads nothing from the network.", valueName: "url"))
+    var basemap: String?
+
     @Flag(name: .customLong("no-area"), help: "Skip area coverage (footprint tracing and union), the slowest step.")
     var noArea = false
+
+    func validate() throws {
+        if let basemap {
+            guard basemap.hasPrefix("https://") || basemap.hasPrefix("http://"),
+                  ["{z}", "{x}", "{y}"].allSatisfy(basemap.contains), !basemap.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
+                throw ValidationError("--basemap \(basemap): expected a tile URL starting with https:// (or http://) holding {z}, {x} and {y}")
+            }
+        }
+    }
 
     func run() async throws {
         let folder = try OutputGuard.openFolder(out, fileNames: ReportFiles.fileNames, setName: "report",
                                                 reading: inputs.files + config.files, alsoWriting: inputs.outputFiles)
         defer { folder.release() }
         let configuration = try config.load()
-        let edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current())
+        let mapLibrary = Result<LeafletAssets, LeafletAssets.Missing> { () throws(LeafletAssets.Missing) in try LeafletAssets.load() }
+        if case .failure(let missing) = mapLibrary {
+            Terminal.note("phusong report: report.html will have no interactive map: \(missing)")
+        }
+        let edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current(), mapLibrary: mapLibrary, basemap: basemap)
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count)

@@ -16,6 +16,8 @@ struct HTMLReportChromiumTests {
         #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
         let dom = HTMLReportDOM(html: rendering.dom)
         #expect(dom.attribute("data-drawn", id: "map") == "true")
+        #expect(dom.attribute("data-engine", id: "map") == "leaflet")
+        #expect(dom.html.contains("leaflet-container"), "Leaflet built its panes")
         let national = run.tables.national
         let marked = national.villagesDeadZone + national.villagesUnpowered - national.villagesDeadZoneAndUnpowered
         #expect(dom.attribute("data-points", id: "map") == String(marked))
@@ -25,6 +27,25 @@ struct HTMLReportChromiumTests {
         #expect(dom.html.contains("<html lang=\"\(language.rawValue)\""))
         let count = language.text(.searchCount, language.text.integer(deadZones), language.text.integer(deadZones))
         #expect(dom.html.contains("id=\"dz-count\" class=\"search-count\" role=\"status\" aria-live=\"polite\">\(count)</span>"))
+    }
+
+    @Test("without Leaflet's files the page names libjs-leaflet, has no map and no script error")
+    func withoutLeaflet() async throws {
+        let run = try await HTMLReportFixture.defaultRun.value
+        let bytes = try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "t",
+                                         edition: HTMLReportFixture.edition(.vi, leafletDirectory: "/nonexistent-leaflet"))
+        let path = try HTMLReportFixture.temporaryFolder("no-leaflet").appendingPathComponent("report.html").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { HTMLReportFixture.discard(path) }
+        let html = String(decoding: bytes, as: UTF8.self)
+        #expect(html.contains("/nonexistent-leaflet/leaflet.min.js not found: install the Debian package libjs-leaflet"))
+        #expect(!html.contains("<details class=\"licences\">"))
+        let rendering = try HeadlessChromium.dumpDOM(file: path)
+        #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
+        let dom = HTMLReportDOM(html: rendering.dom)
+        #expect(dom.attribute("data-engine", id: "map") == "none")
+        #expect(dom.attribute("data-drawn", id: "map") == "false")
+        #expect(dom.visibleDeadZoneRows.count == VillageLists.deadZones(run).count, "the tables work without the map")
     }
 
     @Test("printed to PDF: A4 landscape pages (842 × 595 pt), several of them")

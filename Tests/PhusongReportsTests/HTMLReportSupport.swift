@@ -30,9 +30,11 @@ enum HTMLReportFixture {
     /// The month the test pages describe.
     static let month = ReportMonth(year: 2026, month: 5)
 
-    /// The edition of the test pages: May 2026 in `language` (English unless given).
-    static func edition(_ language: ReportLanguage = .en) throws -> ReportEdition {
-        ReportEdition(language: language, month: try #require(month))
+    /// The edition of the test pages: May 2026 in `language` (English unless given), with the
+    /// map library where Debian puts it (or, with `leafletDirectory`, from there).
+    static func edition(_ language: ReportLanguage = .en, leafletDirectory: String? = nil) throws -> ReportEdition {
+        ReportEdition(language: language, month: try #require(month),
+                      mapLibrary: Result { () throws(LeafletAssets.Missing) in try LeafletAssets.load(directory: leafletDirectory) })
     }
 
     /// The page of `run` in `language`.

@@ -17,11 +17,20 @@ struct HTMLReportTests {
         #expect(bytes == again, "same run, same bytes")
         let html = String(decoding: bytes, as: UTF8.self)
         #expect(bytes.count < 2_000_000, "default page is \(bytes.count) bytes")
-        // Nothing that could make a request: no URLs, no external resources of any kind.
-        for forbidden in ["http://", "https://", "src=\"http", "href=\"http", "url(http", "url(", "@import", "<link", "<img", "<iframe",
-                          "src=", "fetch(", "XMLHttpRequest", "WebSocket", "//cdn"] {
-            #expect(!html.contains(forbidden), "page contains \(forbidden)")
+        // Leaflet and its clustering are inlined as Debian ships them (their code and licences
+        // name web addresses, links only); the rest of the page may not make a request.
+        let library = try LeafletAssets.load()
+        #expect(html.contains(library.script) && html.contains(library.style))
+        #expect(html.contains("<details class=\"licences\">") && html.contains("<h3>libjs-leaflet</h3>") && html.contains("BSD-2-clause"))
+        var own = html.replacingOccurrences(of: library.script, with: "").replacingOccurrences(of: library.style, with: "")
+        if let start = own.range(of: "<details class=\"licences\">"), let end = own.range(of: "</details>", range: start.upperBound..<own.endIndex) {
+            own.removeSubrange(start.lowerBound..<end.upperBound)
         }
+        for forbidden in ["http://", "https://", "src=\"http", "href=\"http", "url(", "@import", "<link", "<img", "<iframe",
+                          "src=", "fetch(", "XMLHttpRequest", "WebSocket", "//cdn"] {
+            #expect(!own.contains(forbidden), "page contains \(forbidden)")
+        }
+        #expect(!library.style.contains("url(images"), "the stylesheet's images are data: URLs")
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<meta name=\"generator\" content=\"phusong 0.0.0-test\">"))
         #expect(!html.contains("\r"))
@@ -37,6 +46,10 @@ struct HTMLReportTests {
         let map = try #require(object["map"] as? [String: Any])
         let national = run.tables.national
         let points = try #require(map["points"] as? [Int])
+        #expect(stride(from: 2, to: points.count, by: 3).allSatisfy { (0...4).contains(points[$0]) })
+        var weak = 0
+        for result in run.coverage where result.deadZone && result.hasCellInRange { weak += 1 }
+        #expect(stride(from: 2, to: points.count, by: 3).count { [1, 3].contains(points[$0]) } == weak, "weak-signal dead zones by kind")
         let unpoweredConnected = national.villagesUnpowered - national.villagesDeadZoneAndUnpowered
         #expect(points.count == 3 * (national.villagesDeadZone + unpoweredConnected))
         #expect((map["pointLabels"] as? [String])?.count == points.count / 3)

@@ -12,8 +12,8 @@ struct HTMLTemplateTests {
     @Test("report.html and compare.html have exactly the slots their writers fill")
     func slots() {
         #expect(filledByCode(HTMLResources.reportPage) == [
-            "lang", "version", "style", "pageWord", "month", "summary", "headline", "map", "provinces", "deadZones", "footer",
-            "data", "tablesScript", "mapScript",
+            "lang", "version", "leafletStyle", "style", "pageWord", "month", "summary", "headline", "map", "provinces", "deadZones",
+            "footer", "data", "tablesScript", "leafletScript", "mapScript",
         ])
         #expect(HTMLResources.reportPage.slots.contains("monthLine") && HTMLResources.reportPage.slots.contains("printHeader"),
                 "texts filled with the month")
@@ -21,10 +21,10 @@ struct HTMLTemplateTests {
         #expect(HTMLResources.headlineSection.slots == ["headlineTitle", "cards"])
         #expect(HTMLResources.progressCard.slots == ["state", "title", "pill", "value", "target", "label", "width", "marker", "scale", "note"])
         #expect(HTMLResources.compositionCard.slots == ["state", "title", "pill", "value", "target", "label", "segments", "legend", "note"])
-        #expect(filledByCode(HTMLResources.mapSection) == ["outlineLegend", "labelsLayer", "outlineLayer", "facts"])
+        #expect(filledByCode(HTMLResources.mapSection) == ["engine", "fallback", "outlineLegend", "labelsLayer", "outlineLayer", "facts"])
         #expect(filledByCode(HTMLResources.provinceSection) == ["caption", "header", "body", "national"])
         #expect(filledByCode(HTMLResources.deadZoneSection) == ["note", "count", "visible", "header", "rows"])
-        #expect(filledByCode(HTMLResources.footer) == ["inputs", "model", "generated"])
+        #expect(filledByCode(HTMLResources.footer) == ["inputs", "model", "generated", "licences"])
     }
 
     @Test("sections and cards are embedded without their final line break, the pages with it")

@@ -2,9 +2,10 @@ import PhusongCoverage
 import PhusongSupport
 
 /// The page footer: the inputs (with their SHA-256, as in summary.json), the model and
-/// thresholds, the targets and the tool version.
+/// thresholds, the targets, the tool version and the map library's licences.
 enum HTMLFooter {
-    static func section(_ run: CoverageRun, toolVersion: String, text: ReportText) throws -> String {
+    /// - Parameter library: the map library inlined in the page, whose licences the footer shows.
+    static func section(_ run: CoverageRun, toolVersion: String, text: ReportText, library: LeafletAssets?) throws -> String {
         let inputs = run.inputs
         let radio = run.configuration.radio
         let policy = radio.propagation
@@ -40,6 +41,11 @@ enum HTMLFooter {
             "inputs": files.joined(),
             "model": model.joined(),
             "generated": HTMLText.escaped(generated),
+            "licences": library.map { library in
+                "<details class=\"licences\"><summary>\(HTMLText.escaped(text(.licencesTitle, library.versions)))</summary>"
+                    + library.licences.map { "<h3>\(HTMLText.escaped($0.package))</h3><pre>\(HTMLText.escaped($0.text))</pre>" }.joined()
+                    + "</details>"
+            } ?? "",
         ], phrases: text.phrases)
     }
 

@@ -5,8 +5,10 @@ import PhusongSupport
 /// the committee's targets, a map, the per-province table and the dead-zone list with a
 /// search that ignores Vietnamese diacritics — in the edition's language (`<html lang="vi">`
 /// or `"en"`, numbers as 1.234,5 in Vietnamese) and dated by its month. No network access
-/// of any kind: styles, script and data are inline, the map is drawn on a canvas from
-/// embedded JSON. The page's frame, style sheet and scripts are files in
+/// of any kind unless `--basemap` gives a tile URL: styles, scripts and data are inline, the
+/// map is drawn by Leaflet and Leaflet.markercluster, inlined from Debian's packages when the
+/// page is written (`LeafletAssets`, licences in the footer), from embedded JSON; without
+/// them the page says which package to install and has no interactive map. The page's frame, style sheet and scripts are files in
 /// Sources/PhusongReports/Resources (`HTMLResources`); its texts are `ReportText`'s.
 ///
 /// Printing: A4 landscape (`@page { size: A4 landscape }` in report.css), the report's title
@@ -35,7 +37,12 @@ public enum HTMLReport {
     public static func bytes(run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition) throws -> [UInt8] {
         let text = edition.language.text
         let map = try HTMLMapData(run, text: text)
-        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text)))
+        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text), basemap: edition.basemap))
+        let library: LeafletAssets?, missing: LeafletAssets.Missing?
+        switch edition.mapLibrary {
+        case .success(let assets): (library, missing) = (assets, nil)
+        case .failure(let error): (library, missing) = (nil, error)
+        }
         let national = run.tables.national
         let sites = run.engine.sites
         let summary = text(.summaryLine, text.integer(national.villages), text.integer(national.population),
@@ -52,10 +59,12 @@ public enum HTMLReport {
             "monthLine": HTMLText.escaped(text(.monthLine, month)),
             "summary": HTMLText.escaped(summary),
             "headline": HTMLHeadline.section(run, text: text),
-            "map": HTMLMapSection.section(map, run: run, text: text),
+            "map": HTMLMapSection.section(map, run: run, text: text, missing: missing),
             "provinces": HTMLProvinceTable.section(run, text: text),
             "deadZones": HTMLDeadZoneTable.section(deadZones, run: run, text: text),
-            "footer": HTMLFooter.section(run, toolVersion: toolVersion, text: text),
+            "footer": HTMLFooter.section(run, toolVersion: toolVersion, text: text, library: library),
+            "leafletStyle": library?.style ?? "",
+            "leafletScript": library.map { "<script>\n" + $0.script + "\n</script>" } ?? "",
             "data": data,
             "tablesScript": HTMLResources.tablesScript,
             "mapScript": HTMLResources.mapScript,
@@ -68,6 +77,8 @@ public enum HTMLReport {
 struct HTMLPageData: Encodable {
     var map: HTMLMapData
     var text: HTMLScriptText
+    /// The tile URL of `--basemap`, the only network access the page may make.
+    var basemap: String?
 }
 
 /// The texts and number format the page's scripts use.

@@ -44,21 +44,15 @@ extension ReportText {
         case note4G
         case mapTitle
         case mapAria
-        case zoomIn
-        case zoomOut
-        case zoomGroup
         case zoomReset
         case zoomResetTitle
         case mapNoScript
         case mapHint
         case legendAria
         case legendVillages
-        case legendDeadZone
-        case legendDeadZoneUnpowered
         case legendUnpowered
         case legendBoth
         case legendFourGOnly
-        case legendRamp
         case legendGridNote
         case legendSites
         case legendSiteFiveG
@@ -182,5 +176,13 @@ extension ReportText {
         case pointsPerMonth
         case trendChartAria
         case trendSources
+        case mapMissing
+        case legendNoSite
+        case legendWeak
+        case legendRing
+        case legendCluster
+        case layerCommunes
+        case licencesTitle
+        case mapCommunes
     }
 }
