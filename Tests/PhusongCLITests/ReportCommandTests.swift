@@ -104,6 +104,37 @@ struct ReportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/r"))
     }
 
+    @Test("without Leaflet's files report still writes everything, names libjs-leaflet, and the page has no map")
+    func withoutLeaflet() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["report", "--no-area", "--month", "2026-04", "--out", folder.path], in: CLI.repository.path,
+                                 launcher: ["/usr/bin/env", "PHUSONG_LEAFLET_DIR=" + folder.path + "/no-leaflet"])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("no-leaflet/leaflet.min.js not found: install the Debian package libjs-leaflet"))
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("data-engine=\"none\"") && html.contains("libjs-leaflet"))
+        #expect(!html.contains("L.markerClusterGroup=") && !html.contains("Leaflet 1."))
+    }
+
+    @Test("--basemap takes a tile URL only; the page then names it", arguments: [
+        ("https://tile.example.org/{z}/{x}/{y}.png", true), ("ftp://x/{z}/{x}/{y}", false), ("https://x/{z}/{x}.png", false),
+        ("https://x/{z}/{x}/{y}.png\"><script>", false),
+    ])
+    func basemap(url: String, accepted: Bool) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["report", "--no-area", "--basemap", url, "--out", folder.path + "/r"], in: CLI.repository.path)
+        #expect(result.exitCode == (accepted ? 0 : 64), "stderr: \(result.stderr)")
+        if accepted {
+            let html = try String(contentsOf: folder.appendingPathComponent("r/report.html"), encoding: .utf8)
+            #expect(html.contains("\"basemap\":\"https:\\/\\/tile.example.org\\/{z}\\/{x}\\/{y}.png\"")
+                    || html.contains("\"basemap\":\"https://tile.example.org/{z}/{x}/{y}.png\""))
+        } else {
+            #expect(result.stderr.contains("--basemap"))
+        }
+    }
+
     @Test("without --month the report is dated by the month of the run")
     func currentMonth() throws {
         let folder = try CLI.temporaryFolder()
