@@ -12,12 +12,17 @@ struct HTMLTemplateTests {
     @Test("report.html and compare.html have exactly the slots their writers fill")
     func slots() {
         #expect(filledByCode(HTMLResources.reportPage) == [
-            "lang", "version", "leafletStyle", "style", "pageWord", "month", "summary", "headline", "map", "provinces", "deadZones",
+            "head", "leafletStyle", "style", "pageWord", "month", "summary", "headline", "map", "provinces", "deadZones",
             "footer", "data", "tablesScript", "leafletScript", "mapScript",
         ])
         #expect(HTMLResources.reportPage.slots.contains("monthLine") && HTMLResources.reportPage.slots.contains("printHeader"),
                 "texts filled with the month")
         #expect(Set(HTMLResources.comparePage.slots) == ["before", "after", "indicatorRows", "villageCount", "villageRows", "siteCount", "siteRows"])
+        #expect(HTMLResources.pageHead.slots == ["lang", "version", "title"])
+        #expect(filledByCode(HTMLResources.trendPage) == [
+            "head", "style", "span", "charts", "nationalHeader", "nationalRows", "provinceHeader", "provinceRows", "sources", "data",
+            "tablesScript",
+        ])
         #expect(HTMLResources.headlineSection.slots == ["headlineTitle", "cards"])
         #expect(HTMLResources.progressCard.slots == ["state", "title", "pill", "value", "target", "label", "width", "marker", "scale", "note"])
         #expect(HTMLResources.compositionCard.slots == ["state", "title", "pill", "value", "target", "label", "segments", "legend", "note"])

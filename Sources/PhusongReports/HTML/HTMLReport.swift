@@ -50,8 +50,7 @@ public enum HTMLReport {
                            text.integer(national.stations4G), text.integer(national.stations5G))
         let month = text.month(edition.month)
         let page = try HTMLResources.reportPage.filled([
-            "lang": edition.language.rawValue,
-            "version": HTMLText.escaped(toolVersion),
+            "head": HTMLResources.head(language: edition.language, version: toolVersion, title: text(.pageTitle)),
             "style": HTMLResources.style,
             "printHeader": CSSText.string(text(.printHeader, month)),
             "pageWord": CSSText.string(text(.pageOf)),

@@ -54,8 +54,7 @@ public enum TrendHTML {
             "<dt>\(HTMLText.escaped(text.month(month)))</dt><dd><code class=\"path\">\(HTMLText.escaped(folder))</code></dd>"
         }.joined()
         let page = try HTMLResources.trendPage.filled([
-            "lang": language.rawValue,
-            "version": HTMLText.escaped(toolVersion),
+            "head": HTMLResources.head(language: language, version: toolVersion, title: text(.trendTitle)),
             "style": HTMLResources.style,
             "printHeader": CSSText.string(text(.trendHeading) + " · " + span),
             "span": HTMLText.escaped(span),

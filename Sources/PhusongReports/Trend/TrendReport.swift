@@ -24,18 +24,7 @@ public struct TrendReport: Sendable {
     ///   valid `month` (a report made before `--month` existed).
     public static func load(folder: String) throws(LoadError) -> TrendReport {
         let path = folder + "/summary.json"
-        let data: [UInt8]
-        do {
-            data = try InputFile(path: path).readAll(limit: InputLimits.maxSummaryBytes, kind: "a summary.json")
-        } catch {
-            throw LoadError(problems: error.problems)
-        }
-        let summary: Summary
-        do {
-            summary = try JSONDecoder().decode(Summary.self, from: Data(data))
-        } catch {
-            throw LoadError(Problem(file: path, reason: .file(.notASummary(detail: "\(error)"))))
-        }
+        let summary = try SummaryContents.read(folder: folder)
         guard let text = summary.month else {
             throw LoadError(Problem(file: path, reason: .file(.notASummary(
                 detail: "no \"month\": the report was written before `report --month` existed; run report again with --month YYYY-MM"))))
@@ -46,24 +35,5 @@ public struct TrendReport: Sendable {
         }
         return TrendReport(folder: folder, month: month, targets: summary.targets ?? CoverageTargets(), national: summary.national,
                            provinces: summary.provinces.mapValues(\.indicators), provinceNames: summary.provinces.compactMapValues(\.name))
-    }
-
-    private struct Summary: Decodable {
-        var month: String?
-        var targets: CoverageTargets?
-        var national: CoverageIndicators
-        var provinces: [String: Entry]
-    }
-
-    private struct Entry: Decodable {
-        var indicators: CoverageIndicators
-        var name: String?
-
-        init(from decoder: any Decoder) throws {
-            indicators = try CoverageIndicators(from: decoder)
-            name = try decoder.container(keyedBy: Key.self).decodeIfPresent(String.self, forKey: .name)
-        }
-
-        enum Key: String, CodingKey { case name }
     }
 }
