@@ -48,6 +48,25 @@ struct HTMLReportChromiumTests {
         #expect(dom.visibleDeadZoneRows.count == VillageLists.deadZones(run).count, "the tables work without the map")
     }
 
+    @Test("phone width (390 px): a screenshot of that width, the map drawn, no script error")
+    func phoneWidth() async throws {
+        let run = try await HTMLReportFixture.defaultRun.value
+        let (_, path) = try HTMLReportFixture.writePage(run, label: "phone", language: .vi)
+        defer { HTMLReportFixture.discard(path) }
+        let png = try HeadlessChromium.screenshot(file: path, width: 390, height: 1400)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
+        // IHDR: width and height, big-endian, at bytes 16…23.
+        let width = png.count > 24 ? png[16..<20].reduce(0) { $0 << 8 | Int($1) } : 0
+        #expect(width == 390)
+        let rendering = try HeadlessChromium.dumpDOM(file: path, windowSize: (390, 1400))
+        #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
+        let dom = HTMLReportDOM(html: rendering.dom)
+        #expect(dom.attribute("data-drawn", id: "map") == "true")
+        if let keep = ProcessInfo.processInfo.environment["PHUSONG_HTML_KEEP"], !keep.isEmpty {
+            try Data(png).write(to: URL(fileURLWithPath: keep + "/phone.png"))
+        }
+    }
+
     @Test("printed to PDF: A4 landscape pages (842 × 595 pt), several of them")
     func printsA4Landscape() async throws {
         let run = try await HTMLReportFixture.defaultRun.value
@@ -143,8 +162,11 @@ struct HTMLReportChromiumTests {
         #expect(dom.provinceRows.count == 34)
         let visible = dom.visibleDeadZoneRows
         #expect(visible.allSatisfy { $0.contains("Mường") || $0.contains("mường") || $0.contains("MƯỜNG") })
-        print(String(format: "national report.html: %.2f MB (%d bytes); run %.1f s, page %.2f s, Chromium render %.1f s; %@ points, %@ grid cells, %@ sites; %d of %d dead-zone rows match 'ban muong'",
+        let ready = dom.html.range(of: "<html").map { dom.html[$0.lowerBound...].prefix { $0 != ">" } }
+            .flatMap { tag in tag.range(of: "data-ready-ms=\"").map { tag[$0.upperBound...].prefix { $0 != "\"" } } } ?? "?"
+        print(String(format: "national report.html: %.2f MB (%d bytes); run %.1f s, page %.2f s, Chromium process %.1f s, scripts done at %@ ms; %@ points, %@ grid cells, %@ sites; %d of %d dead-zone rows match 'ban muong'",
                      Double(bytes.count) / 1_048_576, bytes.count, Self.seconds(computed - start), Self.seconds(written - computed), rendering.seconds,
+                     String(ready),
                      dom.attribute("data-points", id: "map") ?? "?", dom.attribute("data-cells", id: "map") ?? "?",
                      dom.attribute("data-sites", id: "map") ?? "?", visible.count, dom.deadZoneRows.count))
     }

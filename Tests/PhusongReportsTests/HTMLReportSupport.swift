@@ -103,6 +103,17 @@ enum HeadlessChromium {
         return Array(try Data(contentsOf: pdf))
     }
 
+    /// A PNG screenshot of `file` in a window of `width` × `height` CSS pixels, after its
+    /// scripts ran; returns the PNG's bytes.
+    static func screenshot(file: String, width: Int, height: Int, timeoutSeconds: Double = 180) throws -> [UInt8] {
+        let folder = try HTMLReportFixture.temporaryFolder("png")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("page.png")
+        _ = try run(["--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + png.path],
+                    url: URL(fileURLWithPath: file).absoluteString, timeoutSeconds: timeoutSeconds)
+        return Array(try Data(contentsOf: png))
+    }
+
     /// Runs Chromium headless on `url` with `options` and its own throwaway profile; returns
     /// its standard output, its log and the seconds it took.
     private static func run(_ options: [String], url: String, timeoutSeconds: Double) throws -> (stdout: [UInt8], log: String, seconds: Double) {

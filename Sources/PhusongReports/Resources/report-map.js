@@ -6,9 +6,15 @@
   // units of the embedded JSON: longitude = (origin[0] + x) × unit, latitude = (origin[1] + y) × unit.
   var dataElement = document.getElementById('report-data');
   var mapElement = document.getElementById('map');
-  if (!dataElement || !mapElement) return;
+  // For speed checks: <html data-ready-ms> is the time from navigation to the end of the page's
+  // scripts (tables sortable, search live, map drawn), in milliseconds.
+  function ready() {
+    if (window.performance && performance.now) document.documentElement.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+  }
+  if (!dataElement || !mapElement) { ready(); return; }
   if (typeof L === 'undefined' || !L.markerClusterGroup) {
     mapElement.setAttribute('data-engine', 'none');
+    ready();
     return;
   }
   var data = JSON.parse(dataElement.textContent);
@@ -169,4 +175,5 @@
   mapElement.setAttribute('data-cells', String(cellCount));
   mapElement.setAttribute('data-sites', String(siteCount));
   mapElement.setAttribute('data-drawn', 'true');
+  ready();
 })();
