@@ -141,7 +141,7 @@ struct HTMLReportChromiumTests {
         #expect(dom.visibleDeadZoneRows.count == 1)
     }
 
-    @Test("national scenario with the 34 real provinces: < 15 MB, drawn, 34 province rows",
+    @Test("national scenario with the 34 real provinces: < 3 MB, drawn, 34 province rows",
           .enabled(if: SharedData.has("vn-national-2025/villages.csv") && SharedData.has("vn-admin-2025/vn_provinces_34_simplified.geojson"),
                    SharedData.skipReason))
     func national() async throws {
@@ -154,7 +154,7 @@ struct HTMLReportChromiumTests {
         let (bytes, path) = try HTMLReportFixture.writePage(run, label: "national")
         defer { HTMLReportFixture.discard(path) }
         let written = clock.now
-        #expect(bytes.count < 15_000_000)
+        #expect(bytes.count < 3_000_000, "issue 19: the national report within 3 MB")
         let rendering = try HeadlessChromium.dumpDOM(file: path, fragment: "#search=ban%20muong")
         #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
         let dom = HTMLReportDOM(html: rendering.dom)

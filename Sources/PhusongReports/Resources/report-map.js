@@ -67,43 +67,6 @@
     overlays.outlines.addTo(leaflet);
   }
 
-  // Connected villages, counted per grid cell: hue by share with 5G, opacity by count.
-  var grid = L.layerGroup(), cell = map.grid.cell, cells = map.grid.cells, logMax = Math.log(1 + Math.max(1, map.grid.maxVillages));
-  function mix(a, b, t) {
-    var pa = parseInt(a.slice(1), 16), pb = parseInt(b.slice(1), 16);
-    var channels = [16, 8, 0].map(function (shift) {
-      var ca = (pa >> shift) & 255, cb = (pb >> shift) & 255;
-      return Math.round(ca + (cb - ca) * t);
-    });
-    return 'rgb(' + channels.join(',') + ')';
-  }
-  var cellCount = 0;
-  for (var i = 0; i + 3 < cells.length; i += 4) {
-    var with5G = cells[i + 2], total = with5G + cells[i + 3];
-    if (total <= 0) continue;
-    var x0 = cells[i] * cell, y0 = cells[i + 1] * cell;
-    grid.addLayer(L.rectangle([latLng(x0, y0), latLng(x0 + cell, y0 + cell)], {
-      renderer: renderer, stroke: false, interactive: false, fillColor: mix(palette.only4g, palette.both, with5G / total),
-      fillOpacity: 0.25 + 0.6 * Math.log(1 + total) / logMax
-    }));
-    cellCount += 1;
-  }
-  overlays.grid = grid.addTo(leaflet);
-
-  // Sites by technology.
-  var sites = L.layerGroup(), siteCount = 0;
-  function addSites(list, fill, radius) {
-    for (var s = 0; s + 1 < list.length; s += 2) {
-      sites.addLayer(L.circleMarker(latLng(list[s], list[s + 1]), {
-        renderer: renderer, radius: radius, stroke: false, fillColor: fill, fillOpacity: 0.9, interactive: false
-      }));
-      siteCount += 1;
-    }
-  }
-  addSites(map.sites4G, palette.site4g, 1.8);
-  addSites(map.sites5G, palette.site5g, 2.4);
-  overlays.sites = sites.addTo(leaflet);
-
   // Dead-zone and unpowered villages, clustered; a cluster takes the colour of the reason most
   // of its villages share, and a black ring when most are without grid power.
   var clusters = L.markerClusterGroup({
@@ -170,10 +133,65 @@
     });
   }
 
+  // Connected villages, counted per grid cell: hue by share with 5G, opacity by count.
+  function drawGrid() {
+  var grid = L.layerGroup(), cell = map.grid.cell, cells = map.grid.cells, logMax = Math.log(1 + Math.max(1, map.grid.maxVillages));
+  function mix(a, b, t) {
+    var pa = parseInt(a.slice(1), 16), pb = parseInt(b.slice(1), 16);
+    var channels = [16, 8, 0].map(function (shift) {
+      var ca = (pa >> shift) & 255, cb = (pb >> shift) & 255;
+      return Math.round(ca + (cb - ca) * t);
+    });
+    return 'rgb(' + channels.join(',') + ')';
+  }
+  var cellCount = 0;
+  for (var i = 0; i + 3 < cells.length; i += 4) {
+    var with5G = cells[i + 2], total = with5G + cells[i + 3];
+    if (total <= 0) continue;
+    var x0 = cells[i] * cell, y0 = cells[i + 1] * cell;
+    grid.addLayer(L.rectangle([latLng(x0, y0), latLng(x0 + cell, y0 + cell)], {
+      renderer: renderer, stroke: false, interactive: false, fillColor: mix(palette.only4g, palette.both, with5G / total),
+      fillOpacity: 0.25 + 0.6 * Math.log(1 + total) / logMax
+    }));
+    cellCount += 1;
+  }
+  overlays.grid = grid;
+  if (layerWanted.grid !== false) grid.addTo(leaflet);
+  return cellCount;
+  }
+
+  // Sites by technology, added in batches so that the page stays responsive.
+  function drawSites(done) {
+  var sites = L.layerGroup(), siteCount = 0;
+  function addSites(list, fill, radius) {
+    for (var s = 0; s + 1 < list.length; s += 2) {
+      sites.addLayer(L.circleMarker(latLng(list[s], list[s + 1]), {
+        renderer: renderer, radius: radius, stroke: false, fillColor: fill, fillOpacity: 0.9, interactive: false
+      }));
+      siteCount += 1;
+    }
+  }
+  overlays.sites = sites;
+  if (layerWanted.sites !== false) sites.addTo(leaflet);
+  setTimeout(function () {
+    addSites(map.sites4G, palette.site4g, 1.8);
+    setTimeout(function () {
+      addSites(map.sites5G, palette.site5g, 2.4);
+      done(siteCount);
+    }, 0);
+  }, 0);
+  }
+
+  // The page is usable once the boundaries and villages are on the map; the connected-village
+  // grid and the sites (tens of thousands nationally) follow, then #map is marked drawn.
   mapElement.setAttribute('data-engine', 'leaflet');
   mapElement.setAttribute('data-points', String(markers.length));
-  mapElement.setAttribute('data-cells', String(cellCount));
-  mapElement.setAttribute('data-sites', String(siteCount));
-  mapElement.setAttribute('data-drawn', 'true');
   ready();
+  setTimeout(function () {
+    mapElement.setAttribute('data-cells', String(drawGrid()));
+    drawSites(function (siteCount) {
+      mapElement.setAttribute('data-sites', String(siteCount));
+      mapElement.setAttribute('data-drawn', 'true');
+    });
+  }, 0);
 })();
