@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-libraries=(PhusongSupport PhusongCoverage PhusongReports PhusongSynthetic PhusongOptimization PhusongPlanning GEOSKit)
+libraries=(PhusongSupport PhusongCoverage PhusongReports PhusongSynthetic PhusongOptimization PhusongPlanning GEOSKit GDALKit)
 
 # A catalog for every library product of Package.swift, and no library left out above.
 declared="$(swift package dump-package | python3 -c '
@@ -44,7 +44,10 @@ for library in "${libraries[@]}"; do targets+=(--target "$library"); done
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 swift package --disable-sandbox generate-documentation "${targets[@]}" --warnings-as-errors 2>&1 | tee "$log"
-if grep -E "(warning|error):" "$log" | grep -v "/.build/checkouts/" | sort -u | grep .; then
+# SwiftPM's note about a dependency's own unhandled files (ZIPFoundation ships a
+# PrivacyInfo.xcprivacy) is about that package, not about this documentation.
+if grep -E "(warning|error):" "$log" | grep -v "/.build/checkouts/" \
+    | grep -vE "^warning: '[a-z0-9._-]+': found [0-9]+ file\(s\) which are unhandled" | sort -u | grep .; then
   echo "error: the documentation build has warnings or errors (listed above)" >&2
   exit 1
 fi

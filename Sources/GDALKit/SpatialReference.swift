@@ -5,7 +5,7 @@ import CGDAL
 /// second, whatever the authority's own order (EPSG:4326 is latitude first by definition).
 ///
 /// One owner per handle: the reference is released when this object goes away. Not
-/// `Sendable`: keep it in the task that made it and pass ``wkt`` or an EPSG code between
+/// `Sendable`: keep it in the task that made it and pass ``wkt()`` or an EPSG code between
 /// tasks.
 public final class SpatialReference {
     /// The OGR handle, owned by this object.

@@ -65,6 +65,25 @@ import Testing
         #expect(abs(xs[1] - 105.85) < 1e-6 && abs(ys[1] - 21.03) < 1e-6)
     }
 
+    /// A cell of the national scenario just north of the Mekong delta blocks (106.364070°E,
+    /// 11.043261°N): WGS 84 to VN-2000 uses the "onshore" operation (the point is outside the
+    /// blocks' area in degrees), but PROJ's plain reverse tests the blocks' larger box in UTM
+    /// metres and picks the other, landing 7.3e-6° away. The reverse-matching transform
+    /// returns the point to 1e-9°.
+    @Test func vn2000ReverseMatching() throws {
+        let vn2000 = try SpatialReference(epsg: 3405)
+        let forward = try CoordinateTransformation(from: try SpatialReference.wgs84(), to: vn2000)
+        var xs = [106.364070, 103.016], ys = [11.043261, 21.386]
+        try forward.transform(xs: &xs, ys: &ys)
+        let back = try CoordinateTransformation.toWGS84(from: vn2000)
+        var plainXs = xs, plainYs = ys
+        try back.transform(xs: &plainXs, ys: &plainYs)
+        #expect(abs(plainXs[0] - 106.364070) > 5e-6, "PROJ's plain reverse picks the other operation here")
+        try back.transformMatchingReverse(xs: &xs, ys: &ys)
+        #expect(abs(xs[0] - 106.364070) < 1e-9 && abs(ys[0] - 11.043261) < 1e-9)
+        #expect(abs(xs[1] - 103.016) < 1e-9 && abs(ys[1] - 21.386) < 1e-9)
+    }
+
     @Test func mismatchedArraysThrow() throws {
         let transform = try CoordinateTransformation.toWGS84(from: try SpatialReference(epsg: 3857))
         var xs = [1.0, 2.0], ys = [1.0]

@@ -50,7 +50,7 @@ struct Class2AtomicOutputsTests {
         let first = try report(out, ["--config", config])
         #expect(first.exitCode == 0, "stderr: \(first.stderr)")
         let previous = try folderContents(out)
-        #expect(previous.count == 9)
+        #expect(previous.count == 10, "summary.json, report.html, report.xlsx and seven CSVs")
         let result = try report(out, launcher: Self.smallDisk)
         #expect(result.exitCode == 73, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("File too large"), "stderr: \(result.stderr)")

@@ -72,7 +72,7 @@ struct GISPositions: Sendable {
             let indices = present.indices.filter { present[$0] }
             var pointXs = indices.map { xs[$0] }
             var pointYs = indices.map { ys[$0] }
-            try transform.transform(xs: &pointXs, ys: &pointYs)
+            try transform.transformMatchingReverse(xs: &pointXs, ys: &pointYs)
             for (next, index) in indices.enumerated() {
                 xs[index] = pointXs[next]
                 ys[index] = pointYs[next]
