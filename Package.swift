@@ -98,7 +98,9 @@ let package = Package(
             // The pages' HTML, CSS and JavaScript, compiled into the library as byte arrays
             // (`PackageResources`, read by `HTMLResources`): no bundle to ship or find at run time.
             resources: [
+                .embedInCode("Resources/page-head.html"),
                 .embedInCode("Resources/report.html"),
+                .embedInCode("Resources/trend.html"),
                 .embedInCode("Resources/headline.html"),
                 .embedInCode("Resources/kpi-progress.html"),
                 .embedInCode("Resources/kpi-composition.html"),

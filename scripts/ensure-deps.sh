@@ -15,6 +15,10 @@ if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
 if ! pkg-config --exists cbc 2>/dev/null; then missing+=(coinor-libcbc-dev); fi
 # ZIPFoundation (the XLSX and KMZ containers) deflates with zlib.
 if ! pkg-config --exists zlib 2>/dev/null; then missing+=(zlib1g-dev); fi
+# Leaflet and its marker clustering: `report` reads them from /usr/share/javascript/leaflet when it
+# writes report.html and inlines them (the map); without them the page has no interactive map.
+[ -f /usr/share/javascript/leaflet/leaflet.min.js ] || missing+=(libjs-leaflet)
+[ -f /usr/share/javascript/leaflet/leaflet.markercluster.min.js ] || missing+=(libjs-leaflet.markercluster)
 for extra in "$@"; do
   dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done

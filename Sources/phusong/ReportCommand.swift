@@ -28,8 +28,30 @@ struct ReportCommand: AsyncParsableCommand {
         "Folder for the outputs (created if needed), replaced whole by the new report; it must hold nothing else.", valueName: "dir"))
     var out = "out/report"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Language of report.html, report.xlsx's headings and the summary printed: vi (Vietnamese, the default) or en.", valueName: "vi|en"))
+    var lang: ReportLanguage = .vi
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Month the report describes, YYYY-MM (recorded in summary.json and shown on the page; default: this month).", valueName: "YYYY-MM"))
+    var month: ReportMonth?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Online base map under report.html's map: a tile URL with {z}, {x} and {y} (https://…/{z}/{x}/{y}.png). "
+            + "Without it the page loads nothing from the network.", valueName: "url"))
+    var basemap: String?
+
     @Flag(name: .customLong("no-area"), help: "Skip area coverage (footprint tracing and union), the slowest step.")
     var noArea = false
+
+    func validate() throws {
+        if let basemap {
+            guard basemap.hasPrefix("https://") || basemap.hasPrefix("http://"),
+                  ["{z}", "{x}", "{y}"].allSatisfy(basemap.contains), !basemap.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
+                throw ValidationError("--basemap \(basemap): expected a tile URL starting with https:// (or http://) holding {z}, {x} and {y}")
+            }
+        }
+    }
 
     func run() async throws {
         let folder = try OutputGuard.openFolder(out, fileNames: ReportFiles.fileNames, setName: "report",
@@ -37,6 +59,11 @@ struct ReportCommand: AsyncParsableCommand {
         defer { folder.release() }
         let configuration = try config.load()
         let terrainModel = try terrain.model(configuration)
+        let mapLibrary = Result<LeafletAssets, LeafletAssets.Missing> { () throws(LeafletAssets.Missing) in try LeafletAssets.load() }
+        if case .failure(let missing) = mapLibrary {
+            Terminal.note("phusong report: report.html will have no interactive map: \(missing)")
+        }
+        let edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current(), mapLibrary: mapLibrary, basemap: basemap)
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count)
@@ -47,14 +74,15 @@ struct ReportCommand: AsyncParsableCommand {
                                                 includeArea: !noArea && terrainModel == nil, terrain: terrainModel)
         let computedAt = clock.now
         let written = try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
-                                                    configurationPath: config.path, threads: threads.count)
-        Terminal.output(HeadlineTable.render(run))
+                                                    configurationPath: config.path, threads: threads.count, edition: edition)
+        let summary = HeadlineSummary(run, edition: edition)
+        Terminal.output(HeadlineTable.render(summary))
         Terminal.output("")
         if let comparison = run.terrain {
             for line in TerrainSummaryText.lines(comparison, villages: loaded.scenario.villages.count) { Terminal.output(line) }
             Terminal.output("")
         }
-        Terminal.output("Wrote \(written.joined(separator: ", "))")
+        Terminal.output(summary.wrotePrefix + written.joined(separator: ", "))
         let steps = run.timings
         Terminal.note("Time: load \(seconds(loadedAt - start)), coverage \(seconds(computedAt - loadedAt)) (setup \(seconds(steps.engineSetup)), "
             + "villages \(seconds(steps.villages)), indicators \(seconds(steps.indicators)), area \(seconds(steps.area))), "

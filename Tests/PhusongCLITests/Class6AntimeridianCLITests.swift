@@ -23,7 +23,7 @@ struct Class6AntimeridianCLITests {
 
         """.write(toFile: cells, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out").path
-        let result = try CLI.run(["report", "--no-area", "--villages", villages, "--cells", cells, "--out", out])
+        let result = try CLI.run(["report", "--no-area", "--lang", "en", "--villages", villages, "--cells", cells, "--out", out])
         #expect(result.exitCode == 0)
         let rows = try String(contentsOfFile: out + "/villages.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = rows[0]

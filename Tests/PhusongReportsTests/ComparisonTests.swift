@@ -7,7 +7,7 @@ import Testing
 @Suite("compare: the monthly progress view")
 struct ComparisonTests {
     private func writeReport(_ run: CoverageRun, _ folder: URL) async throws {
-        _ = try await ReportFiles.write(run, to: folder.path, toolVersion: "test", configurationPath: nil)
+        _ = try await ReportFiles.write(run, to: folder.path, toolVersion: "test", configurationPath: nil, edition: HTMLReportFixture.edition())
     }
 
     @Test("removing the 5G cells: 5G coverage drops and exactly the villages connected only through 5G are newly disconnected",

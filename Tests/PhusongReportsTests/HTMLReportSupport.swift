@@ -27,11 +27,26 @@ enum HTMLReportFixture {
         return folder
     }
 
+    /// The month the test pages describe.
+    static let month = ReportMonth(year: 2026, month: 5)
+
+    /// The edition of the test pages: May 2026 in `language` (English unless given), with the
+    /// map library where Debian puts it (or, with `leafletDirectory`, from there).
+    static func edition(_ language: ReportLanguage = .en, leafletDirectory: String? = nil) throws -> ReportEdition {
+        ReportEdition(language: language, month: try #require(month),
+                      mapLibrary: Result { () throws(LeafletAssets.Missing) in try LeafletAssets.load(directory: leafletDirectory) })
+    }
+
+    /// The page of `run` in `language`.
+    static func page(_ run: CoverageRun, language: ReportLanguage = .en, version: String = "t") throws -> [UInt8] {
+        try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: version, edition: edition(language))
+    }
+
     /// Writes the page of `run` to `<temporary folder>/report.html` and returns its bytes and
     /// path; `discard(_:)` removes it. With `PHUSONG_HTML_KEEP=<folder>` in the environment the
     /// page is also copied to `<folder>/<label>.html`, to look at it in a browser.
-    static func writePage(_ run: CoverageRun, label: String) throws -> (bytes: [UInt8], path: String) {
-        let bytes = try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "0.0.0-test")
+    static func writePage(_ run: CoverageRun, label: String, language: ReportLanguage = .en) throws -> (bytes: [UInt8], path: String) {
+        let bytes = try page(run, language: language, version: "0.0.0-test")
         let path = try temporaryFolder(label).appendingPathComponent("report.html").path
         try AtomicFile.write(bytes, to: path)
         if let keep = ProcessInfo.processInfo.environment["PHUSONG_HTML_KEEP"], !keep.isEmpty {
@@ -69,7 +84,39 @@ enum HeadlessChromium {
 
     /// Loads `file` (plus `fragment`, e.g. "#search=Dien%20Bien") and returns the DOM after
     /// the page's scripts ran (5 s of virtual time), with its own throwaway profile.
-    static func dumpDOM(file: String, fragment: String = "", timeoutSeconds: Double = 180) throws -> Rendering {
+    /// - Parameter windowSize: the window's width and height in CSS pixels, when not the default.
+    static func dumpDOM(file: String, fragment: String = "", windowSize: (Int, Int)? = nil, timeoutSeconds: Double = 180) throws -> Rendering {
+        var options = ["--virtual-time-budget=5000", "--dump-dom"]
+        if let (width, height) = windowSize { options.append("--window-size=\(width),\(height)") }
+        let (stdout, log, seconds) = try run(options, url: URL(fileURLWithPath: file).absoluteString + fragment, timeoutSeconds: timeoutSeconds)
+        return Rendering(dom: String(decoding: stdout, as: UTF8.self), log: log, seconds: seconds)
+    }
+
+    /// Prints `file` to PDF as Chromium's print command does (the page's own print style
+    /// sheet and @page rules, no browser header or footer) and returns the PDF's bytes.
+    static func printToPDF(file: String, timeoutSeconds: Double = 180) throws -> [UInt8] {
+        let folder = try HTMLReportFixture.temporaryFolder("pdf")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("page.pdf")
+        _ = try run(["--virtual-time-budget=5000", "--no-pdf-header-footer", "--print-to-pdf=" + pdf.path],
+                    url: URL(fileURLWithPath: file).absoluteString, timeoutSeconds: timeoutSeconds)
+        return Array(try Data(contentsOf: pdf))
+    }
+
+    /// A PNG screenshot of `file` in a window of `width` × `height` CSS pixels, after its
+    /// scripts ran; returns the PNG's bytes.
+    static func screenshot(file: String, width: Int, height: Int, timeoutSeconds: Double = 180) throws -> [UInt8] {
+        let folder = try HTMLReportFixture.temporaryFolder("png")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("page.png")
+        _ = try run(["--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + png.path],
+                    url: URL(fileURLWithPath: file).absoluteString, timeoutSeconds: timeoutSeconds)
+        return Array(try Data(contentsOf: png))
+    }
+
+    /// Runs Chromium headless on `url` with `options` and its own throwaway profile; returns
+    /// its standard output, its log and the seconds it took.
+    private static func run(_ options: [String], url: String, timeoutSeconds: Double) throws -> (stdout: [UInt8], log: String, seconds: Double) {
         let folder = try HTMLReportFixture.temporaryFolder("chromium")
         defer { try? FileManager.default.removeItem(at: folder) }
         let stdoutURL = folder.appendingPathComponent("dom.html"), stderrURL = folder.appendingPathComponent("log.txt")
@@ -81,8 +128,7 @@ enum HeadlessChromium {
             "--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
             "--no-first-run", "--disable-extensions", "--disable-background-networking",
             "--user-data-dir=" + folder.appendingPathComponent("profile").path,
-            "--virtual-time-budget=5000", "--dump-dom", URL(fileURLWithPath: file).absoluteString + fragment,
-        ]
+        ] + options + [url]
         let stdoutHandle = try FileHandle(forWritingTo: stdoutURL), stderrHandle = try FileHandle(forWritingTo: stderrURL)
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle
@@ -100,12 +146,12 @@ enum HeadlessChromium {
         let seconds = Date().timeIntervalSince(start)
         try stdoutHandle.close()
         try stderrHandle.close()
-        let dom = String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self)
+        let stdout = Array(try Data(contentsOf: stdoutURL))
         let log = String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw ChromiumError(message: "chromium exited with \(process.terminationStatus): \(log.suffix(2000))")
         }
-        return Rendering(dom: dom, log: log, seconds: seconds)
+        return (stdout, log, seconds)
     }
 
     struct ChromiumError: Error, CustomStringConvertible {

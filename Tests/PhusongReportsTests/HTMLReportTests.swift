@@ -13,15 +13,24 @@ struct HTMLReportTests {
         let (bytes, path) = try HTMLReportFixture.writePage(run, label: "default")
         defer { HTMLReportFixture.discard(path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes))
-        let again = try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "0.0.0-test")
+        let again = try HTMLReportFixture.page(run, version: "0.0.0-test")
         #expect(bytes == again, "same run, same bytes")
         let html = String(decoding: bytes, as: UTF8.self)
         #expect(bytes.count < 2_000_000, "default page is \(bytes.count) bytes")
-        // Nothing that could make a request: no URLs, no external resources of any kind.
-        for forbidden in ["http://", "https://", "src=\"http", "href=\"http", "url(http", "url(", "@import", "<link", "<img", "<iframe",
-                          "src=", "fetch(", "XMLHttpRequest", "WebSocket", "//cdn"] {
-            #expect(!html.contains(forbidden), "page contains \(forbidden)")
+        // Leaflet and its clustering are inlined as Debian ships them (their code and licences
+        // name web addresses, links only); the rest of the page may not make a request.
+        let library = try LeafletAssets.load()
+        #expect(html.contains(library.script) && html.contains(library.style))
+        #expect(html.contains("<details class=\"licences\">") && html.contains("<h3>libjs-leaflet</h3>") && html.contains("BSD-2-clause"))
+        var own = html.replacingOccurrences(of: library.script, with: "").replacingOccurrences(of: library.style, with: "")
+        if let start = own.range(of: "<details class=\"licences\">"), let end = own.range(of: "</details>", range: start.upperBound..<own.endIndex) {
+            own.removeSubrange(start.lowerBound..<end.upperBound)
         }
+        for forbidden in ["http://", "https://", "src=\"http", "href=\"http", "url(", "@import", "<link", "<img", "<iframe",
+                          "src=", "fetch(", "XMLHttpRequest", "WebSocket", "//cdn"] {
+            #expect(!own.contains(forbidden), "page contains \(forbidden)")
+        }
+        #expect(!library.style.contains("url(images"), "the stylesheet's images are data: URLs")
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<meta name=\"generator\" content=\"phusong 0.0.0-test\">"))
         #expect(!html.contains("\r"))
@@ -30,13 +39,17 @@ struct HTMLReportTests {
     @Test("embedded JSON parses, has no </ and matches the run")
     func embeddedData() async throws {
         let run = try await HTMLReportFixture.defaultRun.value
-        let html = String(decoding: try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "t"), as: UTF8.self)
+        let html = String(decoding: try HTMLReportFixture.page(run), as: UTF8.self)
         let json = try #require(Self.embeddedJSON(html))
         #expect(!json.contains("</"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let map = try #require(object["map"] as? [String: Any])
         let national = run.tables.national
         let points = try #require(map["points"] as? [Int])
+        #expect(stride(from: 2, to: points.count, by: 3).allSatisfy { (0...4).contains(points[$0]) })
+        var weak = 0
+        for result in run.coverage where result.deadZone && result.hasCellInRange { weak += 1 }
+        #expect(stride(from: 2, to: points.count, by: 3).count { [1, 3].contains(points[$0]) } == weak, "weak-signal dead zones by kind")
         let unpoweredConnected = national.villagesUnpowered - national.villagesDeadZoneAndUnpowered
         #expect(points.count == 3 * (national.villagesDeadZone + unpoweredConnected))
         #expect((map["pointLabels"] as? [String])?.count == points.count / 3)
@@ -54,7 +67,7 @@ struct HTMLReportTests {
     func tables() async throws {
         let run = try await HTMLReportFixture.defaultRun.value
         let deadZones = VillageLists.deadZones(run)
-        let dom = HTMLReportDOM(html: String(decoding: try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: "t"), as: UTF8.self))
+        let dom = HTMLReportDOM(html: String(decoding: try HTMLReportFixture.page(run), as: UTF8.self))
         #expect(dom.provinceRows.count == 3)
         #expect(dom.provinceRows.map { HTMLReportDOM.attribute("data-code", ofRow: $0) } == ["11", "12", "14"])
         #expect(dom.deadZoneRows.count == deadZones.count)
@@ -84,7 +97,7 @@ struct HTMLReportTests {
     @Test("names with markup and </script> are escaped in tables and embedded JSON")
     func hostileNames() async throws {
         let run = try await Self.hostileRun()
-        let html = String(decoding: try HTMLReport.bytes(run: run, deadZones: VillageLists.deadZones(run), toolVersion: "t"), as: UTF8.self)
+        let html = String(decoding: try HTMLReportFixture.page(run), as: UTF8.self)
         #expect(!html.contains("<b>bold"))
         #expect(!html.contains("</script><i>"))
         #expect(html.contains("&lt;/script&gt;&lt;i&gt;"))

@@ -36,23 +36,7 @@ public struct ReportSnapshot: Sendable {
     /// Reads a report folder.
     /// - Throws: `LoadError` naming the file when one is missing or malformed.
     public static func load(folder: String) throws(LoadError) -> ReportSnapshot {
-        let summaryPath = folder + "/summary.json"
-        let data: [UInt8]
-        do {
-            data = try InputFile(path: summaryPath).readAll(limit: InputLimits.maxSummaryBytes, kind: "a summary.json")
-        } catch {
-            throw LoadError(problems: error.problems.map { problem in
-                var problem = problem
-                if problem.isUnavailableInput { problem.reason = .inReportFolder(problem.reason, folder: folder) }
-                return problem
-            })
-        }
-        let summary: Summary
-        do {
-            summary = try JSONDecoder().decode(Summary.self, from: Data(data))
-        } catch {
-            throw LoadError(Problem(file: summaryPath, reason: .file(.notASummary(detail: "\(error)"))))
-        }
+        let summary = try SummaryContents.read(folder: folder)
         var snapshot = ReportSnapshot(
             folder: folder, national: summary.national,
             provinces: summary.provinces.mapValues(\.indicators),
@@ -61,23 +45,6 @@ public struct ReportSnapshot: Sendable {
         try snapshot.readVillages(folder + "/villages.csv")
         try snapshot.readSites(folder + "/sites.csv")
         return snapshot
-    }
-
-    private struct Summary: Decodable {
-        var national: CoverageIndicators
-        var provinces: [String: Entry]
-    }
-
-    private struct Entry: Decodable {
-        var indicators: CoverageIndicators
-        var name: String?
-
-        init(from decoder: any Decoder) throws {
-            indicators = try CoverageIndicators(from: decoder)
-            name = try decoder.container(keyedBy: Key.self).decodeIfPresent(String.self, forKey: .name)
-        }
-
-        enum Key: String, CodingKey { case name }
     }
 
     private mutating func readVillages(_ path: String) throws(LoadError) {

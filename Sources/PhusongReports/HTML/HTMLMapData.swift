@@ -18,9 +18,11 @@ struct HTMLMapData: Encodable, Sendable {
     var sites4G: [Int]
     /// Sites with a 5G cell, flat `[x, y, …]`.
     var sites5G: [Int]
-    /// Villages drawn one by one, flat `[x, y, kind, …]`: kind 0 dead zone, 1 dead zone
-    /// without grid power, 2 connected but without grid power. Kind 2 first, so that dead
-    /// zones are drawn on top.
+    /// Commune boundaries (when the boundary files hold communes), simplified more.
+    var communeOutlines: [HTMLProvinceOutline]
+    /// Villages drawn one by one, flat `[x, y, kind, …]`: kind 0 dead zone with no site in
+    /// range, 1 dead zone with a weak signal, 2 and 3 the same without grid power, 4 connected
+    /// but without grid power. Kind 4 first, so that dead zones are drawn on top.
     var points: [Int]
     /// Tooltip of each point, parallel to `points`' triples.
     var pointLabels: [String]
@@ -28,9 +30,9 @@ struct HTMLMapData: Encodable, Sendable {
     var labels: [HTMLMapLabel]
 
     /// Point kinds.
-    static let deadZone = 0, deadZoneUnpowered = 1, unpowered = 2
+    static let noSite = 0, weakSignal = 1, noSiteUnpowered = 2, weakSignalUnpowered = 3, unpowered = 4
 
-    init(_ run: CoverageRun) throws {
+    init(_ run: CoverageRun, text: ReportText) throws {
         let frame = HTMLMapFrame.covering(run)
         unit = 1 / HTMLMapFrame.unitsPerDegree
         origin = [frame.originX, frame.originY]
@@ -40,15 +42,15 @@ struct HTMLMapData: Encodable, Sendable {
         var notes: [String: String] = [:]
         for row in run.tables.provinces {
             let indicators = row.indicators
-            notes[row.code] = "\(NumberText.percent(indicators.shareVillagesConnected)) of \(NumberText.grouped(indicators.villages)) villages connected"
-                + " · \(NumberText.grouped(indicators.villagesDeadZone)) dead zones"
-                + " · 5G population \(NumberText.percent(indicators.populationCoverage5G))"
+            notes[row.code] = text(.mapProvinceNote, text.percent(indicators.shareVillagesConnected), text.integer(indicators.villages),
+                                   text.integer(indicators.villagesDeadZone), text.percent(indicators.populationCoverage5G))
         }
-        outlines = try HTMLOutlines.outlines(run.inputs.boundaries, frame: frame, notes: notes)
+        outlines = try HTMLOutlines.outlines(run.inputs.boundaries, frame: frame, notes: notes, noVillages: text(.mapNoVillages))
+        communeOutlines = try HTMLOutlines.communeOutlines(run.inputs.boundaries, frame: frame)
         grid = HTMLDensityGrid(villages: run.inputs.scenario.villages, coverage: run.coverage, frame: frame)
 
         (sites4G, sites5G) = Self.sitePositions(run, frame: frame)
-        (points, pointLabels) = Self.markedVillages(run, frame: frame)
+        (points, pointLabels) = Self.markedVillages(run, frame: frame, text: text)
         labels = Self.provinceLabels(run, frame: frame)
     }
 
@@ -77,13 +79,14 @@ struct HTMLMapData: Encodable, Sendable {
 
     /// Dead-zone and unpowered villages as `[x, y, kind, …]` (connected unpowered ones first)
     /// with their tooltips.
-    private static func markedVillages(_ run: CoverageRun, frame: HTMLMapFrame) -> (points: [Int], texts: [String]) {
+    private static func markedVillages(_ run: CoverageRun, frame: HTMLMapFrame, text: ReportText) -> (points: [Int], texts: [String]) {
         let villages = run.inputs.scenario.villages
         let boundaries = run.inputs.boundaries
         let communeNames = Dictionary(boundaries?.communes.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { first, _ in first })
         var marked: [(kind: Int, index: Int)] = []
         for (index, (village, result)) in zip(villages, run.coverage).enumerated() where result.deadZone || !village.gridPower {
-            let kind = result.connected ? unpowered : (village.gridPower ? deadZone : deadZoneUnpowered)
+            let kind = result.connected ? unpowered
+                : (result.hasCellInRange ? weakSignal : noSite) + (village.gridPower ? 0 : noSiteUnpowered)
             marked.append((kind, index))
         }
         marked.sort { ($0.kind == unpowered ? 0 : 1, $0.index) < ($1.kind == unpowered ? 0 : 1, $1.index) }
@@ -95,12 +98,13 @@ struct HTMLMapData: Encodable, Sendable {
             let province = village.provinceCode.flatMap { boundaries?.provinceName($0) ?? ProvinceCatalog.names2025[$0] }
             let place = [commune, province].compactMap { $0 }.joined(separator: ", ")
             let state = switch kind {
-            case deadZone: "dead zone"
-            case deadZoneUnpowered: "dead zone, no grid power"
-            default: "\(CoverageState(run.coverage[index]).rawValue), no grid power"
+            case noSite, weakSignal: text(.pointDeadZone) + " (" + text(kind == noSite ? .tagNoSite : .tagWeak) + ")"
+            case noSiteUnpowered, weakSignalUnpowered:
+                text(.pointDeadZoneUnpowered) + " (" + text(kind == noSiteUnpowered ? .tagNoSite : .tagWeak) + ")"
+            default: text(.pointUnpowered, CoverageState(run.coverage[index]).rawValue)
             }
             let name = village.name.isEmpty ? village.id : "\(village.name) (\(village.id))"
-            texts.append("\(name)\(place.isEmpty ? "" : " — " + place) · \(NumberText.grouped(village.population)) people · \(state)")
+            texts.append("\(name)\(place.isEmpty ? "" : " — " + place) · \(text(.pointPeople, text.integer(village.population))) · \(state)")
         }
         return (points, texts)
     }

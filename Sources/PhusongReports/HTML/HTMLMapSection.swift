@@ -1,26 +1,38 @@
 import PhusongCoverage
 import PhusongSupport
 
-/// The map panel: the canvas the script draws on (`#map`, which gets `data-drawn="true"`
-/// and `data-points` once drawn), its tools, legend and layer switches.
+/// The map panel: the element Leaflet draws in (`#map`, which gets `data-drawn="true"`,
+/// `data-engine="leaflet"` and `data-points` once drawn), its legend and layer switches.
+/// Without the map library (`LeafletAssets.Missing`) the panel says which package to install
+/// and `#map` carries `data-engine="none"`.
 enum HTMLMapSection {
-    static func section(_ map: HTMLMapData, run: CoverageRun) throws -> String {
+    static func section(_ map: HTMLMapData, run: CoverageRun, text: ReportText, missing: LeafletAssets.Missing?) throws -> String {
         let connected = run.tables.national.villagesConnected
         let cells = map.grid.cells.count / 4
         let sites = (map.sites4G.count + map.sites5G.count) / 2
         let points = map.points.count / 3
-        let cellKm = NumberText.fixed(map.grid.cellDeg * 111.32, decimals: map.grid.cellDeg < 0.05 ? 1 : 0)
-        let outlines = map.outlines.isEmpty
-            ? "No boundary file was given, so the map has no province outlines."
-            : "\(NumberText.grouped(map.outlines.count)) province outlines, simplified for display (islands included)."
-        let facts = "\(NumberText.grouped(connected)) connected villages in \(NumberText.grouped(cells)) grid cells of "
-            + "\(NumberText.fixed(map.grid.cellDeg, decimals: 3))° (≈\(cellKm) km); \(NumberText.grouped(points)) villages marked one by one; "
-            + "\(NumberText.grouped(sites)) site positions. \(outlines)"
+        let cellKm = text.decimal(map.grid.cellDeg * 111.32, decimals: map.grid.cellDeg < 0.05 ? 1 : 0)
+        let outlines = (map.outlines.isEmpty ? text(.mapNoOutlines) : text(.mapOutlines, text.integer(map.outlines.count)))
+            + (map.communeOutlines.isEmpty ? "" : text(.mapCommunes, text.integer(map.communeOutlines.count)))
+        let facts = text(.mapFacts, text.integer(connected), text.integer(cells), text.decimal(map.grid.cellDeg, decimals: 3), cellKm,
+                         text.integer(points), text.integer(sites), outlines)
+        let phrases = text.phrases
+        let fallback = missing.map { "<p class=\"map-missing\">\(HTMLText.escaped(text(.mapMissing, $0.description)))</p>" }
+            ?? "<noscript><p class=\"map-noscript\">\(phrases["mapNoScript"] ?? "")</p></noscript>"
+        var outlineLayers = ""
+        if !map.outlines.isEmpty {
+            outlineLayers += "<label><input type=\"checkbox\" data-layer=\"outlines\" checked> \(phrases["layerOutlines"] ?? "")</label>"
+        }
+        if !map.communeOutlines.isEmpty {
+            outlineLayers += "\n<label><input type=\"checkbox\" data-layer=\"communes\" checked> \(phrases["layerCommunes"] ?? "")</label>"
+        }
         return try HTMLResources.mapSection.filled([
-            "outlineLegend": map.outlines.isEmpty ? "" : "<li><span class=\"sym sym-outline\"></span>Province boundary</li>",
-            "labelsNote": map.outlines.isEmpty ? "" : " (zoomed in)",
-            "outlineLayer": map.outlines.isEmpty ? "" : "<label><input type=\"checkbox\" data-layer=\"outlines\" checked> Province outlines</label>",
+            "engine": missing == nil ? "leaflet" : "none",
+            "fallback": fallback,
+            "outlineLegend": map.outlines.isEmpty ? "" : "<li><span class=\"sym sym-outline\"></span>\(phrases["legendOutline"] ?? "")</li>",
+            "labelsLayer": phrases[map.outlines.isEmpty ? "layerLabels" : "layerLabelsZoomed"] ?? "",
+            "outlineLayer": outlineLayers,
             "facts": HTMLText.escaped(facts),
-        ])
+        ], phrases: phrases)
     }
 }

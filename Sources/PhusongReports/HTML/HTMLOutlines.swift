@@ -15,17 +15,43 @@ struct HTMLProvinceOutline: Encodable, Sendable, Hashable {
 /// Province outlines simplified for drawing (the real 34-province layer has ~92,000
 /// vertices; a few tens of thousands are plenty for a page).
 enum HTMLOutlines {
-    /// Total vertices the outlines may keep.
+    /// Total vertices the province outlines may keep.
     static let vertexBudget = 40_000
+    /// Total vertices the commune outlines may keep (3,321 communes nationally: about 15 each).
+    static let communeVertexBudget = 50_000
 
     /// The province outlines of `boundaries`, simplified with GEOS's topology-preserving
     /// simplifier at a tolerance of 1/1500 of the map's larger side (at least 0.002°; 0.01°
     /// for Vietnam), doubled until the outlines fit `vertexBudget`. With communes only, a
     /// province's outline is the union of its communes.
-    static func outlines(_ boundaries: AdminBoundaries?, frame: HTMLMapFrame, notes: [String: String]) throws -> [HTMLProvinceOutline] {
+    /// - Parameter noVillages: the note of a province without villages in the run.
+    static func outlines(
+        _ boundaries: AdminBoundaries?, frame: HTMLMapFrame, notes: [String: String], noVillages: String = "no villages in this run"
+    ) throws -> [HTMLProvinceOutline] {
         guard let boundaries else { return [] }
         let context = try GEOSContext()
         let units = try provinceGeometries(boundaries, context: context)
+        return try simplified(units, frame: frame, budget: vertexBudget).map { unit, rings in
+            HTMLProvinceOutline(code: unit.code, name: unit.name, note: notes[unit.code] ?? noVillages, rings: rings)
+        }
+    }
+
+    /// The commune outlines of `boundaries` (none when it holds no communes), simplified as
+    /// `outlines` does within `communeVertexBudget`; drawn without tooltips (empty notes).
+    static func communeOutlines(_ boundaries: AdminBoundaries?, frame: HTMLMapFrame) throws -> [HTMLProvinceOutline] {
+        guard let boundaries, !boundaries.communes.isEmpty else { return [] }
+        let context = try GEOSContext()
+        let units = try boundaries.communes.map { (code: $0.code, name: $0.name, geometry: try context.geometry(fromWKB: $0.wkb)) }
+        return try simplified(units, frame: frame, budget: communeVertexBudget).map { unit, rings in
+            HTMLProvinceOutline(code: unit.code, name: unit.name, note: "", rings: rings)
+        }
+    }
+
+    /// `units` simplified at the smallest tolerance, from 1/1500 of the map's larger side and
+    /// doubling, whose rings fit `budget` vertices in all.
+    private static func simplified(
+        _ units: [(code: String, name: String, geometry: Geometry)], frame: HTMLMapFrame, budget: Int
+    ) throws -> [((code: String, name: String, geometry: Geometry), [[Int]])] {
         guard !units.isEmpty else { return [] }
         let span = Double(max(frame.width, frame.height)) / HTMLMapFrame.unitsPerDegree
         var tolerance = max(0.002, span / 1_500)
@@ -35,10 +61,8 @@ enum HTMLOutlines {
                 try quantizedRings($0.geometry.topologyPreservingSimplify(tolerance: tolerance), frame: frame, minHoleArea: minHoleArea)
             }
             let vertices = simplified.reduce(0) { total, rings in total + rings.reduce(0) { $0 + $1.count / 2 } }
-            if vertices <= vertexBudget || tolerance > 0.5 {
-                return zip(units, simplified).map { unit, rings in
-                    HTMLProvinceOutline(code: unit.code, name: unit.name, note: notes[unit.code] ?? "no villages in this run", rings: rings)
-                }
+            if vertices <= budget || tolerance > 0.5 {
+                return Array(zip(units, simplified))
             }
             tolerance *= 2
         }

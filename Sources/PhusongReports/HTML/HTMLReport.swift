@@ -3,12 +3,21 @@ import PhusongSupport
 
 /// `report.html`: one self-contained page for reviewers — the headline indicators against
 /// the committee's targets, a map, the per-province table and the dead-zone list with a
-/// search that ignores Vietnamese diacritics. No network access of any kind: styles, script
-/// and data are inline, the map is drawn on a canvas from embedded JSON. The page's frame,
-/// style sheet and scripts are files in Sources/PhusongReports/Resources (`HTMLResources`).
+/// search that ignores Vietnamese diacritics — in the edition's language (`<html lang="vi">`
+/// or `"en"`, numbers as 1.234,5 in Vietnamese) and dated by its month. No network access
+/// of any kind unless `--basemap` gives a tile URL: styles, scripts and data are inline, the
+/// map is drawn by Leaflet and Leaflet.markercluster, inlined from Debian's packages when the
+/// page is written (`LeafletAssets`, licences in the footer), from embedded JSON; without
+/// them the page says which package to install and has no interactive map. The page's frame, style sheet and scripts are files in
+/// Sources/PhusongReports/Resources (`HTMLResources`); its texts are `ReportText`'s.
+///
+/// Printing: A4 landscape (`@page { size: A4 landscape }` in report.css), the report's title
+/// and month at the top of each page and "page n / m" at the right, tables wrapped rather
+/// than clipped, their heading row repeated on each page.
 ///
 /// Hooks for headless checks (e.g. `chromium --headless=new --dump-dom file:///…/report.html#search=Dien%20Bien`):
 /// - URL hash `#search=<text>` (URL-encoded) fills the search box and filters on load;
+/// - `#report-month` carries `data-month="YYYY-MM"`;
 /// - after drawing, `#map` has `data-drawn="true"` and `data-points="<n>"`, the number of
 ///   villages drawn one by one (dead zones and unpowered villages), with `data-cells` (grid
 ///   cells) and `data-sites` (site positions) beside it;
@@ -18,28 +27,47 @@ import PhusongSupport
 ///   `data-visible="<n>"`.
 public enum HTMLReport {
     /// The page for `run`, listing `deadZones` (e.g. `VillageLists.deadZones(run)`).
-    /// Deterministic: the same run, list and version give the same bytes.
-    public static func bytes(run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String) throws -> [UInt8] {
-        let map = try HTMLMapData(run)
-        let data = try HTMLText.scriptJSON(HTMLPageData(map: map))
+    /// Deterministic: the same run, list, version and edition give the same bytes.
+    /// - Parameters:
+    ///   - run: the coverage run.
+    ///   - deadZones: the dead-zone list of `run`.
+    ///   - toolVersion: the version written into the page.
+    ///   - edition: the page's language and month.
+    /// - Returns: the page's bytes (UTF-8).
+    public static func bytes(run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition) throws -> [UInt8] {
+        let text = edition.language.text
+        let map = try HTMLMapData(run, text: text)
+        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text), basemap: edition.basemap))
+        let library: LeafletAssets?, missing: LeafletAssets.Missing?
+        switch edition.mapLibrary {
+        case .success(let assets): (library, missing) = (assets, nil)
+        case .failure(let error): (library, missing) = (nil, error)
+        }
         let national = run.tables.national
         let sites = run.engine.sites
-        let summary = "\(NumberText.grouped(national.villages)) villages · \(NumberText.grouped(national.population)) people · "
-            + "\(NumberText.grouped(run.tables.provinces.count)) provinces · \(NumberText.grouped(sites.count)) sites "
-            + "(\(NumberText.grouped(national.stations4G)) with 4G, \(NumberText.grouped(national.stations5G)) with 5G)"
+        let summary = text(.summaryLine, text.integer(national.villages), text.integer(national.population),
+                           text.integer(run.tables.provinces.count), text.integer(sites.count),
+                           text.integer(national.stations4G), text.integer(national.stations5G))
+        let month = text.month(edition.month)
         let page = try HTMLResources.reportPage.filled([
-            "version": HTMLText.escaped(toolVersion),
+            "head": HTMLResources.head(language: edition.language, version: toolVersion, title: text(.pageTitle)),
             "style": HTMLResources.style,
+            "printHeader": CSSText.string(text(.printHeader, month)),
+            "pageWord": CSSText.string(text(.pageOf)),
+            "month": edition.month.description,
+            "monthLine": HTMLText.escaped(text(.monthLine, month)),
             "summary": HTMLText.escaped(summary),
-            "headline": HTMLHeadline.section(run),
-            "map": HTMLMapSection.section(map, run: run),
-            "provinces": HTMLProvinceTable.section(run),
-            "deadZones": HTMLDeadZoneTable.section(deadZones, run: run),
-            "footer": HTMLFooter.section(run, toolVersion: toolVersion),
+            "headline": HTMLHeadline.section(run, text: text),
+            "map": HTMLMapSection.section(map, run: run, text: text, missing: missing),
+            "provinces": HTMLProvinceTable.section(run, text: text),
+            "deadZones": HTMLDeadZoneTable.section(deadZones, run: run, text: text),
+            "footer": HTMLFooter.section(run, toolVersion: toolVersion, text: text, library: library),
+            "leafletStyle": library?.style ?? "",
+            "leafletScript": library.map { "<script>\n" + $0.script + "\n</script>" } ?? "",
             "data": data,
             "tablesScript": HTMLResources.tablesScript,
             "mapScript": HTMLResources.mapScript,
-        ])
+        ], phrases: text.phrases)
         return Array(page.utf8)
     }
 }
@@ -47,4 +75,37 @@ public enum HTMLReport {
 /// The JSON embedded in the page.
 struct HTMLPageData: Encodable {
     var map: HTMLMapData
+    var text: HTMLScriptText
+    /// The tile URL of `--basemap`, the only network access the page may make.
+    var basemap: String?
+}
+
+/// The texts and number format the page's scripts use.
+struct HTMLScriptText: Encodable {
+    /// "{1} of {2} villages", the search count.
+    var searchCount: String
+    /// Thousands separator.
+    var group: String
+
+    init(_ text: ReportText) {
+        searchCount = text(.searchCount)
+        group = String(text.groupSeparator)
+    }
+}
+
+/// Strings for a style sheet.
+enum CSSText {
+    /// `text` as a CSS string in double quotes: quotes, backslashes and control characters
+    /// as CSS escapes, and `<` too, so that the text cannot close the `<style>` element.
+    static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "<": result += "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\" + String(scalar.value, radix: 16) + " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
 }

@@ -1,8 +1,11 @@
+import PhusongSupport
+
 /// The pages' HTML, CSS and JavaScript, kept as files in Sources/PhusongReports/Resources and
 /// embedded in the library at build time (SwiftPM `resources: [.embedInCode(…)]`, which
 /// generates `PackageResources`): no file is read when a report is written, and a change to
 /// them changes the build, not the data.
 ///
+/// - `page-head.html`: the start of both pages up to their title (`head(language:version:title:)`).
 /// - `report.html`: the frame of `report.html`; its slots are filled by `HTMLReport`.
 /// - `headline.html`, `kpi-progress.html`, `kpi-composition.html`: the headline indicators
 ///   and their cards (`HTMLHeadline`); `map-section.html`: the map panel with its legend and
@@ -21,6 +24,8 @@
 ///   and tooltips; marks `#map` with `data-drawn="true"`, `data-points`, `data-cells` and
 ///   `data-sites` once drawn.
 /// - `compare.html`: the page of `compare --out`, filled by `ComparisonFiles`.
+/// - `trend.html`: the page of `trend --out`, filled by `TrendHTML` (same style sheet and
+///   table script as report.html).
 ///
 /// The files are copied into the pages byte for byte; nothing in them is escaped, so they
 /// hold no text from the data: every slot's value is HTML that Swift built and escaped
@@ -28,6 +33,7 @@
 /// inside another file (sections, cards, style sheet, scripts) drop it, as the file they go
 /// into puts its own after them.
 enum HTMLResources {
+    static let pageHead = HTMLTemplate(name: "page-head.html", text: part(PackageResources.page_head_html))
     static let reportPage = HTMLTemplate(name: "report.html", text: text(PackageResources.report_html))
     static let headlineSection = HTMLTemplate(name: "headline.html", text: part(PackageResources.headline_html))
     static let progressCard = HTMLTemplate(name: "kpi-progress.html", text: part(PackageResources.kpi_progress_html))
@@ -39,7 +45,14 @@ enum HTMLResources {
     static let style = part(PackageResources.report_css)
     static let tablesScript = part(PackageResources.report_tables_js)
     static let mapScript = part(PackageResources.report_map_js)
+    static let trendPage = HTMLTemplate(name: "trend.html", text: text(PackageResources.trend_html))
     static let comparePage = HTMLTemplate(name: "compare.html", text: text(PackageResources.compare_html))
+
+    /// The start of a page (`page-head.html`): doctype, `<html lang>`, character set, viewport,
+    /// generator and the title, escaped.
+    static func head(language: ReportLanguage, version: String, title: String) throws -> String {
+        try pageHead.filled(["lang": language.rawValue, "version": HTMLText.escaped(version), "title": HTMLText.escaped(title)])
+    }
 
     /// A whole file.
     private static func text(_ bytes: [UInt8]) -> String {

@@ -56,11 +56,13 @@ struct HTMLTemplate: Sendable {
         self.parts = parts
     }
 
-    /// The page with every slot replaced by its value. Throws `Mismatch` unless `values`
-    /// names exactly the template's slots.
-    func filled(_ values: [String: String]) throws -> String {
+    /// The page with every slot replaced by its value. Throws `Mismatch` unless every slot
+    /// has a value in `values` or `phrases` and every key of `values` is a slot.
+    /// - Parameter phrases: texts of the page's language by slot name (`ReportText.phrases`),
+    ///   for the slots `values` does not fill; those the template does not show are ignored.
+    func filled(_ values: [String: String], phrases: [String: String] = [:]) throws -> String {
         let names = Set(slots)
-        let missing = names.subtracting(values.keys).sorted()
+        let missing = names.subtracting(values.keys).subtracting(phrases.keys).sorted()
         let unused = Set(values.keys).subtracting(names).sorted()
         guard missing.isEmpty, unused.isEmpty else { throw Mismatch(template: name, missing: missing, unused: unused) }
         var page = ""
@@ -68,7 +70,7 @@ struct HTMLTemplate: Sendable {
         for part in parts {
             switch part {
             case .text(let text): page += text
-            case .slot(let slot): page += values[slot] ?? ""
+            case .slot(let slot): page += values[slot] ?? phrases[slot] ?? ""
             }
         }
         return page

@@ -12,12 +12,21 @@ public enum ReportFiles {
     /// Every file of the report, in the order of `fileNames`: independent of each other, so
     /// `OutputFolder.publish(_:threads:)` makes them in parallel; the two large tables
     /// (villages.csv, sites.csv) also make their rows in parallel and stream them to the disk.
-    public static func files(_ run: CoverageRun, toolVersion: String, configurationPath: String?, threads: Int) -> [OutputSetFile] {
+    /// - Parameters:
+    ///   - run: the coverage run.
+    ///   - toolVersion: the version written into summary.json and report.html.
+    ///   - configurationPath: the `--config` file, if any (listed with its SHA-256).
+    ///   - threads: threads for the large tables.
+    ///   - edition: the month (summary.json, report.html) and the language (report.html,
+    ///     report.xlsx's headings).
+    public static func files(
+        _ run: CoverageRun, toolVersion: String, configurationPath: String?, threads: Int, edition: ReportEdition
+    ) -> [OutputSetFile] {
         // Shared by deadzones.csv, unpowered.csv, report.xlsx and report.html.
         let deadZones = VillageLists.deadZones(run)
         let unpowered = VillageLists.unpowered(run)
         return [
-            OutputSetFile(name: "summary.json") { try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath) },
+            OutputSetFile(name: "summary.json") { try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath, month: edition.month) },
             VillageResultsCSV.file(run, threads: threads),
             OutputSetFile(name: "provinces.csv") { IndicatorCSV.provinces(run.tables, area: run.area) },
             OutputSetFile(name: "communes.csv") { IndicatorCSV.communes(run.tables) },
@@ -25,25 +34,28 @@ public enum ReportFiles {
             SitesCSV.file(run, threads: threads),
             OutputSetFile(name: "deadzones.csv") { FeatureCSV.bytes(VillageListTable.deadZones(deadZones)) },
             OutputSetFile(name: "unpowered.csv") { FeatureCSV.bytes(VillageListTable.unpowered(unpowered)) },
-            OutputSetFile(name: "report.xlsx") { try ReportWorkbook.bytes(run, deadZones: deadZones, unpowered: unpowered) },
-            OutputSetFile(name: "report.html") { try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion) },
+            OutputSetFile(name: "report.xlsx") { try ReportWorkbook.bytes(run, deadZones: deadZones, unpowered: unpowered, language: edition.language) },
+            OutputSetFile(name: "report.html") { try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion, edition: edition) },
         ]
     }
 
     /// Replaces `folder` (opened for the report's `fileNames`) with the report, as one set,
-    /// and returns the paths.
+    /// and returns the paths (parameters as `files(_:toolVersion:configurationPath:threads:edition:)`).
     public static func publish(
-        _ run: CoverageRun, into folder: OutputFolder, toolVersion: String, configurationPath: String?, threads: Int
+        _ run: CoverageRun, into folder: OutputFolder, toolVersion: String, configurationPath: String?, threads: Int, edition: ReportEdition
     ) async throws(OutputError) -> [String] {
-        try await folder.publish(files(run, toolVersion: toolVersion, configurationPath: configurationPath, threads: threads), threads: threads)
+        try await folder.publish(files(run, toolVersion: toolVersion, configurationPath: configurationPath, threads: threads, edition: edition),
+                                 threads: threads)
     }
 
     /// Replaces the folder at `path` with the report, as one set (`OutputFolder`), and returns
-    /// the paths.
+    /// the paths (parameters as `files(_:toolVersion:configurationPath:threads:edition:)`).
     public static func write(
-        _ run: CoverageRun, to path: String, toolVersion: String, configurationPath: String?, threads: Int = TaskPool.defaultThreads
+        _ run: CoverageRun, to path: String, toolVersion: String, configurationPath: String?, threads: Int = TaskPool.defaultThreads,
+        edition: ReportEdition
     ) async throws(OutputError) -> [String] {
         let folder = try OutputFolder(path: path, fileNames: fileNames, setName: "report")
-        return try await publish(run, into: folder, toolVersion: toolVersion, configurationPath: configurationPath, threads: threads)
+        return try await publish(run, into: folder, toolVersion: toolVersion, configurationPath: configurationPath, threads: threads,
+                                 edition: edition)
     }
 }

@@ -4,13 +4,21 @@ import PhusongSupport
 /// `summary.json` of a report: every indicator (national, per province, commune and
 /// operator, with the reference implementation's key names), the inputs with their SHA-256,
 /// the model and thresholds used, the targets and the tool version. Keys are sorted and
-/// nothing depends on the run (no timings, no thread count), so equal inputs give equal bytes.
+/// nothing depends on the run (no timings, no thread count), so equal inputs and month give
+/// equal bytes. `month` (`YYYY-MM`) dates the report: `trend` orders reports by it.
 public enum SummaryJSON {
-    public static func bytes(_ run: CoverageRun, toolVersion: String, configurationPath: String?) throws -> [UInt8] {
+    /// - Parameters:
+    ///   - run: the coverage run.
+    ///   - toolVersion: the version recorded under `tool`.
+    ///   - configurationPath: the `--config` file, if any.
+    ///   - month: the month the report describes, recorded as `month`.
+    /// - Returns: the document's bytes (pretty-printed, sorted keys, final line break).
+    public static func bytes(_ run: CoverageRun, toolVersion: String, configurationPath: String?, month: ReportMonth) throws -> [UInt8] {
         let inputs = run.inputs
         let counts = CellCounts(inputs.scenario.cells)
         let document = Document(
             tool: .init(name: "phusong", version: toolVersion),
+            month: month.description,
             inputs: .init(
                 villages: .init(path: inputs.villages.file, rowsLoaded: inputs.villages.rows.count, rowsRejected: inputs.villages.rejected.count),
                 cells: .init(files: inputs.cellFiles.map { FileInfo(path: $0, rowsLoaded: nil, rowsRejected: nil) },
@@ -70,6 +78,8 @@ public enum SummaryJSON {
 
     struct Document: Encodable {
         var tool: Tool
+        /// The report's month, `YYYY-MM`.
+        var month: String
         var inputs: Inputs
         var model: Model
         var targets: CoverageTargets

@@ -62,7 +62,10 @@
   var deadZoneRows = Array.prototype.slice.call(document.querySelectorAll('#dz-body tr'));
   var searchCount = document.getElementById('dz-count');
   var searchEmpty = document.getElementById('dz-empty');
-  var grouping = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','); };
+  // The page's language: its thousands separator and the count's text, "{1} of {2} villages".
+  var dataElement = document.getElementById('report-data');
+  var text = (dataElement ? JSON.parse(dataElement.textContent).text : null) || { searchCount: '{1} / {2}', group: ',' };
+  var grouping = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, text.group); };
 
   function applySearch() {
     if (!search) return;
@@ -73,7 +76,7 @@
       if (match) { row.removeAttribute('hidden'); shown += 1; } else { row.setAttribute('hidden', ''); }
     });
     if (deadZoneTable) deadZoneTable.setAttribute('data-visible', String(shown));
-    if (searchCount) searchCount.textContent = grouping(shown) + ' of ' + grouping(deadZoneRows.length) + ' villages';
+    if (searchCount) searchCount.textContent = text.searchCount.replace('{1}', grouping(shown)).replace('{2}', grouping(deadZoneRows.length));
     if (searchEmpty) searchEmpty.hidden = !(shown === 0 && deadZoneRows.length > 0);
   }
 
@@ -96,5 +99,32 @@
     } else if (search.value) {
       applySearch();
     }
+  }
+
+  // ---- Print layout check (#print-layout) ---------------------------------------------
+  // For headless tests: applies the style sheet's print rules on screen and marks each
+  // .table-wrap with data-clipped (its table wider than the box it prints in) and <html>
+  // with data-print-clipped (how many are). With the window at A4 landscape's printable
+  // width (277 mm, 1047 CSS px) this is what printing would cut off.
+  if (/^#print-layout/.test(window.location.hash || '')) {
+    var printRules = [];
+    Array.prototype.forEach.call(document.styleSheets, function (sheet) {
+      Array.prototype.forEach.call(sheet.cssRules, function (rule) {
+        if (rule.media && Array.prototype.indexOf.call(rule.media, 'print') !== -1) {
+          Array.prototype.forEach.call(rule.cssRules, function (inner) { printRules.push(inner.cssText); });
+        }
+      });
+    });
+    var printStyle = document.createElement('style');
+    printStyle.textContent = printRules.join('\n');
+    document.head.appendChild(printStyle);
+    var clipped = 0, pageWidth = document.documentElement.clientWidth;
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
+      var table = wrap.querySelector('table');
+      var over = !!table && (table.offsetWidth > wrap.clientWidth + 1 || table.getBoundingClientRect().right > pageWidth + 1);
+      wrap.setAttribute('data-clipped', String(over));
+      if (over) clipped += 1;
+    });
+    document.documentElement.setAttribute('data-print-clipped', String(clipped));
   }
 })();
