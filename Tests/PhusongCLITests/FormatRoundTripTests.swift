@@ -111,7 +111,7 @@ enum ReportComparison {
 
     /// The page without its Inputs section (the input files' paths and SHA-256).
     static func withoutInputs(_ page: String) throws -> String {
-        let start = try #require(page.range(of: "<section><h2>Inputs</h2>"))
+        let start = try #require(page.range(of: "<section id=\"inputs\">"))
         let end = try #require(page.range(of: "</section>", range: start.upperBound..<page.endIndex))
         return String(page[..<start.lowerBound]) + String(page[end.upperBound...])
     }
