@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-libraries=(PhusongSupport PhusongCoverage PhusongReports PhusongSynthetic PhusongOptimization PhusongPlanning GEOSKit GDALKit)
+libraries=(PhusongSupport PhusongCoverage PhusongReports PhusongSynthetic PhusongOptimization PhusongPlanning GEOSKit GDALKit CBCKit)
 
 # A catalog for every library product of Package.swift, and no library left out above.
 declared="$(swift package dump-package | python3 -c '
