@@ -7,7 +7,7 @@ import PhusongSupport
 /// synthetic. Plains near sea level (5–25 m) and mountain ranges of 1,000–3,000 m: ranges are
 /// straight ridges with a Gaussian cross-section (half-width 8–30 km), 60–400 km long, placed,
 /// turned and sized by the seed, roughened by value noise; where ranges overlap the higher one
-/// wins. Only IEEE `+ − × ÷` and ``PortableMath``'s functions are used, so a seed gives the
+/// wins. Only IEEE `+ − × ÷` and `PortableMath`'s functions are used, so a seed gives the
 /// same bytes on every machine.
 public struct SyntheticTerrain: Sendable {
     /// The generator's seed.
