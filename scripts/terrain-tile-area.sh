@@ -2,7 +2,7 @@
 # The terrain acceptance figure (docs/terrain.md): the national 2025 scenario's villages and
 # cells inside the SRTM tile N21E105 (21–22° N, 105–106° E, bounds closed), reported with the
 # empirical model and over the terrain; prints how many villages change status and checks that
-# every one of them is a TERRAIN_SHADOW dead zone.
+# every one of them is a terrain_shadow dead zone.
 #   bash scripts/terrain-tile-area.sh [OUT_DIR]
 # Uses $PHUSONG_BIN, or the release build (made when missing); ../shared or $PHUSONG_SHARED.
 set -euo pipefail
@@ -29,7 +29,7 @@ before = column(f"{out}/empirical/villages.csv", "connected")
 after = column(f"{out}/terrain/villages.csv", "connected")
 reasons = column(f"{out}/terrain/deadzones.csv", "reason")
 changed = [v for v in before if before[v] != after[v]]
-shadow = [v for v in changed if reasons.get(v, "").startswith("TERRAIN_SHADOW")]
-print(f"{len(changed)} of {len(before)} villages change status; {len(shadow)} of them are TERRAIN_SHADOW dead zones")
+shadow = [v for v in changed if reasons.get(v, "").startswith("terrain_shadow")]
+print(f"{len(changed)} of {len(before)} villages change status; {len(shadow)} of them are terrain_shadow dead zones")
 sys.exit(0 if len(shadow) == len(changed) else 1)
 PY

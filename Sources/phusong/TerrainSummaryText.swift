@@ -13,7 +13,7 @@ enum TerrainSummaryText {
             "Terrain: \(comparison.sourcePath) (\(comparison.tileFiles.count) tiles), combine = \(settings.combine.rawValue), "
                 + "profile step \(NumberText.shortest(settings.profileStepM)) m",
             "  villages changing status: \(NumberText.grouped(comparison.changedVillages)) of \(NumberText.grouped(villages)) "
-                + "(TERRAIN_SHADOW \(NumberText.grouped(comparison.terrainShadowVillages)), "
+                + "(terrain_shadow \(NumberText.grouped(comparison.terrainShadowVillages)), "
                 + "connected only over terrain \(NumberText.grouped(comparison.gainedVillages)))",
             "  profiles \(NumberText.grouped(statistics.profiles)), void samples \(NumberText.grouped(statistics.voidSamples)), "
                 + "ITM errors (empirical loss used) \(NumberText.grouped(statistics.itmErrors)), "

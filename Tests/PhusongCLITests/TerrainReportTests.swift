@@ -34,7 +34,7 @@ struct TerrainReportTests {
         })
     }
 
-    @Test("1 and 2 threads give the same bytes; every village that changes status is a TERRAIN_SHADOW dead zone; the summary counts them")
+    @Test("1 and 2 threads give the same bytes; every village that changes status is a terrain_shadow dead zone; the summary counts them")
     func tamDao() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -65,9 +65,9 @@ struct TerrainReportTests {
         #expect(changed.count > 0)
         for village in changed {
             #expect(before[village] == "true" && after[village] == "false", "\(village): terrain may only remove coverage with combine = max")
-            #expect(reasons[village]?.hasPrefix("TERRAIN_SHADOW") == true, "\(village): \(reasons[village] ?? "not listed")")
+            #expect(reasons[village]?.hasPrefix("terrain_shadow") == true, "\(village): \(reasons[village] ?? "not listed")")
         }
-        #expect(reasons.values.filter { $0.hasPrefix("TERRAIN_SHADOW") }.count == changed.count)
+        #expect(reasons.values.filter { $0.hasPrefix("terrain_shadow") }.count == changed.count)
         let summary = try JSONSerialization.jsonObject(with: outputs[0][0]) as? [String: Any]
         let terrain = try #require(summary?["terrain"] as? [String: Any])
         #expect(terrain["villages_changed"] as? Int == changed.count)

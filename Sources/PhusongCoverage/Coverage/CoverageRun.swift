@@ -34,7 +34,7 @@ public struct CoverageRun: Sendable {
     ///
     /// With `terrain`, villages are covered under the terrain model (the indicators, lists and
     /// best servers are the terrain model's) and also under the empirical model alone, for the
-    /// comparison and the `TERRAIN_SHADOW` reason. A run whose pairs leave the terrain stops with
+    /// comparison and the `terrain_shadow` reason. A run whose pairs leave the terrain stops with
     /// ``TerrainError/outsideTerrain(missingTiles:)`` unless `outside_terrain =
     /// "default-model"`. Area coverage (footprints) stays empirical: callers leave it out with
     /// terrain.

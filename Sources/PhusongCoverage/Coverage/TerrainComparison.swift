@@ -14,7 +14,7 @@ public struct TerrainComparison: Sendable {
     /// What the terrain model did, summed over the pairs it evaluated.
     public var statistics: TerrainStatistics
     /// Villages connected under the empirical model and dead zones under the terrain model:
-    /// the `TERRAIN_SHADOW` dead zones.
+    /// the `terrain_shadow` dead zones.
     public var terrainShadowVillages: Int
     /// Villages that are dead zones under the empirical model and connected under the terrain
     /// model (only with `combine = "itm"`).
@@ -46,7 +46,7 @@ public struct TerrainComparison: Sendable {
     public var changedVillages: Int { terrainShadowVillages + gainedVillages }
 
     /// Whether village `index`, with `coverage` under the terrain model, is a dead zone that the
-    /// empirical model would connect (the `TERRAIN_SHADOW` reason).
+    /// empirical model would connect (the `terrain_shadow` reason).
     /// - Parameters:
     ///   - index: the village's index in the run.
     ///   - coverage: its coverage under the terrain model.

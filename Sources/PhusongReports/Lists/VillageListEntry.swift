@@ -35,7 +35,7 @@ public enum ListReason: String, Sendable, Hashable, CaseIterable {
     /// Dead zone under the terrain model that the empirical model would connect: terrain
     /// blocks the signal (docs/specs/terrain-model.md, "Dead-zone reasons"; the contract's
     /// `terrain_shadow`, written in capitals like the other codes).
-    case terrainShadow = "TERRAIN_SHADOW"
+    case terrainShadow = "terrain_shadow"
     /// The village has no grid power (a tower there needs its own power).
     case unpowered = "UNPOWERED"
 
