@@ -58,40 +58,46 @@ struct GISTable: Sendable {
                 throw LoadError(Problem(file: path, layer: plan.layer, reason: .source(.unreadable(detail: "\(error)"))))
             }
         }
-        var merged = GISLayerPart()
-        for part in parts {
-            merged.bytes += part.bytes
-            let offset = merged.recordEnds.last ?? 0
-            merged.recordEnds += part.recordEnds.map { $0 + offset }
-            merged.lineBreaks += part.lineBreaks
-            merged.fids += part.fids
-            merged.positions.append(part.positions)
-        }
+        // The positions are brought to WGS 84 together (one transformation); the records'
+        // bytes go from each part straight into the CSV text, never copied into one part first.
+        var positions = GISPositions()
+        for part in parts { positions.append(part.positions) }
         var warnings = plan.warnings
         if plan.readsPositions {
-            try merged.positions.resolve(crsWKT: plan.crsWKT, layer: plan.layer, path: path, warnings: &warnings)
+            try positions.resolve(crsWKT: plan.crsWKT, layer: plan.layer, path: path, warnings: &warnings)
         }
-        return table(plan: plan, part: merged, warnings: warnings, path: path)
+        return table(plan: plan, parts: parts, positions: positions, warnings: warnings, path: path)
     }
 
-    /// The CSV text of the header and of every feature, with the line each record starts on.
-    private static func table(plan: GISReadPlan, part: GISLayerPart, warnings: [Problem], path: String) -> GISTable {
+    /// The CSV text of the header and of every feature of `parts` in order, with the line each
+    /// record starts on; `positions` holds every feature's point, in the same order.
+    private static func table(
+        plan: GISReadPlan, parts: [GISLayerPart], positions: GISPositions, warnings: [Problem], path: String
+    ) -> GISTable {
+        let features = parts.reduce(0) { $0 + $1.fids.count }
         var csv = plan.headerRecord
-        csv.reserveCapacity(part.bytes.count + part.fids.count * 24 + csv.count + 1)
+        csv.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count } + features * 24 + csv.count + 1)
         csv.append(0x0A)
         var line = 2
         var recordLines: [Int] = []
-        recordLines.reserveCapacity(part.fids.count)
-        var start = 0
-        for index in part.fids.indices {
-            recordLines.append(line)
-            csv += part.bytes[start..<part.recordEnds[index]]
-            start = part.recordEnds[index]
-            if plan.readsPositions { part.positions.appendTexts(at: index, to: &csv) }
-            csv.append(0x0A)
-            line += 1 + Int(part.lineBreaks[index])
+        recordLines.reserveCapacity(features)
+        var featureIDs: [Int] = []
+        featureIDs.reserveCapacity(features)
+        var feature = 0
+        for part in parts {
+            var start = 0
+            for index in part.fids.indices {
+                recordLines.append(line)
+                csv += part.bytes[start..<part.recordEnds[index]]
+                start = part.recordEnds[index]
+                if plan.readsPositions { positions.appendTexts(at: feature, to: &csv) }
+                csv.append(0x0A)
+                line += 1 + Int(part.lineBreaks[index])
+                feature += 1
+            }
+            featureIDs += part.fids
         }
-        return GISTable(path: path, layer: plan.layer, csv: csv, recordLines: recordLines, featureIDs: part.fids,
+        return GISTable(path: path, layer: plan.layer, csv: csv, recordLines: recordLines, featureIDs: featureIDs,
                         warnings: warnings)
     }
 
