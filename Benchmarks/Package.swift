@@ -11,7 +11,7 @@ import PackageDescription
 // "phusong", …), whatever the checkout is called.
 let phusong = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
-let suites = ["Loading", "Admin", "Coverage", "Area", "Plan", "MCLP", "Radio"]
+let suites = ["Loading", "Admin", "Coverage", "Area", "Plan", "MCLP", "Radio", "Terrain"]
 
 // The libraries the suites use, one product per module of the split (Package.swift of the
 // repository): the coverage model, the planner and MCLP, and the optimisation core whose

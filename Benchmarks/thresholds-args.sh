@@ -1,7 +1,8 @@
 # Sourced by check-thresholds.sh and update-thresholds.sh: reads thresholds.list into
 # `listed` ("Target|name" per benchmark) and `selection` (the --target and --filter arguments of
 # package-benchmark that run exactly those benchmarks; names are matched whole, as regular
-# expressions, so their special characters are escaped).
+# expressions, so their special characters are escaped). $thresholdsList, when set, is read in
+# place of thresholds.list (update-thresholds.sh --only).
 listed=()
 selection=()
 declare -A targetSeen=()
@@ -15,4 +16,4 @@ while IFS= read -r line; do
     selection+=(--target "$target")
   fi
   selection+=(--filter "$(printf '%s' "$name" | sed 's/[][\.*^$+?(){}|/]/\\&/g')")
-done < thresholds.list
+done < "${thresholdsList:-thresholds.list}"

@@ -11,22 +11,32 @@
 # half from one quarter-hour to the next (Benchmarks/README.md), so a threshold taken from one
 # quiet run fails the next run on noise. Review and commit Thresholds/ afterwards.
 #
-#   bash Benchmarks/update-thresholds.sh [--runs N]
+# With --only REGEX, only the lines of thresholds.list that match it (grep -E) are measured, so
+# that a new benchmark's thresholds can be set without measuring every other one again.
+#
+#   bash Benchmarks/update-thresholds.sh [--runs N] [--only REGEX]
 set -euo pipefail
 cd "$(dirname "$0")"
-source ./thresholds-args.sh
 
 runs=3
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-    *) echo "update-thresholds: unknown argument $1 (usage: update-thresholds.sh [--runs N])" >&2; exit 64 ;;
+    --only) only="${2:?--only needs a regular expression}"; shift 2 ;;
+    *) echo "update-thresholds: unknown argument $1 (usage: update-thresholds.sh [--runs N] [--only REGEX])" >&2; exit 64 ;;
   esac
 done
 case "$runs" in ''|*[!0-9]*|0) echo "update-thresholds: --runs must be a whole number from 1 (got $runs)" >&2; exit 64 ;; esac
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+if [ -n "$only" ]; then
+  thresholdsList="$scratch/thresholds.list"
+  grep -v '^#' thresholds.list | grep -E -- "$only" > "$thresholdsList" || {
+    echo "update-thresholds: no line of thresholds.list matches '$only'" >&2; exit 64; }
+fi
+source ./thresholds-args.sh
 for run in $(seq 1 "$runs"); do
   echo "update-thresholds: run $run of $runs ($(uptime | sed 's/.*load average/load average/'))"
   mkdir -p "$scratch/$run"

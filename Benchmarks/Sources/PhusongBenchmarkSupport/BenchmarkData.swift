@@ -9,6 +9,13 @@ public struct DataSet: Sendable, Hashable {
     public var cells: String
 
     public var paths: InputPaths { InputPaths(villages: villages, cells: cells) }
+
+    /// A data set of the two files, named `label` in benchmark names.
+    public init(label: String, villages: String, cells: String) {
+        self.label = label
+        self.villages = villages
+        self.cells = cells
+    }
 }
 
 /// Where the benchmark inputs are: the embedded default data of the repository (always there)
