@@ -19,8 +19,15 @@ extension CoverageEngine {
     /// 64 chunks per thread (of at least 512 villages): a thread that finishes early (the
     /// villages of a city cost more than those of the mountains) takes the next chunk, and
     /// the last chunks are short, so neither thread waits long for the other at the end.
+    /// Over terrain a village costs about a hundred times more (its profiles and ITM calls)
+    /// and a chunk of mountain villages far more than its neighbours, so chunks are smaller
+    /// (256 per thread, at least 64 villages), so that the last ones take a fraction of a
+    /// second (docs/benchmarks.md, "Terrain"). Results do not depend on the chunks.
     public func coverageAndStatistics(of villages: [Village], threads: Int) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
-        let chunks = try await TaskPool.mapChunks(count: villages.count, threads: threads, minimumChunk: 512, chunksPerThread: 64) { range in
+        let (minimumChunk, chunksPerThread) = terrain == nil ? (512, 64) : (64, 256)
+        let chunks = try await TaskPool.mapChunks(
+            count: villages.count, threads: threads, minimumChunk: minimumChunk, chunksPerThread: chunksPerThread
+        ) { range in
             coverage(of: villages[range])
         }
         var results: [VillageCoverage] = []
