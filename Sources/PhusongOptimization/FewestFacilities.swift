@@ -29,10 +29,6 @@ public enum FewestFacilities {
     /// Probes of the binary search below the greedy's count, at most.
     static let probeLimit = 12
 
-    /// Passes over the coverage matrix (`ReducedProblem.passWork`) that the search gets when
-    /// the count is already proven least.
-    static let settledPasses = 60
-
     public static func solve(
         _ problem: CoverageProblem, target: Double, minimum: Int, maximum: Int, options: SolverOptions = SolverOptions()
     ) async throws -> Result {
@@ -63,17 +59,8 @@ public enum FewestFacilities {
         let goal = min(target, reachable)
 
         var count = max(minimum, greedyCount)
+        var solution = try await MaximumCoverage.solve(problem, reduced, limit: .count(count), options: options)
         var countBound = max(minimum, trivialCountBound(reduced, target: goal, tolerance: tolerance))
-        // When no fewer facilities can reach the goal (the minimum asks for at least as many as
-        // the greedy needs: the national plan, where the station ratio sets the count), the
-        // count and so the cost are final and the greedy already reaches the goal; the search
-        // only adds weight beyond it. It then gets `settledPasses` passes of work, not the
-        // whole limit (which took 15 s of CPU on the national plan for 0.0x % more people).
-        var finalOptions = options
-        if count <= countBound {
-            finalOptions.workLimit = min(options.workLimit, Self.settledPasses * reduced.passWork)
-        }
-        var solution = try await MaximumCoverage.solve(problem, reduced, limit: .count(count), options: finalOptions)
         // Binary search below the count found, with probes at a tenth of the work: a probe
         // whose Lagrangian bound misses the goal proves that count (and every smaller one) too
         // few; one whose solution reaches it lowers the count.
