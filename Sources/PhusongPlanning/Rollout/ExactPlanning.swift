@@ -6,9 +6,10 @@ import PhusongOptimization
 /// people). Proven optimal when CBC finishes within the time limit; otherwise CBC's best and
 /// its gap. For small regions only: the programs have a column per candidate and per village.
 public struct ExactPlanning: Sendable, Hashable {
-    /// The most villages `--exact` takes. Above this the 5G program has tens of thousands of
-    /// columns and CBC rarely proves anything in minutes (measured: the embedded default data,
-    /// 3,700 villages, solves in seconds; see docs/planners.md).
+    /// The most villages `--exact` takes: the 5G program has a column per candidate and per
+    /// village without 5G, and above a few provinces it reaches tens of thousands of columns,
+    /// where CBC proves little within minutes (the 3,700 villages of the embedded default data
+    /// are proven optimal in the tests; docs/planners.md).
     public static let villageLimit = 10_000
 
     /// Seconds CBC may run in all: half for the dead zones, the rest (and what the dead zones
