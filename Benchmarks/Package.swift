@@ -14,9 +14,9 @@ let phusong = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathCom
 let suites = ["Loading", "Admin", "Coverage", "Area", "Plan", "MCLP", "Radio", "Terrain"]
 
 // The libraries the suites use, one product per module of the split (Package.swift of the
-// repository): the coverage model, the planner and MCLP, and the optimisation core whose
-// `SolverOptions` they pass.
-let phusongProducts = ["PhusongCoverage", "PhusongPlanning", "PhusongOptimization"]
+// repository): the coverage model, the planner and MCLP, the optimisation core whose
+// `SolverOptions` they pass, and the synthetic scenarios the plan at scale runs on.
+let phusongProducts = ["PhusongCoverage", "PhusongPlanning", "PhusongOptimization", "PhusongSynthetic"]
 
 let package = Package(
     name: "PhusongBenchmarks",

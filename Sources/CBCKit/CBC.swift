@@ -1,11 +1,18 @@
 import CCBC
+import Foundation
 
 /// The COIN-OR CBC branch-and-cut solver (Forrest et al., https://github.com/coin-or/Cbc)
 /// through its C interface, as a safe Swift call: the model handle is created, owned and
 /// deleted inside `solve` (one owner, never shared between threads), CBC's log is switched
 /// off (log level 0, so nothing reaches the terminal), and no C type appears in the API.
 /// Written by hand because no maintained Swift package wraps CBC.
+///
+/// One solve at a time in the process: CBC 2.10's `Cbc_solve` runs its command-line driver
+/// (`CbcMain1`), whose parameter tables are static, so two solves at once garble each other's
+/// parameters (seen in concurrent tests: "No match for 1e-7", wrong optima).
 public enum CBC {
+    private static let lock = NSLock()
+
     /// Solves `problem` within `timeLimit` seconds on one thread (CBC is then deterministic
     /// until the clock stops it).
     /// - Parameters:
@@ -19,6 +26,8 @@ public enum CBC {
         if let start, start.count != problem.columnCount {
             throw MIPError("the start has \(start.count) values for \(problem.columnCount) columns")
         }
+        lock.lock()
+        defer { lock.unlock() }
         guard let model = ModelHandle() else { throw MIPError("CBC could not create a model") }
         model.load(problem)
         if let start { model.setStart(start) }

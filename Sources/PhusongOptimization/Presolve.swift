@@ -4,8 +4,12 @@
 /// 2. items of zero weight, and items no other candidate covers, are dropped;
 /// 3. dominated candidates are dropped (`Dominance`);
 /// 4. items covered by exactly the same kept candidates are merged, their weights summed.
+///
+/// With `keepingEveryCandidate`, step 3 keeps every candidate that is not fixed, even one
+/// covering nothing: needed when a solution must open at least some number of facilities
+/// (dropping candidates could leave too few to open).
 enum Presolve {
-    static func reduce(_ problem: CoverageProblem, threads: Int) async throws -> ReducedProblem {
+    static func reduce(_ problem: CoverageProblem, threads: Int, keepingEveryCandidate: Bool = false) async throws -> ReducedProblem {
         let fixed = Array(Set(problem.fixed)).sorted()
         var isFixed = [Bool](repeating: false, count: problem.candidateCount)
         var coveredByFixed = [Bool](repeating: false, count: problem.itemCount)
@@ -33,8 +37,9 @@ enum Presolve {
             isFixed[candidate] ? [] : problem.coverage[candidate].compactMap { stage[Int($0)] >= 0 ? stage[Int($0)] : nil }
         }
         // Step 3.
-        let kept = try await Dominance.undominated(
-            coverage: stageCoverage, costs: problem.costs, itemCount: stageWeights.count, threads: threads)
+        let kept = keepingEveryCandidate
+            ? problem.coverage.indices.filter { !isFixed[$0] }
+            : try await Dominance.undominated(coverage: stageCoverage, costs: problem.costs, itemCount: stageWeights.count, threads: threads)
         // Step 4: items with the same list of kept candidates become one.
         let keptCoverage = kept.map { stageCoverage[$0] }
         let index = ItemIndex(coverage: keptCoverage, itemCount: stageWeights.count)

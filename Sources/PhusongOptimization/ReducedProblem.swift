@@ -8,7 +8,8 @@
 struct ReducedProblem: Sendable {
     /// Weight of each (merged) item, all > 0.
     let weights: [Double]
-    /// The items each kept candidate covers, ascending; never empty.
+    /// The items each kept candidate covers, ascending; never empty (except after
+    /// `Presolve.reduce(_:threads:keepingEveryCandidate:)` with `true`, for exact models only).
     let coverage: [[Int32]]
     let costs: [Double]
     /// Index in the original problem of each kept candidate (ascending).

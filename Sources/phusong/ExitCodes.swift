@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhusongCoverage
+import PhusongPlanning
 import PhusongReports
 import PhusongSupport
 
@@ -19,8 +20,8 @@ enum ExitCodes {
 
     /// The one place where an error that reached the top of a command becomes an exit code.
     /// Errors of the argument parser (usage, `--help`, `--version`) and exit codes that a
-    /// command chose pass through; `CommandError`s and an unknown `--province`/`--commune`
-    /// (64) are printed and mapped here too; load problems are listed and give 66 when a file cannot be
+    /// command chose pass through; `CommandError`s, an unknown `--province`/`--commune`
+    /// and `plan --exact` on a scenario too large for it (64) are printed and mapped here too; load problems are listed and give 66 when a file cannot be
     /// read at all, else 65; a computation refused because of the data or the settings (too
     /// many operators, a setting out of range given through the library, a terrain problem:
     /// points outside every tile, a tile of the wrong size) gives 65 (a terrain path that does
@@ -44,6 +45,9 @@ enum ExitCodes {
             return noInput
         case CommandError.fewerFacilitiesThanFixed(let facilities, let fixed, let file):
             Terminal.error("phusong mclp: --p \(facilities) is less than the \(fixed) fixed facilities in \(file)")
+            return usage
+        case let error as ExactPlanningError:
+            Terminal.error("phusong plan: \(error)")
             return usage
         case let error as UnknownArea:
             Terminal.error("phusong: \(error)")

@@ -23,6 +23,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
     @OptionGroup var terrain: TerrainOption
+    @OptionGroup var exact: ExactPlanOption
 
     @Option(name: .long, help: ArgumentHelp("More candidate sites: CSV with id, lon, lat.", valueName: "file"))
     var candidates: String?
@@ -50,6 +51,7 @@ struct PlanCommand: AsyncParsableCommand {
         let start = clock.now
         let configuration = try config.load()
         let loaded = try await inputs.load(threads: threads.count)
+        if exact.exact { try ExactPlanning.check(villages: loaded.scenario.villages.count) }
         var extra: [CandidateLocation] = []
         if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
         let run = try await CoverageRun.compute(
@@ -57,7 +59,7 @@ struct PlanCommand: AsyncParsableCommand {
         let progress = ProgressLine()
         let plan = try await RolloutPlanner.plan(
             run, candidates: extra, budget: budget,
-            options: SolverOptions(threads: threads.count, seed: seed), progress: { progress.show($0) })
+            options: SolverOptions(threads: threads.count, seed: seed), exact: exact.planning, progress: { progress.show($0) })
         progress.finish()
         let written = try OutputGuard.publish(into: folder) {
             try PlanFiles.files(plan, toolVersion: PhusongVersion.current, seed: seed)
@@ -114,6 +116,7 @@ enum PlanText {
         }
         lines.append("")
         lines += targets.lines(indent: 2)
+        if !plan.exact.isEmpty { lines += [""] + ExactPlanText.lines(plan.exact) }
         return lines.joined(separator: "\n")
     }
 }

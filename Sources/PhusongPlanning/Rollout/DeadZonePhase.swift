@@ -16,13 +16,15 @@ struct DeadZonePhase {
         var bound: Double
         /// Villages left unconnected (budget).
         var unconnected: Int
+        /// What CBC proved (`plan --exact` only).
+        var exact: ExactPhaseOutcome?
     }
 
     static func run(_ context: RolloutContext, candidates extra: [CandidateLocation], budget: Double?,
                     progress: @Sendable (String) -> Void) async throws -> Result {
         // Items and candidates in the canonical order of `context` (villages by id).
         let deadZoneIndices = context.coverage.indices.filter { context.coverage[$0].deadZone }
-        guard !deadZoneIndices.isEmpty else { return Result(actions: [], cost: 0, bound: 0, unconnected: 0) }
+        guard !deadZoneIndices.isEmpty else { return Result(actions: [], cost: 0, bound: 0, unconnected: 0, exact: nil) }
         let villages = context.villages
         let settings = context.settings
         let locations = CandidateSites.generate(
@@ -43,9 +45,19 @@ struct DeadZonePhase {
         }
         let problem = CoverageProblem(weights: Array(repeating: 1, count: deadZoneIndices.count), coverage: coverage, costs: costs)
         var solution = try await CostEffectiveCover.solve(problem, options: context.options)
+        var exact: ExactPhaseOutcome?
+        let exactTime = (context.exact?.timeLimit ?? 0) / 2
+        if let planning = context.exact, let cheapest = try await planning.cheapestCover(
+            problem, heuristic: solution, budget: budget, timeLimit: exactTime, threads: context.options.threads) {
+            (solution, exact) = cheapest
+        }
         var unconnected = 0
         if let budget, solution.cost > budget {
             solution = try await MaximumCoverage.solve(problem, limit: .budget(budget), options: context.options)
+            if let planning = context.exact {
+                (solution, exact) = try await planning.mostCovered(
+                    problem, heuristic: solution, budget: budget, timeLimit: exactTime, threads: context.options.threads)
+            }
             // Safe: the covered weight counts villages (weight 1 each).
             unconnected = deadZoneIndices.count - Int(solution.coveredWeight.rounded())
         }
@@ -75,6 +87,6 @@ struct DeadZonePhase {
         // With a budget the bound of the budgeted problem is on coverage, not cost: the cost
         // bound is then the cost itself only if everything was connected.
         let bound = unconnected == 0 ? (budget != nil && solution.sense == .maximiseCoverage ? 0 : solution.bound) : 0
-        return Result(actions: actions, cost: solution.cost, bound: bound, unconnected: unconnected)
+        return Result(actions: actions, cost: solution.cost, bound: bound, unconnected: unconnected, exact: exact)
     }
 }

@@ -21,10 +21,13 @@ struct FiveGPhase {
         var bound: Double
         /// Why a target could not be reached, by target name.
         var shortfalls: [String: String]
+        /// What CBC proved (`plan --exact` only).
+        var exact: ExactPhaseOutcome?
     }
 
     static func run(
-        _ context: RolloutContext, newSites: [PlanAction], budget: Double?, progress: @Sendable (String) -> Void
+        _ context: RolloutContext, newSites: [PlanAction], budget: Double?, exactTimeLimit: Double = 0,
+        progress: @Sendable (String) -> Void
     ) async throws -> Result {
         let settings = context.settings
         let run = context.run
@@ -84,15 +87,17 @@ struct FiveGPhase {
         if budget != nil, affordable < neededStations {
             shortfalls["station ratio"] = "the budget allows only \(affordable) 5G additions; \(neededStations) are needed"
         }
-        // Maximum coverage opens at most p facilities and stops when nothing new is covered;
-        // the station ratio still needs its count: top up with the remaining candidates,
-        // largest coverage first (ties: lowest index), which adds 5G stations at least cost.
-        var chosen = solution.chosen
-        if chosen.count < count {
-            let open = Set(chosen)
-            let rest = (0..<problem.candidateCount).filter { !open.contains($0) }
-                .sorted { (problem.coverage[$0].count, -$0) > (problem.coverage[$1].count, -$1) }
-            chosen = (chosen + rest.prefix(count - chosen.count)).sorted()
+        var chosen = topUp(solution.chosen, to: count, problem)
+        var bound = Double(countBound) * cheapest
+        var exact: ExactPhaseOutcome?
+        if let planning = context.exact {
+            let floor = min(neededStations, maximum)
+            let answer = try await planning.fiveG(
+                problem, heuristic: chosen, heuristicBound: bound, goal: min(neededPopulation, fewest.reachableWeight),
+                facilities: floor...maximum, budget: budget, timeLimit: exactTimeLimit, threads: context.options.threads)
+            chosen = topUp(answer.chosen, to: floor, problem)
+            bound = answer.bound
+            exact = answer.outcome
         }
         progress("5G: \(chosen.count) additions, covering \(Int(saturating: solution.coveredWeight)) more people")
 
@@ -110,6 +115,18 @@ struct FiveGPhase {
                 newlyCoveredPopulation: population, cells: cells)
         }
         let cost = actions.reduce(0) { $0 + $1.cost }
-        return Result(actions: actions, cost: cost, bound: Double(countBound) * cheapest, shortfalls: shortfalls)
+        return Result(actions: actions, cost: cost, bound: bound, shortfalls: shortfalls, exact: exact)
+    }
+
+    /// Maximum coverage opens at most p facilities and stops when nothing new is covered;
+    /// the station ratio still needs its count: tops `chosen` up to `count` with the remaining
+    /// candidates, largest coverage first (ties: lowest index), which adds 5G stations at
+    /// least cost. Ascending.
+    private static func topUp(_ chosen: [Int], to count: Int, _ problem: CoverageProblem) -> [Int] {
+        guard chosen.count < count else { return chosen }
+        let open = Set(chosen)
+        let rest = (0..<problem.candidateCount).filter { !open.contains($0) }
+            .sorted { (problem.coverage[$0].count, -$0) > (problem.coverage[$1].count, -$1) }
+        return (chosen + rest.prefix(count - chosen.count)).sorted()
     }
 }

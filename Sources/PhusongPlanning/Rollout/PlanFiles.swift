@@ -61,6 +61,9 @@ public enum PlanFiles {
             afterVillagesConnectedWithSatellite: plan.villagesConnectedWithSatellite,
             targets: plan.targets.map { TargetEntry(name: $0.name, target: $0.target, before: $0.before, after: $0.after, met: $0.met, reason: $0.reason) },
             targetsNotMet: plan.targets.filter { !$0.met }.map { "\($0.name): \($0.reason ?? "not met")" },
+            exact: plan.exact.isEmpty ? nil : plan.exact.map {
+                ExactEntry(phase: $0.phase, provenOptimal: $0.provenOptimal, solverGap: $0.solverGap)
+            },
             boundNote: "lower bound per phase: connecting the dead zones (new sites or satellite terminals, Lagrangian set-cover bound) plus 5G (at least the 5G additions the station ratio requires, and at least as many as the coverage upper bound needs to reach the population target), times the cheapest addition")
         return try JSONDocument.bytes(document, pretty: true) + [0x0A]
     }
@@ -84,15 +87,29 @@ public enum PlanFiles {
         var afterVillagesConnectedWithSatellite: Int
         var targets: [TargetEntry]
         var targetsNotMet: [String]
+        /// `plan --exact` only: what CBC proved per phase (absent otherwise).
+        var exact: [ExactEntry]?
         var boundNote: String
 
         enum CodingKeys: String, CodingKey {
-            case tool, seed, budget, gap, actions, before, after, targets
+            case tool, seed, budget, gap, actions, before, after, targets, exact
             case totalCost = "total_cost"
             case lowerBound = "lower_bound"
             case afterVillagesConnectedWithSatellite = "after_villages_connected_with_satellite"
             case targetsNotMet = "targets_not_met"
             case boundNote = "bound_note"
+        }
+    }
+
+    private struct ExactEntry: Encodable {
+        var phase: String
+        var provenOptimal: Bool
+        var solverGap: Double
+
+        enum CodingKeys: String, CodingKey {
+            case phase
+            case provenOptimal = "proven_optimal"
+            case solverGap = "solver_gap"
         }
     }
 

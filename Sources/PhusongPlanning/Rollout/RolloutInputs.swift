@@ -13,6 +13,8 @@ struct RolloutContext: Sendable {
     let settings: PlanningSettings
     let targets: CoverageTargets
     let options: SolverOptions
+    /// `plan --exact`'s settings, nil for the heuristic plan.
+    let exact: ExactPlanning?
     /// The villages sorted by id.
     let villages: [Village]
     /// The coverage of `villages`, in the same order.
@@ -20,8 +22,9 @@ struct RolloutContext: Sendable {
     /// Finds the nearest of `villages` (ties: the smaller id).
     let index: VillageIndex
 
-    init(run: CoverageRun, options: SolverOptions) {
+    init(run: CoverageRun, options: SolverOptions, exact: ExactPlanning? = nil) {
         self.run = run
+        self.exact = exact
         settings = run.configuration.planning
         targets = run.configuration.targets
         self.options = options

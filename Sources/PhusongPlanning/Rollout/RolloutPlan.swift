@@ -19,4 +19,6 @@ public struct RolloutPlan: Sendable {
     public var villagesConnectedWithSatellite: Int
     public var targets: [TargetOutcome]
     public var budget: Double?
+    /// What CBC proved for each phase with `plan --exact` (empty without it).
+    public var exact: [ExactPhaseOutcome] = []
 }

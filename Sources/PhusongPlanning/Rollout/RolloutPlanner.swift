@@ -1,17 +1,22 @@
 import PhusongCoverage
 import PhusongOptimization
+import PhusongSupport
 
 /// Plans where to upgrade or build stations to reach the committee's targets at least cost
 /// (docs/specs/planning.md, "Rollout plan"): first the dead zones (new sites or satellite terminals),
 /// then 5G (upgrades, or 5G on the new sites) for the 5G/4G station ratio and 5G population
 /// coverage. With a budget, progress goes in that order: dead zones, 5G population coverage,
 /// station ratio. The same inputs and seed give the same plan whatever the thread count.
+/// With `exact` (`ExactPlanning`), each phase's choice is then solved exactly by CBC.
 public enum RolloutPlanner {
     public static func plan(
         _ run: CoverageRun, candidates: [CandidateLocation] = [], budget: Double? = nil,
-        options: SolverOptions, progress: @escaping @Sendable (String) -> Void = { _ in }
+        options: SolverOptions, exact: ExactPlanning? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> RolloutPlan {
-        let context = RolloutContext(run: run, options: options)
+        if exact != nil { try ExactPlanning.check(villages: run.inputs.scenario.villages.count) }
+        let context = RolloutContext(run: run, options: options, exact: exact)
+        let exactStart = ContinuousClock.now
+        var exactOutcomes: [ExactPhaseOutcome] = []
         let settings = context.settings
         var actions: [PlanAction] = []
         var bound = 0.0
@@ -23,6 +28,7 @@ public enum RolloutPlanner {
             actions += phase.actions
             bound += phase.bound
             deadZoneUnconnected = phase.unconnected
+            exactOutcomes += phase.exact.map { [$0] } ?? []
             if phase.unconnected > 0 {
                 shortfalls["villages connected"] = "the budget connects all but \(phase.unconnected) dead-zone villages"
             }
@@ -30,8 +36,11 @@ public enum RolloutPlanner {
         let spent = actions.reduce(0) { $0 + $1.cost }
         if settings.reachPopulationCoverage5G || settings.reachStationRatio {
             let remaining = budget.map { max(0, $0 - spent) }
+            // 5G gets what the dead zones left of the exact time limit, at least half of it.
+            let fiveGTime = exact.map { max($0.timeLimit / 2, $0.timeLimit - (ContinuousClock.now - exactStart).inSeconds) } ?? 0
             let phase = try await FiveGPhase.run(context, newSites: actions.filter { $0.kind == .newSite },
-                                                 budget: remaining, progress: progress)
+                                                 budget: remaining, exactTimeLimit: fiveGTime, progress: progress)
+            exactOutcomes += phase.exact.map { [$0] } ?? []
             actions += phase.actions
             bound += phase.bound
             shortfalls.merge(phase.shortfalls) { first, _ in first }
@@ -51,7 +60,7 @@ public enum RolloutPlanner {
             actions: actions, plannedCells: plannedCells, totalCost: totalCost, lowerBound: min(bound, totalCost),
             before: before, after: after.national,
             villagesConnectedWithSatellite: after.national.villagesConnected + satelliteOnly,
-            targets: targets, budget: budget)
+            targets: targets, budget: budget, exact: exactOutcomes)
     }
 }
 
