@@ -19,4 +19,6 @@ public struct RolloutPlan: Sendable {
     public var villagesConnectedWithSatellite: Int
     public var targets: [TargetOutcome]
     public var budget: Double?
+    /// Province names by code (for the cost table per province).
+    public var provinceNames: [String: String] = [:]
 }
