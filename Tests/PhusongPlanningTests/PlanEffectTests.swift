@@ -1,6 +1,5 @@
 import Foundation
 import PhusongCoverage
-import PhusongReports
 import Testing
 @testable import PhusongPlanning
 @testable import PhusongOptimization
