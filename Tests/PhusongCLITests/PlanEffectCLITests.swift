@@ -114,6 +114,23 @@ struct PlanEffectCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/r"))
     }
 
+    @Test("report without --plan: none of the plan's effect in its files (they keep their columns and keys)")
+    func reportWithoutPlan() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["report", "--villages", CLI.fixture("good/villages.csv"), "--cells", CLI.fixture("good/cells.csv"),
+                                  "--no-area", "--out", folder.path + "/r"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/r").sorted()
+        #expect(files == ["communes.csv", "deadzones.csv", "operators.csv", "provinces.csv", "report.html", "report.xlsx", "sites.csv",
+                          "summary.json", "unpowered.csv", "villages.csv"])
+        #expect(try rows(folder.path + "/r/villages.csv")[0].last == "lat")
+        let summary = try String(contentsOfFile: folder.path + "/r/summary.json", encoding: .utf8)
+        #expect(!summary.contains("plan_effect") && !summary.contains("satellite"))
+        let page = try String(contentsOfFile: folder.path + "/r/report.html", encoding: .utf8)
+        #expect(!page.contains("plan-effect") && page.contains("id=\"headline\""))
+    }
+
     @Test("plan --phases: a value outside the syntax is a usage error (exit 64)")
     func badPhases() throws {
         let result = try CLI.run(["plan", "--phases", "2027:400,2026:150", "--villages", CLI.fixture("good/villages.csv"),
