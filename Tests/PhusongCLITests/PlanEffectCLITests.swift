@@ -128,7 +128,7 @@ struct PlanEffectCLITests {
         let summary = try String(contentsOfFile: folder.path + "/r/summary.json", encoding: .utf8)
         #expect(!summary.contains("plan_effect") && !summary.contains("satellite"))
         let page = try String(contentsOfFile: folder.path + "/r/report.html", encoding: .utf8)
-        #expect(!page.contains("plan-effect") && page.contains("id=\"headline\""))
+        #expect(!page.contains("id=\"plan-effect\"") && !page.contains("plan-gains-table") && page.contains("id=\"headline\""))
     }
 
     @Test("plan --phases: a value outside the syntax is a usage error (exit 64)")
