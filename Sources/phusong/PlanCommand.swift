@@ -11,7 +11,9 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Plan 5G upgrades, new sites and satellite terminals that reach the committee's targets at least cost.",
         discussion: """
-        Writes into --out: plan.csv, plan.geojson, plan.kml, plan.xlsx (one row per action), planned_cells.csv \
+        Writes into --out: plan.csv, plan.geojson, plan.kml, plan.xlsx (one row per action; plan.csv and plan.xlsx \
+        also with the operator, province, reason and phase of each), plan_provinces.csv (cost per province, also a \
+        sheet of plan.xlsx), planned_cells.csv \
         (the cells the plan adds; run `report --cells cells.csv --cells planned_cells.csv` to check \
         it) and plan_summary.json (indicators before and after, total cost, lower bound, gap, \
         targets not met and why). Costs and targets come from the configuration ([planning], \
@@ -30,6 +32,11 @@ struct PlanCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Budget cap, billion VND.", valueName: "amount"))
     var budget: Double?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Phases of the plan: N equal budget tranches, or LABEL:AMOUNT,… cumulative budgets in billion VND (2026:150,2027:400; "
+            + "the last caps the plan like --budget). Each action's phase goes into plan.csv and plan.xlsx.", valueName: "phases"))
+    var phases: PlanPhases?
 
     @Option(name: .long, help: ArgumentHelp(
         "Folder for the outputs (created if needed), replaced whole by the new plan; it must hold nothing else.", valueName: "dir"))
@@ -58,11 +65,11 @@ struct PlanCommand: AsyncParsableCommand {
             inputs: loaded, configuration: configuration, threads: threads.count, terrain: terrain.model(configuration))
         let progress = ProgressLine()
         let plan = try await RolloutPlanner.plan(
-            run, candidates: extra, budget: budget,
+            run, candidates: extra, budget: effectiveBudget,
             options: SolverOptions(threads: threads.count, seed: seed), exact: exact.planning, progress: { progress.show($0) })
         progress.finish()
         let written = try OutputGuard.publish(into: folder) {
-            try PlanFiles.files(plan, toolVersion: PhusongVersion.current, seed: seed)
+            try PlanFiles.files(plan, toolVersion: PhusongVersion.current, seed: seed, phases: phases)
         }
         Terminal.output(PlanText.render(plan))
         Terminal.output("")

@@ -41,6 +41,12 @@ struct ReportCommand: AsyncParsableCommand {
             + "Without it the page loads nothing from the network.", valueName: "url"))
     var basemap: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A plan folder written by `phusong plan --out`: report the figures after every action of its plan.csv, "
+            + "satellite terminals counted as connected in their own category, and what each action gains (plan_effect.csv).",
+        valueName: "dir"))
+    var plan: String?
+
     @Flag(name: .customLong("no-area"), help: "Skip area coverage (footprint tracing and union), the slowest step.")
     var noArea = false
 
@@ -54,8 +60,10 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let folder = try OutputGuard.openFolder(out, fileNames: ReportFiles.fileNames, setName: "report",
-                                                reading: inputs.files + config.files + terrain.files(), alsoWriting: inputs.outputFiles)
+        let folder = try OutputGuard.openFolder(out, fileNames: plan == nil ? ReportFiles.fileNames : ReportFiles.planEffectFileNames,
+                                                setName: "report", reading: inputs.files + config.files + terrain.files()
+                                                    + (plan.map { [ReportPlan.planFile($0)] } ?? []),
+                                                alsoWriting: inputs.outputFiles)
         defer { folder.release() }
         let configuration = try config.load()
         let terrainModel = try terrain.model(configuration)
@@ -70,14 +78,22 @@ struct ReportCommand: AsyncParsableCommand {
         let loadedAt = clock.now
         // Footprints are traced with the empirical model: with terrain, area coverage is left out
         // rather than mixed with terrain-model village figures.
-        let run = try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count,
-                                                includeArea: !noArea && terrainModel == nil, terrain: terrainModel)
+        let includeArea = !noArea && terrainModel == nil
+        let (run, planEffect) = try await ReportPlan.apply(
+            plan, to: try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count,
+                                                    includeArea: includeArea && plan == nil, terrain: terrainModel),
+            includeArea: includeArea, threads: threads.count)
         let computedAt = clock.now
         let written = try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
-                                                    configurationPath: config.path, threads: threads.count, edition: edition)
+                                                    configurationPath: config.path, threads: threads.count, edition: edition,
+                                                    planEffect: planEffect)
         let summary = HeadlineSummary(run, edition: edition)
         Terminal.output(HeadlineTable.render(summary))
         Terminal.output("")
+        if let planEffect {
+            Terminal.output(ReportPlan.render(planEffect, after: run.tables.national, language: lang))
+            Terminal.output("")
+        }
         if let comparison = run.terrain {
             for line in TerrainSummaryText.lines(comparison, villages: loaded.scenario.villages.count) { Terminal.output(line) }
             Terminal.output("")

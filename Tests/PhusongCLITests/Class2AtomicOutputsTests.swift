@@ -167,7 +167,7 @@ struct Class2AtomicOutputsTests {
             let plan = try CLI.run(["plan", "--villages", villages, "--cells", cells, "--out", scratch.path("plan")])
             #expect(plan.exitCode == 0, "stderr: \(plan.stderr)")
         }
-        #expect(try scratch.listing("plan") == ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "plan_summary.json", "planned_cells.csv"])
+        #expect(try scratch.listing("plan") == ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "plan_provinces.csv", "plan_summary.json", "planned_cells.csv"])
         #expect(try report(scratch.path("a"), ["--villages", villages, "--cells", cells]).exitCode == 0)
         for _ in 0..<2 {
             let compare = try CLI.run(["compare", "--before", scratch.path("a"), "--after", scratch.path("a"), "--out", scratch.path("c")])

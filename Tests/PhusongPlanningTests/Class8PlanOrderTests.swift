@@ -11,7 +11,7 @@ import Testing
 /// `scripts/plan-order-check.sh` (a release build: the national plan takes minutes in debug).
 @Suite("Class 8: the plan does not depend on input row order")
 struct Class8PlanOrderTests {
-    static let planFiles = ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "planned_cells.csv", "plan_summary.json"]
+    static let planFiles = ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "planned_cells.csv", "plan_summary.json", "plan_provinces.csv"]
 
     /// Copies `folder`'s villages.csv and cells.csv into `files` with their rows shuffled
     /// (header first, fixed seed) and returns the two paths.

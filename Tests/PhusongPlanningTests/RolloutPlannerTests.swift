@@ -64,7 +64,7 @@ struct RolloutPlannerTests {
             let plan = try await RolloutPlanner.plan(run, options: SolverOptions(threads: threads, seed: 7))
             _ = try PlanFiles.write(plan, to: scratch.path + "/t\(threads)", toolVersion: "test", seed: 7)
         }
-        for name in ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "planned_cells.csv", "plan_summary.json"] {
+        for name in ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "planned_cells.csv", "plan_summary.json", "plan_provinces.csv"] {
             let one = try Data(contentsOf: scratch.appendingPathComponent("t1/" + name))
             let two = try Data(contentsOf: scratch.appendingPathComponent("t2/" + name))
             #expect(one == two && !one.isEmpty, "\(name)")

@@ -12,7 +12,7 @@ struct HTMLTemplateTests {
     @Test("report.html and compare.html have exactly the slots their writers fill")
     func slots() {
         #expect(filledByCode(HTMLResources.reportPage) == [
-            "head", "leafletStyle", "style", "pageWord", "month", "summary", "headline", "map", "provinces", "deadZones",
+            "head", "leafletStyle", "style", "pageWord", "month", "summary", "headline", "planEffect", "map", "provinces", "deadZones",
             "footer", "data", "tablesScript", "leafletScript", "mapScript",
         ])
         #expect(HTMLResources.reportPage.slots.contains("monthLine") && HTMLResources.reportPage.slots.contains("printHeader"),

@@ -26,9 +26,15 @@ public struct VillageCoverage: Sendable, Hashable {
     /// Per operator (index into the engine's operator list): bit `2·o` is set when the
     /// operator's own 4G cells cover the village, bit `2·o + 1` for its 5G cells.
     public var operatorCoverage: UInt64
+    /// True when a plan puts a satellite (LEO) terminal in the village (`report --plan`): the
+    /// village counts as connected, in a category of its own (docs/outputs.md, "The plan's
+    /// effect"). Always false for a report of the network alone.
+    public var satelliteTerminal = false
 
-    /// connected = covered_4g or covered_5g.
-    public var connected: Bool { covered4G || covered5G }
+    /// connected = covered_4g or covered_5g (or a satellite terminal, after a plan).
+    public var connected: Bool { covered4G || covered5G || satelliteTerminal }
+    /// Connected by a satellite terminal only: no 4G or 5G coverage.
+    public var connectedBySatelliteOnly: Bool { satelliteTerminal && !covered4G && !covered5G }
     /// dead zone (lõm sóng) = not connected.
     public var deadZone: Bool { !connected }
     /// True when any cell (either technology) is within range, however weak.

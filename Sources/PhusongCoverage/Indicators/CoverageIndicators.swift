@@ -4,6 +4,9 @@
 public struct CoverageIndicators: Sendable, Hashable, Codable {
     public var villages = 0
     public var villagesConnected = 0
+    /// Of `villagesConnected`, those connected by a satellite terminal alone, no 4G or 5G
+    /// coverage (after a plan: `report --plan`; 0 otherwise).
+    public var villagesConnectedSatellite = 0
     /// Villages not connected: lõm sóng.
     public var villagesDeadZone = 0
     /// Villages with `grid_power` false.
@@ -30,12 +33,15 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
 
     private func ratio(_ part: Int, _ whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
 
-    /// Adds one village with its coverage flags.
-    public mutating func add(population: Int, covered4G: Bool, covered5G: Bool, gridPower: Bool) {
+    /// Adds one village with its coverage flags; `satelliteTerminal`: a plan's satellite
+    /// terminal connects it (it then counts as connected, and in `villagesConnectedSatellite`
+    /// when no cell covers it; the population figures stay those of mobile coverage).
+    public mutating func add(population: Int, covered4G: Bool, covered5G: Bool, gridPower: Bool, satelliteTerminal: Bool = false) {
         villages += 1
         self.population += population
-        let connected = covered4G || covered5G
+        let connected = covered4G || covered5G || satelliteTerminal
         if connected { villagesConnected += 1 } else { villagesDeadZone += 1 }
+        if satelliteTerminal && !covered4G && !covered5G { villagesConnectedSatellite += 1 }
         if !gridPower {
             villagesUnpowered += 1
             if !connected { villagesDeadZoneAndUnpowered += 1 }
@@ -55,6 +61,7 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
     public mutating func add(_ other: CoverageIndicators) {
         villages += other.villages
         villagesConnected += other.villagesConnected
+        villagesConnectedSatellite += other.villagesConnectedSatellite
         villagesDeadZone += other.villagesDeadZone
         villagesUnpowered += other.villagesUnpowered
         villagesDeadZoneAndUnpowered += other.villagesDeadZoneAndUnpowered
@@ -69,6 +76,7 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case villages, population
         case villagesConnected = "villages_connected"
+        case villagesConnectedSatellite = "villages_connected_satellite"
         case villagesDeadZone = "villages_dead_zone"
         case villagesUnpowered = "villages_unpowered"
         case villagesDeadZoneAndUnpowered = "villages_dead_zone_and_unpowered"
@@ -88,12 +96,14 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
         try encode(to: encoder, stationsKnown: true)
     }
 
-    /// Encodes the indicators; with `stationsKnown` false, `stations_4g`, `stations_5g` and
+    /// Encodes the indicators; `villages_connected_satellite` only when a satellite terminal
+    /// connects a village (so a report of the network alone keeps its keys); with `stationsKnown` false, `stations_4g`, `stations_5g` and
     /// `ratio_5g_4g_stations` are null (not available: see `IndicatorTables.communeStationsNote`).
     public func encode(to encoder: any Encoder, stationsKnown: Bool) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(villages, forKey: .villages)
         try container.encode(villagesConnected, forKey: .villagesConnected)
+        if villagesConnectedSatellite > 0 { try container.encode(villagesConnectedSatellite, forKey: .villagesConnectedSatellite) }
         try container.encode(villagesDeadZone, forKey: .villagesDeadZone)
         try container.encode(villagesUnpowered, forKey: .villagesUnpowered)
         try container.encode(villagesDeadZoneAndUnpowered, forKey: .villagesDeadZoneAndUnpowered)
@@ -118,6 +128,7 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         villages = try container.decode(Int.self, forKey: .villages)
         villagesConnected = try container.decode(Int.self, forKey: .villagesConnected)
+        villagesConnectedSatellite = try container.decodeIfPresent(Int.self, forKey: .villagesConnectedSatellite) ?? 0
         villagesDeadZone = try container.decode(Int.self, forKey: .villagesDeadZone)
         villagesUnpowered = try container.decode(Int.self, forKey: .villagesUnpowered)
         villagesDeadZoneAndUnpowered = try container.decode(Int.self, forKey: .villagesDeadZoneAndUnpowered)

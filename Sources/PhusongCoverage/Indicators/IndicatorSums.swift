@@ -18,16 +18,16 @@ struct IndicatorSums: Sendable {
     /// Counts a village with its coverage.
     mutating func add(village: Village, coverage result: VillageCoverage) {
         national.add(population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
-                     gridPower: village.gridPower)
+                     gridPower: village.gridPower, satelliteTerminal: result.satelliteTerminal)
         if let code = village.provinceCode {
             byProvince[code].add(
                 population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
-                gridPower: village.gridPower)
+                gridPower: village.gridPower, satelliteTerminal: result.satelliteTerminal)
         }
         if let code = village.communeCode {
             byCommune[code].add(
                 population: village.population, covered4G: result.covered4G, covered5G: result.covered5G,
-                gridPower: village.gridPower)
+                gridPower: village.gridPower, satelliteTerminal: result.satelliteTerminal)
             if let province = village.provinceCode, code != provinceKnownFor {
                 if communeProvince[code] == nil { communeProvince[code] = province }
                 provinceKnownFor = code

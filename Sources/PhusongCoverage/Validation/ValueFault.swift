@@ -40,6 +40,8 @@ extension Problem {
         case existingSiteID
         /// A candidate id of the planner's own forms (`DZ-<village id>`, `G<row>_<column>`).
         case plannerID
+        /// A plan's action that the inputs contradict (`report --plan`): why.
+        case planMismatch(String)
         /// A number outside `lowest`...`highest` (`quantity`: "weight"); `note` says why or
         /// what to do.
         case outside(quantity: String, lowest: Double, highest: Double, note: String?)
@@ -94,6 +96,7 @@ extension Problem {
             case .existingSiteID: "an existing site of the cells files has this id: a new site needs an id of its own"
             case .plannerID:
                 "ids DZ-<village id> and G<row>_<column> name the planner's own candidates: give this candidate another id"
+            case .planMismatch(let why): "the action does not match the inputs: " + why
             case .outside(let quantity, let lowest, let highest, let note):
                 "\(quantity) must be within \(Self.bound(lowest))..\(Self.bound(highest))" + (note.map { " (\($0))" } ?? "")
             case .below(let quantity, let lowest): "\(quantity) must be >= \(NumberText.shortest(lowest))"

@@ -36,9 +36,7 @@ struct FiveGPhase {
         var shortfalls: [String: String] = [:]
 
         // Candidates, in the canonical order of ids: upgrades by site id, a site's cells by cell id.
-        var fourGCellsBySite: [String: [Cell]] = [:]
-        for cell in run.inputs.scenario.cells where cell.technology == .lte { fourGCellsBySite[cell.siteID, default: []].append(cell) }
-        fourGCellsBySite = fourGCellsBySite.mapValues(CanonicalOrder.cells)
+        let fourGCellsBySite = context.fourGCellsBySite
         let upgradable = CanonicalOrder.sites(run.engine.sites.filter { $0.has4G && !$0.has5G })
         var candidateCells = upgradable.map { context.upgradeCells(siteID: $0.id, fourGCells: fourGCellsBySite[$0.id] ?? []) }
         var costs = Array(repeating: settings.upgradeCost, count: upgradable.count)

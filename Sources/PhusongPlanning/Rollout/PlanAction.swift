@@ -2,7 +2,7 @@ import PhusongCoverage
 
 /// One action of a rollout plan (docs/specs/planning.md, "Actions").
 public struct PlanAction: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// 5G cells added to an existing 4G site, one per 4G cell.
         case upgrade5G = "upgrade_5g"
         /// A new 3-sector site at a candidate location (4G, optionally with 5G).
@@ -29,6 +29,13 @@ public struct PlanAction: Sendable, Hashable {
     public var newlyCoveredPopulation: Int
     /// The cells the action adds (none for a satellite terminal).
     public var cells: [Cell]
+    /// The province the action is in: an upgraded site's, else that of the village nearest to
+    /// the new site or of the satellite terminal's village (nil when not known).
+    public var provinceCode: String?
+
+    /// The operator of the cells the action adds: the site's for an upgrade, `planned` for a
+    /// new site (the planner does not choose its operator), nil for a satellite terminal.
+    public var operatorName: String? { cells.first?.operatorName }
 }
 
 /// A target of the plan and whether it is met.

@@ -5,7 +5,10 @@ import PhusongReports
 
 /// The files of a plan: plan.csv / plan.geojson / plan.kml / plan.xlsx (one row per action),
 /// planned_cells.csv (the cells the plan adds, in the cells.csv format, so that `report` can
-/// run on cells.csv + planned_cells.csv) and plan_summary.json.
+/// run on cells.csv + planned_cells.csv), plan_summary.json and plan_provinces.csv (the cost
+/// per province, also the `provinces` sheet of plan.xlsx). plan.csv and plan.xlsx have, after
+/// the columns of plan.geojson and lon/lat, `operator`, `province_code`, `province_name`,
+/// `reason` and `phase` (`plan --phases`; empty without).
 public enum PlanFiles {
     /// The actions as a feature table.
     public static func table(_ plan: RolloutPlan) -> PointFeatureTable {
@@ -30,21 +33,59 @@ public enum PlanFiles {
     }
 
     /// The plan's files, in the order they are listed.
-    public static let fileNames = ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "planned_cells.csv", "plan_summary.json"]
+    public static let fileNames = ["plan.csv", "plan.geojson", "plan.kml", "plan.xlsx", "planned_cells.csv", "plan_summary.json", "plan_provinces.csv"]
 
     /// Every file of the plan with its bytes, in the order of `fileNames`.
-    public static func files(_ plan: RolloutPlan, toolVersion: String, seed: UInt64) throws -> [(name: String, bytes: [UInt8])] {
+    /// - Parameters:
+    ///   - plan: the plan.
+    ///   - toolVersion: the version recorded in plan_summary.json.
+    ///   - seed: the seed recorded in plan_summary.json.
+    ///   - phases: `plan --phases`: the phase of each action in plan.csv and plan.xlsx, and
+    ///     each phase's cost per province.
+    public static func files(_ plan: RolloutPlan, toolVersion: String, seed: UInt64, phases: PlanPhases? = nil) throws -> [(name: String, bytes: [UInt8])] {
         let table = table(plan)
+        let assignment = phases?.assign(plan.actions)
+        let actions = actionTable(plan, base: table, phases: assignment)
+        let provinces = PlanProvinces.table(plan, phases: assignment)
         let bytes = [
-            FeatureCSV.bytes(table), FeatureGeoJSON.bytes(table), FeatureKML.bytes(table), try FeatureXLSX.bytes(table),
-            ScenarioCSV.cellsCSV(plan.plannedCells), try summaryJSON(plan, toolVersion: toolVersion, seed: seed),
+            actions.csvBytes, FeatureGeoJSON.bytes(table), FeatureKML.bytes(table),
+            try XLSXWorkbook.bytes([actions.sheet(named: table.layerName), provinces.sheet(named: "provinces")]),
+            ScenarioCSV.cellsCSV(plan.plannedCells), try summaryJSON(plan, toolVersion: toolVersion, seed: seed), provinces.csvBytes,
         ]
         return Array(zip(fileNames, bytes))
     }
 
     /// Replaces `folder` with the plan, as one set (`OutputFolder`), and returns the paths.
-    public static func write(_ plan: RolloutPlan, to folder: String, toolVersion: String, seed: UInt64) throws -> [String] {
-        try OutputFolder(path: folder, fileNames: fileNames, setName: "plan").publish(files(plan, toolVersion: toolVersion, seed: seed))
+    public static func write(_ plan: RolloutPlan, to folder: String, toolVersion: String, seed: UInt64, phases: PlanPhases? = nil) throws -> [String] {
+        try OutputFolder(path: folder, fileNames: fileNames, setName: "plan")
+            .publish(files(plan, toolVersion: toolVersion, seed: seed, phases: phases))
+    }
+
+    /// plan.csv's and plan.xlsx's rows: `base`'s columns and lon/lat (as `FeatureCSV` writes
+    /// them), then `operator`, `province_code`, `province_name`, `reason` and `phase`.
+    static func actionTable(_ plan: RolloutPlan, base: PointFeatureTable, phases: PlanPhases.Assignment?) -> RecordTable {
+        let header = base.columns.map(\.name) + ["lon", "lat", "operator", "province_code", "province_name", "reason", "phase"]
+        let records = zip(plan.actions, base.rows).enumerated().map { index, pair -> [CSVField] in
+            let (action, row) = pair
+            return row.values.map(\.csvField) + [.number(row.lon, decimals: 6), .number(row.lat, decimals: 6)] + [
+                .text(action.operatorName), .text(action.provinceCode), .text(action.provinceCode.flatMap { plan.provinceNames[$0] }),
+                .text(reason(action)), .text(phases?.phaseOfAction[index]),
+            ]
+        }
+        return RecordTable(header: header, records: records)
+    }
+
+    /// Why the plan takes an action, in words: the villages and people it connects or brings
+    /// 5G to (as `villages_newly_covered` and `population_newly_covered` count them).
+    static func reason(_ action: PlanAction) -> String {
+        let villages = action.newlyCoveredVillages, people = action.newlyCoveredPopulation
+        let counted = "\(villages) \(villages == 1 ? "village" : "villages") (\(people) people)"
+        switch action.kind {
+        case .newSite: return "connects \(counted) in dead zones"
+        case .satellite: return "connects dead-zone village \(action.id) (\(people) people)"
+        case .upgrade5G, .newSite5G:
+            return villages > 0 ? "brings 5G to \(counted)" : "a 5G station for the 5G/4G station ratio (no village newly 5G-covered)"
+        }
     }
 
     /// `plan_summary.json`: indicators before and after, total cost, bound, gap, targets.
@@ -70,7 +111,7 @@ public enum PlanFiles {
 
     /// A cost in billion VND to a millionth (1,000 VND), so that sums such as 180 × 0.3 read
     /// 54 and not 53.999999999999844. A lower bound is rounded down, so it stays a bound.
-    private static func money(_ value: Double, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> Double {
+    static func money(_ value: Double, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> Double {
         (value * 1e6).rounded(rounding) / 1e6
     }
 

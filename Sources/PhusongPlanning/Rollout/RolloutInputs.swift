@@ -39,6 +39,13 @@ struct RolloutContext: Sendable {
     /// The run's terrain model (nil without `--terrain`): candidates' coverage sets use it too.
     var terrain: TerrainModel? { run.engine.terrain }
 
+    /// The 4G cells of each existing site, by site id, each site's in order of `cell_id`.
+    var fourGCellsBySite: [String: [Cell]] {
+        var cells: [String: [Cell]] = [:]
+        for cell in run.inputs.scenario.cells where cell.technology == .lte { cells[cell.siteID, default: []].append(cell) }
+        return cells.mapValues(CanonicalOrder.cells)
+    }
+
     /// The three sectors of a new site at `location` (azimuths 0/120/240, beamwidth 65).
     func newSiteCells(_ location: CandidateLocation, technology: Technology) -> [Cell] {
         let band = technology == .lte ? settings.newSiteBand4GMHz : settings.newSiteBand5GMHz

@@ -21,4 +21,6 @@ public struct RolloutPlan: Sendable {
     public var budget: Double?
     /// What CBC proved for each phase with `plan --exact` (empty without it).
     public var exact: [ExactPhaseOutcome] = []
+    /// Province names by code (for the cost table per province).
+    public var provinceNames: [String: String] = [:]
 }

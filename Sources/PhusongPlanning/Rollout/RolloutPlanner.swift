@@ -46,11 +46,12 @@ public enum RolloutPlanner {
             shortfalls.merge(phase.shortfalls) { first, _ in first }
         }
 
+        PlanProvinces.assign(&actions, context: context)
         progress("checking the plan with the coverage engine")
         let plannedCells = actions.flatMap(\.cells)
-        let after = try await RolloutCheck.indicators(run, adding: plannedCells, threads: options.threads)
-        let satellites = Set(actions.filter { $0.kind == .satellite }.map(\.id))
-        let satelliteOnly = zip(run.inputs.scenario.villages, after.coverage).count { satellites.contains($0.0.id) && !$0.1.connected }
+        let checked = try await PlanApplication.withCells(run, adding: plannedCells, includeArea: false, threads: options.threads)
+        let after = (national: checked.tables.national, coverage: checked.coverage)
+        let satelliteOnly = PlanApplication.satelliteVillages(actions, villages: run.inputs.scenario.villages).count { !after.coverage[$0].connected }
         let totalCost = actions.reduce(0) { $0 + $1.cost }
         let before = run.tables.national
         let targets = RolloutTargets.outcomes(
@@ -60,17 +61,7 @@ public enum RolloutPlanner {
             actions: actions, plannedCells: plannedCells, totalCost: totalCost, lowerBound: min(bound, totalCost),
             before: before, after: after.national,
             villagesConnectedWithSatellite: after.national.villagesConnected + satelliteOnly,
-            targets: targets, budget: budget, exact: exactOutcomes)
-    }
-}
-
-/// Recomputes coverage with the planned cells added, exactly as `report` does on
-/// cells.csv + planned_cells.csv.
-enum RolloutCheck {
-    static func indicators(_ run: CoverageRun, adding cells: [Cell], threads: Int) async throws -> (national: CoverageIndicators, coverage: [VillageCoverage]) {
-        let inputs = try await run.inputs.adding(cells: cells, threads: threads)
-        let after = try await CoverageRun.compute(
-            inputs: inputs, configuration: run.configuration, threads: threads, terrain: run.engine.terrain)
-        return (after.tables.national, after.coverage)
+            targets: targets, budget: budget, exact: exactOutcomes,
+            provinceNames: Dictionary(run.tables.provinces.compactMap { row in row.name.map { (row.code, $0) } }) { first, _ in first })
     }
 }

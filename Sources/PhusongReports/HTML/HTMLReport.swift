@@ -33,8 +33,12 @@ public enum HTMLReport {
     ///   - deadZones: the dead-zone list of `run`.
     ///   - toolVersion: the version written into the page.
     ///   - edition: the page's language and month.
+    ///   - planEffect: with `report --plan`, the plan's effect, shown after the headline
+    ///     (`HTMLPlanEffect`); nil leaves the page as it was.
     /// - Returns: the page's bytes (UTF-8).
-    public static func bytes(run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition) throws -> [UInt8] {
+    public static func bytes(
+        run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition, planEffect: PlanEffect? = nil
+    ) throws -> [UInt8] {
         let text = edition.language.text
         let map = try HTMLMapData(run, text: text)
         let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text), basemap: edition.basemap))
@@ -58,6 +62,7 @@ public enum HTMLReport {
             "monthLine": HTMLText.escaped(text(.monthLine, month)),
             "summary": HTMLText.escaped(summary),
             "headline": HTMLHeadline.section(run, text: text),
+            "planEffect": HTMLPlanEffect.section(planEffect, run: run, language: edition.language),
             "map": HTMLMapSection.section(map, run: run, text: text, missing: missing),
             "provinces": HTMLProvinceTable.section(run, text: text),
             "deadZones": HTMLDeadZoneTable.section(deadZones, run: run, text: text),

@@ -186,5 +186,29 @@ extension ReportText {
         case layerCommunes
         case licencesTitle
         case mapCommunes
+        case planTitle
+        case planNote
+        case planBefore
+        case planAfter
+        case planChange
+        case planConnected
+        case planSatellite
+        case planDeadZones
+        case plan5G
+        case plan4G
+        case planStations5G
+        case planRatio
+        case planGainsTitle
+        case planAction
+        case planCount
+        case planCost
+        case planVillagesConnected
+        case planPeopleConnected
+        case planVillages5G
+        case planPeople5G
+        case planKindNewSite
+        case planKindSatellite
+        case planKindUpgrade
+        case planKindNewSite5G
     }
 }

@@ -12,8 +12,12 @@ public enum SummaryJSON {
     ///   - toolVersion: the version recorded under `tool`.
     ///   - configurationPath: the `--config` file, if any.
     ///   - month: the month the report describes, recorded as `month`.
+    ///   - planEffect: with `report --plan`, the plan's effect, recorded as `plan_effect`
+    ///     (absent otherwise).
     /// - Returns: the document's bytes (pretty-printed, sorted keys, final line break).
-    public static func bytes(_ run: CoverageRun, toolVersion: String, configurationPath: String?, month: ReportMonth) throws -> [UInt8] {
+    public static func bytes(
+        _ run: CoverageRun, toolVersion: String, configurationPath: String?, month: ReportMonth, planEffect: PlanEffect? = nil
+    ) throws -> [UInt8] {
         let inputs = run.inputs
         let counts = CellCounts(inputs.scenario.cells)
         let document = Document(
@@ -44,7 +48,8 @@ public enum SummaryJSON {
             operators: Dictionary(uniqueKeysWithValues: run.tables.operators.map { row in
                 (row.name, Entry(indicators: row.indicators, name: nil, provinceCode: nil,
                                  cells: counts.byOperator[row.name, default: 0], cells4G: nil, cells5G: nil))
-            })
+            }),
+            planEffect: planEffect.map { PlanEffectJSON($0, after: run.tables.national) }
         )
         return try JSONDocument.bytes(document, pretty: true) + [0x0A]
     }
@@ -94,6 +99,13 @@ public enum SummaryJSON {
         /// Covered area, when computed (absent with `report --no-area`).
         var area: AreaCoverage?
         var operators: [String: Entry]
+        /// The plan's effect (`report --plan`; absent otherwise).
+        var planEffect: PlanEffectJSON?
+
+        enum CodingKeys: String, CodingKey {
+            case tool, month, inputs, model, targets, national, provinces, communes, notes, terrain, area, operators
+            case planEffect = "plan_effect"
+        }
     }
 
     struct Tool: Encodable {

@@ -14,15 +14,23 @@ public enum VillageResultsCSV {
     /// About how many bytes a row takes (for scheduling: the largest file of a report).
     static let rowBytes = 180
 
+    /// The last column of a plan-effect report's villages.csv (`report --plan`): true where the
+    /// plan's satellite terminal serves the village.
+    public static let satelliteColumn = "satellite_terminal"
+
     /// The file, its rows made in parallel chunks and streamed (`CSVRowStream`).
-    public static func file(_ run: CoverageRun, threads: Int) -> OutputSetFile {
+    /// - Parameters:
+    ///   - run: the coverage run.
+    ///   - threads: worker tasks for the rows.
+    ///   - satelliteColumn: adds `satellite_terminal` as the last column (a plan-effect report).
+    public static func file(_ run: CoverageRun, threads: Int, satelliteColumn: Bool = false) -> OutputSetFile {
         let villages = run.inputs.scenario.villages, coverage = run.coverage
         let cells = run.inputs.scenario.cells, sites = run.engine.sites
         let count = min(villages.count, coverage.count)
         return OutputSetFile(name: "villages.csv", sizeHint: count * rowBytes) { file in
             // Only the sites' ids are read: one array of them, not a copy of a whole site per row.
             let siteIDs = sites.map(\.id)
-            try await CSVRowStream.write(header: header, count: count, threads: threads, to: file) { csv, index in
+            try await CSVRowStream.write(header: header + (satelliteColumn ? [Self.satelliteColumn] : []), count: count, threads: threads, to: file) { csv, index in
                 // Fields read in place (`villages[index].id`), not a copy of each village.
                 let result = coverage[index]
                 csv.text(villages[index].id)
@@ -47,6 +55,7 @@ public enum VillageResultsCSV {
                 csv.text(villages[index].areaType.rawValue)
                 csv.fixed(villages[index].lon, decimals: 6)
                 csv.fixed(villages[index].lat, decimals: 6)
+                if satelliteColumn { csv.flag(result.satelliteTerminal) }
                 csv.endRow()
             }
         }
