@@ -36,7 +36,7 @@ struct PathlossCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try config.load().terrain
         let source = try TerrainSource(path: terrain)
-        try OutputGuard.check(reading: [pairs] + source.files.values.sorted() + config.files, writing: [out])
+        try OutputGuard.check(reading: [pairs] + source.allFiles + config.files, writing: [out])
         let list = try PathLossPairsLoader.load(path: pairs)
         let parameters = try settings.itmParameters()
         let profiler = TerrainProfiler(tiles: ElevationTiles(source: source), stepM: settings.profileStepM)
