@@ -40,10 +40,12 @@ struct RasterTerrainTests {
     }
 
     @Test("terrain pixels ≤ flat pixels with combine = max, some strictly lower; the same bytes for 1 and 2 threads")
+    // 2.5 km pixels keep the debug build's run short; TerrainRasterValuesTests checks the
+    // values against the village search and the chunked parallel join on a synthetic ridge.
     func tamDaoWindow() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let inputs = ["raster"] + (try Self.inputs(in: folder)) + ["--bbox", Self.bbox, "--resolution", "1km"]
+        let inputs = ["raster"] + (try Self.inputs(in: folder)) + ["--bbox", Self.bbox, "--resolution", "2500m"]
         let flat = folder.appendingPathComponent("flat.tif").path
         let flatRun = try CLI.run(inputs + ["--out", flat])
         #expect(flatRun.exitCode == 0, "stderr: \(flatRun.stderr)")
@@ -61,7 +63,7 @@ struct RasterTerrainTests {
         for band in [1, 2] {
             let before = try Self.pixels(flat, band: band, folder: folder)
             let after = try Self.pixels(terrain[0], band: band, folder: folder)
-            #expect(before.count == 16 * 17 && after.count == before.count)
+            #expect(before.count == 7 * 7 && after.count == before.count)
             for (index, (empirical, overTerrain)) in zip(before, after).enumerated() {
                 // −9999 (nodata) where no cell of the technology is in range: the same pixels.
                 #expect((empirical == -9999) == (overTerrain == -9999), "band \(band) pixel \(index)")
