@@ -1,23 +1,16 @@
 import Foundation
-import PhusongTestSupport
 import Testing
-
-private let gdalTranslate = GDALTool("gdal_translate")
 
 /// `phusong raster --terrain` on a window of the Tam Đảo range (21.45–21.60° N,
 /// 105.50–105.65° E) with the national scenario's cells of the tile N21E105: each pixel's
 /// RSRP is the terrain model's best server (combine = max), never above the flat model's.
-@Suite(
-    "raster --terrain over N21E105",
-    .enabled(if: SharedTerrain.hasNational, SharedTerrain.skipReason),
-    .enabled(if: gdalTranslate != nil, "skipped: gdal_translate (Debian gdal-bin) is not installed")
-)
+@Suite("raster --terrain over N21E105", .enabled(if: SharedTerrain.hasNationalAndTranslate, SharedTerrain.translateSkipReason))
 struct RasterTerrainTests {
     static let bbox = "105.50,21.45,105.65,21.60"
 
     /// Band `band` (1 or 2) of a GeoTIFF, pixel by pixel, read back with GDAL's own tool.
     static func pixels(_ tif: String, band: Int, folder: URL) throws -> [Double] {
-        let tool = try #require(gdalTranslate)
+        let tool = try #require(SharedTerrain.gdalTranslate)
         let xyz = folder.appendingPathComponent("band.xyz").path
         let result = try tool.run(["-q", "-b", "\(band)", "-of", "XYZ", tif, xyz])
         try #require(result.status == 0, "gdal_translate: \(result.errors)")
@@ -27,25 +20,13 @@ struct RasterTerrainTests {
         }
     }
 
-    /// The national scenario's villages of the window and cells of the tile, written into
-    /// `folder`: the `--villages` and `--cells` arguments.
-    static func inputs(in folder: URL) throws -> [String] {
-        let villages = folder.appendingPathComponent("villages.csv").path
-        let cells = folder.appendingPathComponent("cells.csv").path
-        try TerrainReportTests.subset(SharedTerrain.national + "/villages.csv", latitudes: 21.45...21.6, longitudes: 105.5...105.65)
-            .write(toFile: villages, atomically: true, encoding: .utf8)
-        try TerrainReportTests.subset(SharedTerrain.national + "/cells.csv", latitudes: 21...22, longitudes: 105...106)
-            .write(toFile: cells, atomically: true, encoding: .utf8)
-        return ["--villages", villages, "--cells", cells]
-    }
-
     @Test("terrain pixels ≤ flat pixels with combine = max, some strictly lower; the same bytes for 1 and 2 threads")
     // 2.5 km pixels keep the debug build's run short; TerrainRasterValuesTests checks the
     // values against the village search and the chunked parallel join on a synthetic ridge.
     func tamDaoWindow() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let inputs = ["raster"] + (try Self.inputs(in: folder)) + ["--bbox", Self.bbox, "--resolution", "2500m"]
+        let inputs = ["raster"] + (try SharedTerrain.tamDaoInputs(in: folder)) + ["--bbox", Self.bbox, "--resolution", "2500m"]
         let flat = folder.appendingPathComponent("flat.tif").path
         let flatRun = try CLI.run(inputs + ["--out", flat])
         #expect(flatRun.exitCode == 0, "stderr: \(flatRun.stderr)")
@@ -80,7 +61,7 @@ struct RasterTerrainTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("x.tif").path
         let result = try CLI.run(["raster", "--bbox", "104.95,21.5,105.05,21.55", "--resolution", "2km", "--terrain", SharedTerrain.folder,
-                                  "--out", out] + (try Self.inputs(in: folder)))
+                                  "--out", out] + (try SharedTerrain.tamDaoInputs(in: folder)))
         #expect(result.exitCode == 65)
         #expect(result.stderr.contains("missing tiles: N21E104.hgt"), "stderr: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))

@@ -1,21 +1,14 @@
 import Foundation
-import PhusongTestSupport
 import Testing
-
-private let gdalTranslate = GDALTool("gdal_translate")
 
 /// The real tile N21E105 converted by `gdal_translate` to GeoTIFF and DTED: `pathloss` and
 /// `report --terrain` over the copies write what they write over the `.hgt`
 /// (docs/specs/terrain-model.md, "Elevation data"; docs/terrain.md).
-@Suite(
-    "--terrain over GeoTIFF and DTED",
-    .enabled(if: SharedTerrain.hasNational, SharedTerrain.skipReason),
-    .enabled(if: gdalTranslate != nil, "skipped: gdal_translate (Debian gdal-bin) is not installed")
-)
+@Suite("--terrain over GeoTIFF and DTED", .enabled(if: SharedTerrain.hasNationalAndTranslate, SharedTerrain.translateSkipReason))
 struct TerrainRasterSourceTests {
     /// The tile converted to `name` (GeoTIFF, or DTED for `.dt1`) in `folder`.
     static func convert(to name: String, in folder: URL) throws -> String {
-        let tool = try #require(gdalTranslate)
+        let tool = try #require(SharedTerrain.gdalTranslate)
         let path = folder.appendingPathComponent(name).path
         let format = name.hasSuffix(".dt1") ? "DTED" : "GTiff"
         let result = try tool.run(["-q", "-of", format, SharedTerrain.folder + "/N21E105.hgt", path])
@@ -45,18 +38,13 @@ struct TerrainRasterSourceTests {
     func report() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let villages = folder.appendingPathComponent("villages.csv").path
-        let cells = folder.appendingPathComponent("cells.csv").path
-        try TerrainReportTests.subset(SharedTerrain.national + "/villages.csv", latitudes: 21.45...21.6, longitudes: 105.5...105.65)
-            .write(toFile: villages, atomically: true, encoding: .utf8)
-        try TerrainReportTests.subset(SharedTerrain.national + "/cells.csv", latitudes: 21...22, longitudes: 105...106)
-            .write(toFile: cells, atomically: true, encoding: .utf8)
+        let inputs = try SharedTerrain.tamDaoInputs(in: folder)
         let tif = try Self.convert(to: "N21E105.tif", in: folder)
         var terrainObjects: [[String: Any]] = []
         var tables: [[Data]] = []
         for (name, source) in [("hgt", SharedTerrain.folder), ("tif", tif)] {
             let out = folder.appendingPathComponent(name)
-            let result = try CLI.run(["report", "--villages", villages, "--cells", cells, "--terrain", source, "--out", out.path])
+            let result = try CLI.run(["report"] + inputs + ["--terrain", source, "--out", out.path])
             #expect(result.exitCode == 0, "stderr: \(result.stderr)")
             tables.append(try ["villages.csv", "deadzones.csv", "unpowered.csv", "sites.csv"].map {
                 try Data(contentsOf: out.appendingPathComponent($0))

@@ -83,7 +83,10 @@ public struct ElevationRasterLayout: Sendable, Hashable {
     /// Whether the two areas share more than an edge: both spans overlap by more than 10⁻⁹°
     /// (0.1 mm), so neighbours that share an edge row or column, as SRTM tiles do, do not.
     /// - Parameters:
-    ///   - other: the other area, as south, north, west, east, degrees.
+    ///   - otherSouth: the other area's southern bound, degrees.
+    ///   - otherNorth: its northern bound.
+    ///   - otherWest: its western bound.
+    ///   - otherEast: its eastern bound.
     /// - Returns: true when the interiors intersect.
     func overlaps(south otherSouth: Double, north otherNorth: Double, west otherWest: Double, east otherEast: Double) -> Bool {
         let tolerance = 1e-9
