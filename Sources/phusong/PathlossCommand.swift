@@ -10,7 +10,7 @@ import PhusongSupport
 struct PathlossCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pathloss",
-        abstract: "ITM (Longley-Rice) path loss over SRTM terrain for a list of transmitter-receiver pairs.",
+        abstract: "ITM (Longley-Rice) path loss over SRTM, GeoTIFF or DTED terrain for a list of transmitter-receiver pairs.",
         discussion: """
         Reads pairs.csv (id, tx_lat, tx_lon, tx_height_m, rx_lat, rx_lon, rx_height_m, band_mhz), \
         samples each terrain profile from the transmitter to the receiver and writes losses.csv \
@@ -21,7 +21,7 @@ struct PathlossCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("SRTM .hgt tile, or a folder of tiles.", valueName: "path"))
+    @Option(help: ArgumentHelp("SRTM .hgt tile, EPSG:4326 elevation raster (GeoTIFF, DTED, …), or a folder of them.", valueName: "path"))
     var terrain: String
 
     @Option(help: ArgumentHelp("The pairs (CSV).", valueName: "file"))
@@ -36,7 +36,7 @@ struct PathlossCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try config.load().terrain
         let source = try TerrainSource(path: terrain)
-        try OutputGuard.check(reading: [pairs] + source.files.values.sorted() + config.files, writing: [out])
+        try OutputGuard.check(reading: [pairs] + source.allFiles + config.files, writing: [out])
         let list = try PathLossPairsLoader.load(path: pairs)
         let parameters = try settings.itmParameters()
         let profiler = TerrainProfiler(tiles: ElevationTiles(source: source), stepM: settings.profileStepM)

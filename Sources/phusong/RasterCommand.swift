@@ -14,13 +14,15 @@ struct RasterCommand: AsyncParsableCommand {
         village); -9999 (nodata) where no cell is within the maximum range. The area is --bbox, \
         or the bounding box of --province in the --admin boundaries. The resolution in metres \
         becomes degrees at the area's middle latitude; the pixel count is rounded up so that the \
-        raster's extent is the area exactly. See docs/raster.md.
+        raster's extent is the area exactly. With --terrain, each pixel's RSRP is the terrain \
+        model's (docs/terrain.md). See docs/raster.md.
         """
     )
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
+    @OptionGroup var terrain: TerrainOption
 
     @Option(name: .long, help: ArgumentHelp(
         "The area: west,south,east,north in WGS 84 degrees, e.g. 102.9,21.2,103.3,21.6.", valueName: "minlon,minlat,maxlon,maxlat"))
@@ -54,7 +56,7 @@ struct RasterCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try OutputGuard.check(reading: inputs.files + config.files, writing: [out] + inputs.outputFiles)
+        try OutputGuard.check(reading: inputs.files + config.files + terrain.files(), writing: [out] + inputs.outputFiles)
         let configuration = try config.load()
         let loaded = try await inputs.load(threads: threads.count)
         let area: LonLatBox
@@ -69,10 +71,19 @@ struct RasterCommand: AsyncParsableCommand {
         do { grid = try CoverageGrid(box: area, resolutionM: try Self.metres(resolution)) } catch {
             throw ValidationError("--resolution: \(error)")
         }
+        let terrainModel = try terrain.model(configuration)
         let engine = try await CoverageEngine.prepare(
             cells: loaded.scenario.cells, sites: loaded.sites, parameters: configuration.radio, threads: threads.count)
         let values = try await CoverageRasterValues.compute(
-            grid: grid, engine: engine, villages: loaded.scenario.villages, threads: threads.count)
+            grid: grid, engine: engine.withTerrain(terrainModel), villages: loaded.scenario.villages, threads: threads.count)
+        if let terrainModel {
+            // The report's outside-terrain policy: stop naming the missing tiles, unless
+            // `outside_terrain = "default-model"`.
+            try terrainModel.check(values.terrain)
+            let source = terrainModel.profiler.tiles.source
+            Terminal.note(TerrainSummaryText.heading(source: source.path, files: source.allFiles.count, settings: terrainModel.settings))
+            for line in TerrainSummaryText.statisticsLines(values.terrain) { Terminal.note(line) }
+        }
         try CoverageRasterFile.write(values, grid: grid, to: out)
         let size = [grid.pixelWidthDeg, grid.pixelHeightDeg].map { String(format: "%.8g", $0) + "°" }.joined(separator: " × ")
         Terminal.note("Wrote \(out) (\(grid.columns) × \(grid.rows) pixels of \(size), bands: 4G, 5G RSRP dBm)")

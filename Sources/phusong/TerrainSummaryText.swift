@@ -7,14 +7,25 @@ import PhusongSupport
 enum TerrainSummaryText {
     static func lines(_ comparison: TerrainComparison, villages: Int) -> [String] {
         let settings = comparison.settings
-        let statistics = comparison.statistics
-        let warnings = statistics.warnings.map { "\($0.name) \(NumberText.grouped($0.pairs))" }
         return [
-            "Terrain: \(comparison.sourcePath) (\(comparison.tileFiles.count) tiles), combine = \(settings.combine.rawValue), "
-                + "profile step \(NumberText.shortest(settings.profileStepM)) m",
+            heading(source: comparison.sourcePath, files: comparison.tileFiles.count, settings: settings),
             "  villages changing status: \(NumberText.grouped(comparison.changedVillages)) of \(NumberText.grouped(villages)) "
                 + "(terrain_shadow \(NumberText.grouped(comparison.terrainShadowVillages)), "
                 + "connected only over terrain \(NumberText.grouped(comparison.gainedVillages)))",
+        ] + statisticsLines(comparison.statistics)
+    }
+
+    /// The first line: the source, its file count and the settings that shape every profile.
+    static func heading(source: String, files: Int, settings: TerrainSettings) -> String {
+        "Terrain: \(source) (\(files) tiles), combine = \(settings.combine.rawValue), "
+            + "profile step \(NumberText.shortest(settings.profileStepM)) m"
+    }
+
+    /// What the terrain model did: profiles, void samples, ITM errors, pairs outside the
+    /// terrain, ITM warnings per flag.
+    static func statisticsLines(_ statistics: TerrainStatistics) -> [String] {
+        let warnings = statistics.warnings.map { "\($0.name) \(NumberText.grouped($0.pairs))" }
+        return [
             "  profiles \(NumberText.grouped(statistics.profiles)), void samples \(NumberText.grouped(statistics.voidSamples)), "
                 + "ITM errors (empirical loss used) \(NumberText.grouped(statistics.itmErrors)), "
                 + "pairs outside the terrain (empirical model used) \(NumberText.grouped(statistics.outsideTerrainPairs))",

@@ -5,7 +5,7 @@
 public struct TerrainComparison: Sendable {
     /// The terrain source the run used (the path the user gave).
     public var sourcePath: String
-    /// The tiles' files, south to north, west to east.
+    /// The terrain's files: the SRTM tiles south to north, west to east, then the rasters.
     public var tileFiles: [String]
     /// The `[terrain]` settings of the run.
     public var settings: TerrainSettings
@@ -28,8 +28,7 @@ public struct TerrainComparison: Sendable {
     ///   - statistics: what the terrain model did.
     public init(model: TerrainModel, empirical: [VillageCoverage], terrain: [VillageCoverage], statistics: TerrainStatistics) {
         sourcePath = model.profiler.tiles.source.path
-        let source = model.profiler.tiles.source
-        tileFiles = source.tileNames.compactMap { source.files[$0] }
+        tileFiles = model.profiler.tiles.source.allFiles
         settings = model.settings
         empiricallyConnected = empirical.map(\.connected)
         self.statistics = statistics

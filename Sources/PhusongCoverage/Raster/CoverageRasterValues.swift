@@ -8,6 +8,9 @@ import PhusongSupport
 /// that point would get. The receiver's area type (which selects the path-loss variant) is
 /// that of the village nearest to the pixel centre (great-circle; ties: the village first in
 /// the file), as area coverage does for a site's footprint; rural when there are no villages.
+/// With an engine over terrain (``CoverageEngine/withTerrain(_:)``), a pixel's value is the
+/// terrain model's best-server RSRP, found by the same bounded search as a village's, and
+/// ``terrain`` counts what the terrain model did.
 public struct CoverageRasterValues: Sendable, Hashable {
     /// The value of a pixel where no cell of the technology is within `max_range_m`.
     public static let noData: Float = -9999
@@ -17,6 +20,10 @@ public struct CoverageRasterValues: Sendable, Hashable {
     public var lte: [Float]
     /// The best 5G RSRP per pixel, as ``lte``.
     public var nr: [Float]
+    /// What the terrain model did over the pixels (all zero without terrain): profiles, void
+    /// samples, ITM warnings and errors, pixel–cell pairs outside the terrain. Sums over the
+    /// pixels, so the same for every thread count.
+    public var terrain = TerrainStatistics()
 
     /// Computes the values of `grid`'s pixels in parallel chunks of rows (`TaskPool`), merged
     /// in row order: the result does not depend on `threads`.
@@ -54,8 +61,8 @@ public struct CoverageRasterValues: Sendable, Hashable {
                     receivers.append(Village(id: "", lon: lon, lat: lat, population: 0, areaType: areaType))
                 }
             }
-            let coverage = try await engine.coverage(of: receivers, threads: 1)
-            return (coverage.map { value($0.best4G) }, coverage.map { value($0.best5G) })
+            let (coverage, statistics) = try await engine.coverageAndStatistics(of: receivers, threads: 1)
+            return (coverage.map { value($0.best4G) }, coverage.map { value($0.best5G) }, statistics.terrain)
         }
         var values = CoverageRasterValues(lte: [], nr: [])
         values.lte.reserveCapacity(grid.pixelCount)
@@ -63,6 +70,7 @@ public struct CoverageRasterValues: Sendable, Hashable {
         for chunk in chunks {
             values.lte.append(contentsOf: chunk.0)
             values.nr.append(contentsOf: chunk.1)
+            values.terrain.add(chunk.2)
         }
         return values
     }

@@ -77,36 +77,13 @@ public struct ElevationTile: Sendable {
     public func height(latitude: Double, longitude: Double) -> (heightM: Double, allVoid: Bool) {
         let rowPosition = (Double(name.south + 1) - latitude) / spacingDegrees
         let columnPosition = (longitude - Double(name.west)) / spacingDegrees
-        let r0 = Self.cell(rowPosition, limit: size - 2)
-        let c0 = Self.cell(columnPosition, limit: size - 2)
-        let rowWeight = rowPosition - Double(r0)
-        let columnWeight = columnPosition - Double(c0)
+        let r0 = BilinearHeight.cell(rowPosition, limit: size - 2)
+        let c0 = BilinearHeight.cell(columnPosition, limit: size - 2)
         let base = r0 * size + c0
         let corners = (posts[base], posts[base + 1], posts[base + size], posts[base + size + 1])
-        let voids = (corners.0 == Self.void ? 1 : 0) + (corners.1 == Self.void ? 1 : 0)
-            + (corners.2 == Self.void ? 1 : 0) + (corners.3 == Self.void ? 1 : 0)
-        var z = (Double(corners.0), Double(corners.1), Double(corners.2), Double(corners.3))
-        if voids == 4 { return (0, true) }
-        if voids > 0 {
-            var sum = 0.0
-            if corners.0 != Self.void { sum += z.0 }
-            if corners.1 != Self.void { sum += z.1 }
-            if corners.2 != Self.void { sum += z.2 }
-            if corners.3 != Self.void { sum += z.3 }
-            let mean = sum / Double(4 - voids)
-            if corners.0 == Self.void { z.0 = mean }
-            if corners.1 == Self.void { z.1 = mean }
-            if corners.2 == Self.void { z.2 = mean }
-            if corners.3 == Self.void { z.3 = mean }
-        }
-        let north = z.0 * (1 - columnWeight) + z.1 * columnWeight
-        let south = z.2 * (1 - columnWeight) + z.3 * columnWeight
-        return (north * (1 - rowWeight) + south * rowWeight, false)
-    }
-
-    /// ⌊position⌋ clamped to 0 … limit (no trap for any value).
-    private static func cell(_ position: Double, limit: Int) -> Int {
-        guard position > 0 else { return 0 }
-        return position < Double(limit) ? Int(position) : limit
+        return BilinearHeight.height(
+            (Double(corners.0), Double(corners.1), Double(corners.2), Double(corners.3)),
+            void: (corners.0 == Self.void, corners.1 == Self.void, corners.2 == Self.void, corners.3 == Self.void),
+            rowWeight: rowPosition - Double(r0), columnWeight: columnPosition - Double(c0))
     }
 }

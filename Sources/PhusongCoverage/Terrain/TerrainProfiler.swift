@@ -1,7 +1,7 @@
 /// Samples terrain profiles from transmitter to receiver into a caller's buffer
 /// (docs/specs/terrain-model.md, "Profile from cell (transmitter) to village (receiver)"):
 /// point i = 0 … n at lat_i = lat_tx + (lat_rx − lat_tx)·i/n, lon_i = lon_tx + Δlon·i/n, the
-/// end points exact, the height of each from ``ElevationTile/height(latitude:longitude:)``.
+/// end points exact, the height of each from ``ElevationSurface/height(latitude:longitude:)``.
 /// Shared by every thread (the tiles are read-only); each thread keeps its own buffer, which
 /// grows to the longest profile once and is then reused, so sampling allocates nothing.
 public struct TerrainProfiler: Sendable {
@@ -50,7 +50,7 @@ public struct TerrainProfiler: Sendable {
         let longitudeDifference = ProfileGeometry.longitudeDifference(from: txLongitude, to: rxLongitude)
         heights.removeAll(keepingCapacity: true)
         heights.reserveCapacity(n + 1)
-        var current: ElevationTile?
+        var current: ElevationSurface?
         var voids = 0
         var missing: Set<TileName> = []
         for i in 0...n {
@@ -64,26 +64,19 @@ public struct TerrainProfiler: Sendable {
                 latitude = txLatitude + latitudeDifference * Double(i) / Double(n)
                 longitude = ProfileGeometry.normalizedLongitude(txLongitude + longitudeDifference * Double(i) / Double(n))
             }
-            if current.map({ Self.strictlyInside($0, latitude, longitude) }) != true {
-                current = try tiles.tile(latitude: latitude, longitude: longitude)
+            if current?.strictlyContains(latitude: latitude, longitude: longitude) != true {
+                current = try tiles.surface(latitude: latitude, longitude: longitude)
             }
-            guard let tile = current else {
+            guard let surface = current else {
                 missing.insert(TileName(containingLatitude: latitude, longitude: longitude) ?? TileName(south: 0, west: 0))
                 heights.append(0)
                 continue
             }
-            let sample = tile.height(latitude: latitude, longitude: longitude)
+            let sample = surface.height(latitude: latitude, longitude: longitude)
             if sample.allVoid { voids += 1 }
             heights.append(sample.heightM)
         }
         if !missing.isEmpty { throw .outsideTerrain(missingTiles: missing.sorted().map(\.fileName)) }
         return Profile(distanceM: d, intervals: n, spacingM: d / Double(n), voidSamples: voids)
-    }
-
-    /// Inside the tile and off its edges (a point on an edge is looked up again, so that it is
-    /// always read from the same tile whatever the path's previous point).
-    private static func strictlyInside(_ tile: ElevationTile, _ latitude: Double, _ longitude: Double) -> Bool {
-        let south = Double(tile.name.south), west = Double(tile.name.west)
-        return latitude > south && latitude < south + 1 && longitude > west && longitude < west + 1
     }
 }

@@ -51,7 +51,7 @@ struct ElevationTileTests {
     func plane() throws {
         let (tiles, scratch) = try Self.syntheticTiles()
         defer { scratch.remove() }
-        let tile = try #require(try tiles.tile(latitude: 21.5, longitude: 105.5))
+        let tile = try #require(try tiles.tile(TileName(south: 21, west: 105)))
         #expect(tile.size == 1201 && tile.voidPosts == Self.voids.count)
         let delta = 1.0 / 1200
         for (row, column) in [(0, 0), (600, 300), (1200, 1200), (7, 1199), (500, 20)] {
@@ -90,11 +90,11 @@ struct ElevationTileTests {
         for (latitude, longitude, expected) in [
             (22.0, 105.0, 0.0), (21.0, 105.0, 1200.0), (21.0, 106.0, 3600.0), (22.0, 106.0, 2400.0), (21.5, 106.0, 3000.0),
         ] {
-            let tile = try #require(try tiles.tile(latitude: latitude, longitude: longitude), "\(latitude), \(longitude)")
+            let tile = try #require(try tiles.surface(latitude: latitude, longitude: longitude), "\(latitude), \(longitude)")
             #expect(abs(tile.height(latitude: latitude, longitude: longitude).heightM - expected) < 1e-6)
         }
-        #expect(try tiles.tile(latitude: 22.000001, longitude: 105.5) == nil)
-        #expect(try tiles.tile(latitude: 21.5, longitude: 104.999999) == nil)
+        #expect(try tiles.surface(latitude: 22.000001, longitude: 105.5) == nil)
+        #expect(try tiles.surface(latitude: 21.5, longitude: 104.999999) == nil)
     }
 
     @Test("the cache keeps at most its capacity and reads a tile again after eviction")

@@ -41,7 +41,7 @@ struct RealTileTests {
             let post = tile.post(row: row, column: column)
             guard post != ElevationTile.void else { continue }
             let latitude = 21 + 1 - Double(row) * delta, longitude = 105 + Double(column) * delta
-            let found = try #require(try tiles.tile(latitude: latitude, longitude: longitude))
+            let found = try #require(try tiles.surface(latitude: latitude, longitude: longitude))
             #expect(abs(found.height(latitude: latitude, longitude: longitude).heightM - Double(post)) < 1e-6, "post (\(row), \(column))")
         }
     }
