@@ -19,9 +19,17 @@ extension CoverageEngine {
     /// 64 chunks per thread (of at least 512 villages): a thread that finishes early (the
     /// villages of a city cost more than those of the mountains) takes the next chunk, and
     /// the last chunks are short, so neither thread waits long for the other at the end.
-    public func coverageAndStatistics(of villages: [Village], threads: Int) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
+    /// - Parameters:
+    ///   - villages: the receivers.
+    ///   - threads: worker tasks.
+    ///   - progress: counts the villages done, chunk by chunk, in its open stage (nil: none).
+    /// - Returns: the coverage of each village, and the search's statistics.
+    public func coverageAndStatistics(
+        of villages: [Village], threads: Int, progress: ProgressReporter? = nil
+    ) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
         let chunks = try await TaskPool.mapChunks(count: villages.count, threads: threads, minimumChunk: 512, chunksPerThread: 64) { range in
-            coverage(of: villages[range])
+            defer { progress?.advance(by: range.count) }
+            return coverage(of: villages[range])
         }
         var results: [VillageCoverage] = []
         results.reserveCapacity(villages.count)
