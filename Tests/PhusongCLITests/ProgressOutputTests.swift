@@ -188,21 +188,15 @@ struct TerrainProgressTests {
         #expect(log.total(of: "pathloss") == 6)
         #expect(try Data(contentsOf: folder.appendingPathComponent("json.csv")) == Data(contentsOf: folder.appendingPathComponent("quiet.csv")))
 
-        let villages = folder.appendingPathComponent("villages.csv").path
-        let cells = folder.appendingPathComponent("cells.csv").path
-        try TerrainReportTests.subset(SharedTerrain.national + "/villages.csv", latitudes: 21.4...21.6, longitudes: 105.5...105.7)
-            .write(toFile: villages, atomically: true, encoding: .utf8)
-        try TerrainReportTests.subset(SharedTerrain.national + "/cells.csv", latitudes: 21...22, longitudes: 105...106)
-            .write(toFile: cells, atomically: true, encoding: .utf8)
-        let report = ["report", "--villages", villages, "--cells", cells, "--terrain", SharedTerrain.folder, "--month", "2026-11",
-                      "--out", folder.path + "/terrain"]
+        let inputs = try TerrainReportTests.writeTamDaoInputs(in: folder)
+        let report = ["report"] + inputs + ["--terrain", SharedTerrain.folder, "--month", "2026-11", "--out", folder.path + "/terrain"]
         let terrainJSON = try CLI.run(report + ["--log-json"])
         let terrainFiles = try folderContents(folder.path + "/terrain")
         let terrainQuiet = try CLI.run(report + ["--quiet"])
         #expect(terrainJSON.exitCode == 0 && terrainQuiet.exitCode == 0 && terrainQuiet.stderr.isEmpty, "\(terrainJSON.stderr)")
         let terrainLog = try ProgressLog(terrainJSON.stderr)
         #expect(terrainLog.stages() == ["load", "index", "coverage", "terrain", "indicators", "write"])
-        let villageCount = try String(contentsOfFile: villages, encoding: .utf8).split(separator: "\n").count - 1
+        let villageCount = try String(contentsOfFile: inputs[1], encoding: .utf8).split(separator: "\n").count - 1
         #expect(villageCount > 100 && terrainLog.total(of: "terrain") == villageCount)
         #expect(terrainJSON.stdout == terrainQuiet.stdout)
         #expect(try terrainFiles.count == 10 && folderContents(folder.path + "/terrain") == terrainFiles)
