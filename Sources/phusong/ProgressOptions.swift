@@ -4,13 +4,13 @@ import PhusongSupport
 /// `--quiet` and `--log-json`: how a long command uses standard error. Without either, a
 /// terminal shows one progress line with an ETA (nothing when standard error is not a
 /// terminal) and the notes as text. Standard output and the files written never depend on
-/// them (docs/cli.md, "Progress").
+/// them (docs/cli.md).
 struct ProgressOptions: ParsableArguments {
     @Flag(name: .long, help: "Print nothing on standard error but errors: no progress line, no notes.")
     var quiet = false
 
     @Flag(name: .customLong("log-json"), help: ArgumentHelp(
-        "Progress events, notes and errors on standard error as one JSON object per line (docs/cli.md, \"Progress\"), terminal or not."))
+        "Progress events, notes and errors on standard error as one JSON object per line (schema: docs/cli.md), terminal or not."))
     var logJSON = false
 
     func validate() throws {

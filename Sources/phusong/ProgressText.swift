@@ -27,8 +27,7 @@ enum ProgressText {
     }
 }
 
-/// Standard error's JSON lines (`--log-json`), one object each; the schema is in docs/cli.md,
-/// "Progress".
+/// Standard error's JSON lines (`--log-json`), one object each; the schema is in docs/cli.md.
 enum ProgressJSON {
     /// `{"event":"progress","stage":…,"done":…,"total":…,"elapsed_s":…,"eta_s":…}`, with
     /// `"detail"` last when the event has one; seconds with three decimals, `eta_s` null when

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The events of a `--log-json` run's standard error (docs/cli.md, "Progress"), checked line by
+/// The events of a `--log-json` run's standard error (docs/cli.md), checked line by
 /// line against the schema.
 struct ProgressLog {
     /// Every line, parsed.

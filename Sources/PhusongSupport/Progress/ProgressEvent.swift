@@ -1,6 +1,6 @@
 /// Where a stage of a long run stands: the unit of progress that ``ProgressReporter`` hands to
 /// its sink. The command line renders it as a line on a terminal or as one JSON object per
-/// line (`--log-json`, schema in docs/cli.md, "Progress").
+/// line (`--log-json`, schema in docs/cli.md).
 public struct ProgressEvent: Sendable, Equatable {
     /// The stage's name, e.g. `load`, `coverage`, `area`, `write` (docs/cli.md lists them).
     public var stage: String
