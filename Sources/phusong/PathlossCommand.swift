@@ -32,15 +32,19 @@ struct PathlossCommand: AsyncParsableCommand {
 
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
+    @OptionGroup var progressOptions: ProgressOptions
 
     func run() async throws {
+        let progress = progressOptions.start(Self.configuration.commandName ?? "pathloss")
         let settings = try config.load().terrain
         let source = try TerrainSource(path: terrain)
         try OutputGuard.check(reading: [pairs] + source.allFiles + config.files, writing: [out])
-        let list = try PathLossPairsLoader.load(path: pairs)
+        let list = try await progress.stage("load") { try PathLossPairsLoader.load(path: pairs) }
         let parameters = try settings.itmParameters()
         let profiler = TerrainProfiler(tiles: ElevationTiles(source: source), stepM: settings.profileStepM)
-        let results = try await PointToPointLosses.compute(list, profiler: profiler, parameters: parameters, threads: threads.count)
+        let results = try await progress.stage("pathloss", total: list.count) {
+            try await PointToPointLosses.compute(list, profiler: profiler, parameters: parameters, threads: threads.count, progress: progress)
+        }
         let missing = Set(results.flatMap { result -> [String] in
             if case .outsideTerrain(let tiles) = result.outcome { return tiles }
             return []
@@ -48,7 +52,7 @@ struct PathlossCommand: AsyncParsableCommand {
         if !missing.isEmpty && settings.outsideTerrain == .stop {
             throw TerrainError.outsideTerrain(missingTiles: missing.sorted())
         }
-        try AtomicFile.write(PathLossFile.bytes(pairs: list, results: results), to: out)
+        try await progress.stage("write") { try AtomicFile.write(PathLossFile.bytes(pairs: list, results: results), to: out) }
         for line in PathlossSummary.lines(results, outputPath: out) { Terminal.output(line) }
     }
 }

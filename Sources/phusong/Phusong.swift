@@ -30,6 +30,7 @@ struct Phusong: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            StandardError.shared.clearLine()
             exit(withError: ExitCodes.mapped(error))
         }
     }

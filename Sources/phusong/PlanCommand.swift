@@ -26,6 +26,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var threads: ThreadsOption
     @OptionGroup var terrain: TerrainOption
     @OptionGroup var exact: ExactPlanOption
+    @OptionGroup var progressOptions: ProgressOptions
 
     @Option(name: .long, help: ArgumentHelp("More candidate sites: CSV with id, lon, lat.", valueName: "file"))
     var candidates: String?
@@ -50,6 +51,7 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let progress = progressOptions.start(Self.configuration.commandName ?? "plan")
         let folder = try OutputGuard.openFolder(out, fileNames: PlanFiles.fileNames, setName: "plan",
                                                 reading: inputs.files + config.files + (candidates.map { [$0] } ?? []) + terrain.files(),
                                                 alsoWriting: inputs.outputFiles)
@@ -57,19 +59,22 @@ struct PlanCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let configuration = try config.load()
-        let loaded = try await inputs.load(threads: threads.count)
+        let loaded = try await inputs.load(threads: threads.count, progress: progress)
         if exact.exact { try ExactPlanning.check(villages: loaded.scenario.villages.count) }
         var extra: [CandidateLocation] = []
         if let candidates { extra = try CandidateSites.read(path: candidates, existingSiteIDs: Set(loaded.sites.map(\.id))) }
         let run = try await CoverageRun.compute(
-            inputs: loaded, configuration: configuration, threads: threads.count, terrain: terrain.model(configuration))
-        let progress = ProgressLine()
-        let plan = try await RolloutPlanner.plan(
-            run, candidates: extra, budget: effectiveBudget,
-            options: SolverOptions(threads: threads.count, seed: seed), exact: exact.planning, progress: { progress.show($0) })
-        progress.finish()
-        let written = try OutputGuard.publish(into: folder) {
-            try PlanFiles.files(plan, toolVersion: PhusongVersion.current, seed: seed, phases: phases)
+            inputs: loaded, configuration: configuration, threads: threads.count, terrain: terrain.model(configuration), progress: progress)
+        // The planner's steps have no count: one unit, its steps shown as the stage's detail.
+        let plan = try await progress.stage("plan") {
+            try await RolloutPlanner.plan(
+                run, candidates: extra, budget: effectiveBudget,
+                options: SolverOptions(threads: threads.count, seed: seed), exact: exact.planning, progress: { progress?.detail($0) })
+        }
+        let written = try await progress.stage("write") {
+            try OutputGuard.publish(into: folder) {
+                try PlanFiles.files(plan, toolVersion: PhusongVersion.current, seed: seed, phases: phases)
+            }
         }
         Terminal.output(PlanText.render(plan))
         Terminal.output("")
@@ -82,21 +87,6 @@ struct PlanCommand: AsyncParsableCommand {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         Terminal.note("Time: \(NumberText.fixed(seconds, decimals: 2)) s (\(threads.count) threads)")
-    }
-}
-
-/// A progress line on standard error: rewritten in place on a terminal, one line per step
-/// otherwise (logs, CI).
-final class ProgressLine: Sendable {
-    private let interactive = isatty(STDERR_FILENO) != 0
-
-    func show(_ text: String) {
-        let line = interactive ? "\r\u{1B}[K[plan] " + text : "[plan] " + text + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhusongCoverage
 import PhusongReports
+import PhusongSupport
 
 /// `phusong raster`: the best RSRP per pixel over an area, as a Cloud-Optimised GeoTIFF.
 struct RasterCommand: AsyncParsableCommand {
@@ -23,6 +24,7 @@ struct RasterCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
     @OptionGroup var terrain: TerrainOption
+    @OptionGroup var progressOptions: ProgressOptions
 
     @Option(name: .long, help: ArgumentHelp(
         "The area: west,south,east,north in WGS 84 degrees, e.g. 102.9,21.2,103.3,21.6.", valueName: "minlon,minlat,maxlon,maxlat"))
@@ -56,9 +58,10 @@ struct RasterCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let progress = progressOptions.start(Self.configuration.commandName ?? "raster")
         try OutputGuard.check(reading: inputs.files + config.files + terrain.files(), writing: [out] + inputs.outputFiles)
         let configuration = try config.load()
-        let loaded = try await inputs.load(threads: threads.count)
+        let loaded = try await inputs.load(threads: threads.count, progress: progress)
         let area: LonLatBox
         if let bbox {
             area = try Self.box(bbox)
@@ -72,10 +75,15 @@ struct RasterCommand: AsyncParsableCommand {
             throw ValidationError("--resolution: \(error)")
         }
         let terrainModel = try terrain.model(configuration)
-        let engine = try await CoverageEngine.prepare(
-            cells: loaded.scenario.cells, sites: loaded.sites, parameters: configuration.radio, threads: threads.count)
-        let values = try await CoverageRasterValues.compute(
-            grid: grid, engine: engine.withTerrain(terrainModel), villages: loaded.scenario.villages, threads: threads.count)
+        let engine = try await progress.stage("index") {
+            try await CoverageEngine.prepare(
+                cells: loaded.scenario.cells, sites: loaded.sites, parameters: configuration.radio, threads: threads.count)
+        }
+        let values = try await progress.stage("raster", total: grid.pixelCount) {
+            try await CoverageRasterValues.compute(
+                grid: grid, engine: engine.withTerrain(terrainModel), villages: loaded.scenario.villages, threads: threads.count,
+                progress: progress)
+        }
         if let terrainModel {
             // The report's outside-terrain policy: stop naming the missing tiles, unless
             // `outside_terrain = "default-model"`.
@@ -84,7 +92,7 @@ struct RasterCommand: AsyncParsableCommand {
             Terminal.note(TerrainSummaryText.heading(source: source.path, files: source.allFiles.count, settings: terrainModel.settings))
             for line in TerrainSummaryText.statisticsLines(values.terrain) { Terminal.note(line) }
         }
-        try CoverageRasterFile.write(values, grid: grid, to: out)
+        try await progress.stage("write") { try CoverageRasterFile.write(values, grid: grid, to: out) }
         let size = [grid.pixelWidthDeg, grid.pixelHeightDeg].map { String(format: "%.8g", $0) + "°" }.joined(separator: " × ")
         Terminal.note("Wrote \(out) (\(grid.columns) × \(grid.rows) pixels of \(size), bands: 4G, 5G RSRP dBm)")
     }

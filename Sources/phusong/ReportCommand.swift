@@ -23,6 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
     @OptionGroup var terrain: TerrainOption
+    @OptionGroup var progressOptions: ProgressOptions
 
     @Option(name: .long, help: ArgumentHelp(
         "Folder for the outputs (created if needed), replaced whole by the new report; it must hold nothing else.", valueName: "dir"))
@@ -60,6 +61,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let progress = progressOptions.start(Self.configuration.commandName ?? "report")
         let folder = try OutputGuard.openFolder(out, fileNames: plan == nil ? ReportFiles.fileNames : ReportFiles.planEffectFileNames,
                                                 setName: "report", reading: inputs.files + config.files + terrain.files()
                                                     + (plan.map { [ReportPlan.planFile($0)] } ?? []),
@@ -74,19 +76,21 @@ struct ReportCommand: AsyncParsableCommand {
         let edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current(), mapLibrary: mapLibrary, basemap: basemap)
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded = try await inputs.load(threads: threads.count)
+        let loaded = try await inputs.load(threads: threads.count, progress: progress)
         let loadedAt = clock.now
         // Footprints are traced with the empirical model: with terrain, area coverage is left out
         // rather than mixed with terrain-model village figures.
         let includeArea = !noArea && terrainModel == nil
         let (run, planEffect) = try await ReportPlan.apply(
             plan, to: try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count,
-                                                    includeArea: includeArea && plan == nil, terrain: terrainModel),
+                                                    includeArea: includeArea && plan == nil, terrain: terrainModel, progress: progress),
             includeArea: includeArea, threads: threads.count)
         let computedAt = clock.now
-        let written = try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
-                                                    configurationPath: config.path, threads: threads.count, edition: edition,
-                                                    planEffect: planEffect)
+        let written = try await progress.stage("write") {
+            try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
+                                          configurationPath: config.path, threads: threads.count, edition: edition,
+                                          planEffect: planEffect)
+        }
         let summary = HeadlineSummary(run, edition: edition)
         Terminal.output(HeadlineTable.render(summary))
         Terminal.output("")

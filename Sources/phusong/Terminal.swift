@@ -9,17 +9,20 @@ enum Terminal {
     /// How many problems are listed before the rest are only counted.
     static let problemListLimit = 20
 
-    /// Results, on standard output.
+    /// Results, on standard output (after clearing the progress line a terminal may show).
     static func output(_ text: String) {
+        StandardError.shared.clearLine()
         print(TerminalText.visible(text, keepingLineBreaks: true))
     }
 
+    /// An error, on standard error (also with `--quiet`; a JSON line with `--log-json`).
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((TerminalText.visible(text, keepingLineBreaks: true) + "\n").utf8))
+        StandardError.shared.error(text)
     }
 
+    /// A note, on standard error (none with `--quiet`; a JSON line with `--log-json`).
     static func note(_ text: String) {
-        error(text)
+        StandardError.shared.note(text)
     }
 
     /// Lists up to 20 problems on standard error (one line each), then how many more there are.

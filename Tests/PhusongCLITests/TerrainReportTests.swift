@@ -21,6 +21,18 @@ struct TerrainReportTests {
         return ([lines[0]] + kept).joined(separator: "\n") + "\n"
     }
 
+    /// Writes the Tam Đảo villages and the tile's cells into `folder` and returns the
+    /// `--villages`/`--cells` arguments that read them.
+    static func writeTamDaoInputs(in folder: URL) throws -> [String] {
+        let villages = folder.appendingPathComponent("villages.csv").path
+        let cells = folder.appendingPathComponent("cells.csv").path
+        try subset(national + "/villages.csv", latitudes: 21.4...21.6, longitudes: 105.5...105.7)
+            .write(toFile: villages, atomically: true, encoding: .utf8)
+        try subset(national + "/cells.csv", latitudes: 21...22, longitudes: 105...106)
+            .write(toFile: cells, atomically: true, encoding: .utf8)
+        return ["--villages", villages, "--cells", cells]
+    }
+
     /// Column `name` of each row of a CSV written by phusong (BOM stripped), by the first column.
     static func column(_ name: String, of path: String) throws -> [String: String] {
         var text = try String(contentsOfFile: path, encoding: .utf8)
@@ -38,13 +50,7 @@ struct TerrainReportTests {
     func tamDao() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let villages = folder.appendingPathComponent("villages.csv").path
-        let cells = folder.appendingPathComponent("cells.csv").path
-        try Self.subset(Self.national + "/villages.csv", latitudes: 21.4...21.6, longitudes: 105.5...105.7)
-            .write(toFile: villages, atomically: true, encoding: .utf8)
-        try Self.subset(Self.national + "/cells.csv", latitudes: 21...22, longitudes: 105...106)
-            .write(toFile: cells, atomically: true, encoding: .utf8)
-        let inputs = ["--villages", villages, "--cells", cells]
+        let inputs = try Self.writeTamDaoInputs(in: folder)
         let empirical = try CLI.run(["report"] + inputs + ["--no-area", "--out", folder.appendingPathComponent("empirical").path])
         #expect(empirical.exitCode == 0, "stderr: \(empirical.stderr)")
         var outputs: [[Data]] = []

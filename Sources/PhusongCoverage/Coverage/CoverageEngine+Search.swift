@@ -23,12 +23,20 @@ extension CoverageEngine {
     /// and a chunk of mountain villages far more than its neighbours, so chunks are smaller
     /// (256 per thread, at least 64 villages), so that the last ones take a fraction of a
     /// second (docs/benchmarks.md, "Terrain"). Results do not depend on the chunks.
-    public func coverageAndStatistics(of villages: [Village], threads: Int) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
+    /// - Parameters:
+    ///   - villages: the receivers.
+    ///   - threads: worker tasks.
+    ///   - progress: counts the villages done, chunk by chunk, in its open stage (nil: none).
+    /// - Returns: the coverage of each village, and the search's statistics.
+    public func coverageAndStatistics(
+        of villages: [Village], threads: Int, progress: ProgressReporter? = nil
+    ) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
         let (minimumChunk, chunksPerThread) = terrain == nil ? (512, 64) : (64, 256)
         let chunks = try await TaskPool.mapChunks(
             count: villages.count, threads: threads, minimumChunk: minimumChunk, chunksPerThread: chunksPerThread
         ) { range in
-            coverage(of: villages[range])
+            defer { progress?.advance(by: range.count) }
+            return coverage(of: villages[range])
         }
         var results: [VillageCoverage] = []
         results.reserveCapacity(villages.count)

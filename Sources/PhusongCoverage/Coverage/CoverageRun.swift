@@ -1,3 +1,5 @@
+import PhusongSupport
+
 /// One coverage computation: the inputs, the configuration, the engine and its results.
 public struct CoverageRun: Sendable {
     public var inputs: LoadedInputs
@@ -38,9 +40,21 @@ public struct CoverageRun: Sendable {
     /// ``TerrainError/outsideTerrain(missingTiles:)`` unless `outside_terrain =
     /// "default-model"`. Area coverage (footprints) stays empirical: callers leave it out with
     /// terrain.
+    ///
+    /// With `progress`, the steps are its stages `index` (preparing the engine), `coverage`
+    /// (villages), `terrain` (villages again, over the terrain; only with `terrain`),
+    /// `indicators` and `area` (only with `includeArea`).
+    /// - Parameters:
+    ///   - inputs: the loaded villages, cells and boundaries.
+    ///   - configuration: the radio model, area settings and targets.
+    ///   - threads: worker tasks.
+    ///   - includeArea: whether to trace footprints and measure the covered area.
+    ///   - terrain: the terrain model, or nil for the empirical model alone.
+    ///   - progress: where the stages are counted (nil: nowhere); it never changes the results.
+    /// - Returns: the run.
     public static func compute(
         inputs: LoadedInputs, configuration: PhusongConfiguration, threads: Int, includeArea: Bool = false,
-        terrain: TerrainModel? = nil
+        terrain: TerrainModel? = nil, progress: ProgressReporter? = nil
     ) async throws -> CoverageRun {
         let clock = ContinuousClock()
         var timings = StepTimings()
@@ -50,22 +64,29 @@ public struct CoverageRun: Sendable {
             defer { start = now }
             return now - start
         }
-        let engine = try await CoverageEngine.prepare(
-            cells: inputs.scenario.cells, sites: inputs.sites, parameters: configuration.radio, threads: threads)
+        let villages = inputs.scenario.villages
+        let engine = try await progress.stage("index") {
+            try await CoverageEngine.prepare(
+                cells: inputs.scenario.cells, sites: inputs.sites, parameters: configuration.radio, threads: threads)
+        }
         timings.engineSetup = lap()
-        var (coverage, statistics) = try await engine.coverageAndStatistics(of: inputs.scenario.villages, threads: threads)
+        var (coverage, statistics) = try await progress.stage("coverage", total: villages.count) {
+            try await engine.coverageAndStatistics(of: villages, threads: threads, progress: progress)
+        }
         var comparison: TerrainComparison?
         if let terrain {
             let empirical = coverage
-            (coverage, statistics) = try await engine.withTerrain(terrain).coverageAndStatistics(
-                of: inputs.scenario.villages, threads: threads)
+            (coverage, statistics) = try await progress.stage("terrain", total: villages.count) {
+                try await engine.withTerrain(terrain).coverageAndStatistics(of: villages, threads: threads, progress: progress)
+            }
             try terrain.check(statistics.terrain)
             comparison = TerrainComparison(model: terrain, empirical: empirical, terrain: coverage, statistics: statistics.terrain)
         }
         timings.villages = lap()
-        let tables = try await IndicatorTables(
-            villages: inputs.scenario.villages, coverage: coverage, engine: engine, boundaries: inputs.boundaries,
-            threads: threads)
+        let tables = try await progress.stage("indicators") { [coverage] in
+            try await IndicatorTables(
+                villages: villages, coverage: coverage, engine: engine, boundaries: inputs.boundaries, threads: threads)
+        }
         timings.indicators = lap()
         var area: AreaCoverage?
         if includeArea {
@@ -73,9 +94,11 @@ public struct CoverageRun: Sendable {
             for (site, codes) in zip(engine.sites, tables.siteAreas) {
                 if let province = codes.provinceCode { siteProvinces[site.id] = province }
             }
-            area = try await AreaCoverage.compute(
-                cells: inputs.scenario.cells, siteProvinceCodes: siteProvinces, villages: inputs.scenario.villages,
-                boundaries: inputs.boundaries, parameters: configuration.radio, settings: configuration.area, threads: threads)
+            area = try await progress.stage("area") { [siteProvinces] in
+                try await AreaCoverage.compute(
+                    cells: inputs.scenario.cells, siteProvinceCodes: siteProvinces, villages: villages,
+                    boundaries: inputs.boundaries, parameters: configuration.radio, settings: configuration.area, threads: threads)
+            }
         }
         timings.area = lap()
         return CoverageRun(

@@ -32,15 +32,19 @@ public struct CoverageRasterValues: Sendable, Hashable {
     ///   - engine: The prepared coverage engine (the cells and the radio model).
     ///   - villages: The villages whose area types the pixels take.
     ///   - threads: Worker tasks.
+    ///   - progress: Counts the pixels done, chunk by chunk, in its open stage (nil: none).
     /// - Returns: Both bands.
-    public static func compute(grid: CoverageGrid, engine: CoverageEngine, villages: [Village], threads: Int) async throws -> CoverageRasterValues {
-        try await compute(grid: grid, engine: engine, villages: villages, threads: threads, chunkPixels: chunkPixels)
+    public static func compute(
+        grid: CoverageGrid, engine: CoverageEngine, villages: [Village], threads: Int, progress: ProgressReporter? = nil
+    ) async throws -> CoverageRasterValues {
+        try await compute(grid: grid, engine: engine, villages: villages, threads: threads, chunkPixels: chunkPixels, progress: progress)
     }
 
     /// ``compute(grid:engine:villages:threads:)`` with chunks of about `chunkPixels` pixels
     /// (tests use small chunks to check that the join keeps row order).
     static func compute(
-        grid: CoverageGrid, engine: CoverageEngine, villages: [Village], threads: Int, chunkPixels: Int
+        grid: CoverageGrid, engine: CoverageEngine, villages: [Village], threads: Int, chunkPixels: Int,
+        progress: ProgressReporter? = nil
     ) async throws -> CoverageRasterValues {
         let index = VillageIndex(villages: villages)
         let areaTypes = villages.map(\.areaType)
@@ -62,6 +66,7 @@ public struct CoverageRasterValues: Sendable, Hashable {
                 }
             }
             let (coverage, statistics) = try await engine.coverageAndStatistics(of: receivers, threads: 1)
+            progress?.advance(by: receivers.count)
             return (coverage.map { value($0.best4G) }, coverage.map { value($0.best5G) }, statistics.terrain)
         }
         var values = CoverageRasterValues(lte: [], nr: [])

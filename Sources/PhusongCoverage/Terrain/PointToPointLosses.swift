@@ -33,13 +33,18 @@ public enum PointToPointLosses {
     ///   - profiler: the terrain and the profile step.
     ///   - parameters: ITM's settings.
     ///   - threads: worker tasks.
+    ///   - progress: counts the pairs done, chunk by chunk, in its open stage (nil: none).
     /// - Returns: one result per pair.
     /// - Throws: ``TerrainError`` when a tile's file cannot be read.
     public static func compute(
-        _ pairs: [PathLossPair], profiler: TerrainProfiler, parameters: ITMParameters, threads: Int
+        _ pairs: [PathLossPair], profiler: TerrainProfiler, parameters: ITMParameters, threads: Int,
+        progress: ProgressReporter? = nil
     ) async throws(TerrainError) -> [PairResult] {
         do {
-            return try await TaskPool.map(count: pairs.count, threads: threads, minimumChunk: 16) { range in
+            // 32 chunks per thread: a pair costs a profile and an ITM run, so the chunks stay
+            // cheap to hand out, and progress moves in steps of about 1/(32 × threads).
+            return try await TaskPool.map(count: pairs.count, threads: threads, minimumChunk: 16, chunksPerThread: 32) { range in
+                defer { progress?.advance(by: range.count) }
                 var heights: [Double] = []
                 var results: [PairResult] = []
                 results.reserveCapacity(range.count)
