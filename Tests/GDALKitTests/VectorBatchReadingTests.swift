@@ -71,7 +71,7 @@ import Testing
         #expect(batches == features)
         #expect(features[0] == "1|point(x: 105.85, y: 21.03)|00042|1200|\((-101.25).bitPattern)")
         #expect(features[1] == "2|none|Bản Mới, \"A\"\nB|null|null")
-        #expect(features[1_001].hasPrefix("1002|point(x: 102.999, y: 18.49)|V999|2997000000000|"))
+        #expect(features[1_001].hasPrefix("1002|point(x: 102.999, y: 18.490000000000002)|V999|2997000000000|"))
     }
 
     @Test func batchesKeepTheAttributeFilter() throws {
