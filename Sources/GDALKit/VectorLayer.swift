@@ -31,7 +31,7 @@ public final class VectorLayer {
     }
 
     /// The messages sink shared with the dataset (one thread uses both).
-    private var messages: GDALMessages { dataset.messages }
+    var messages: GDALMessages { dataset.messages }
 
     /// The declared geometry type (`.none` for an attribute table such as a spreadsheet
     /// sheet or a DBF without `.shp`).

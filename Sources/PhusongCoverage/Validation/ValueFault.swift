@@ -101,8 +101,8 @@ extension Problem {
                 "\(quantity) must be within \(Self.bound(lowest))..\(Self.bound(highest))" + (note.map { " (\($0))" } ?? "")
             case .below(let quantity, let lowest): "\(quantity) must be >= \(NumberText.shortest(lowest))"
             case .swapped(let area):
-                "longitude and latitude look swapped (the point is outside the study area, \(area.description), and inside it once swapped)"
-            case .outsideStudyArea(let area): "outside the study area (\(area.description))"
+                "longitude and latitude look swapped (the point is outside the study area, \(area.lonLatRanges), and inside it once swapped)"
+            case .outsideStudyArea(let area): "outside the study area (\(area.lonLatRanges))"
             case .siteSpread(let position, let distanceM, let firstLine, let firstFile):
                 "this cell (\(position)) is \(NumberText.fixed(distanceM / 1000, decimals: 1)) km from the site's first cell on line \(firstLine)"
                     + (firstFile.map { " of " + $0 } ?? "") + "; a site's cells must lie within 1 km"

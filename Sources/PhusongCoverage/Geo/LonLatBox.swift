@@ -1,4 +1,6 @@
-/// A rectangle of WGS 84 longitude/latitude, degrees: the area a coverage raster covers.
+/// A rectangle of WGS 84 longitude/latitude, degrees, edges included: the extent of a
+/// coverage raster (`--bbox`, `CoverageGrid`), and the study area in which input points are
+/// expected (``StudyArea``).
 public struct LonLatBox: Sendable, Hashable, CustomStringConvertible {
     /// West edge, degrees east.
     public var minLon: Double
@@ -9,7 +11,7 @@ public struct LonLatBox: Sendable, Hashable, CustomStringConvertible {
     /// North edge, degrees north.
     public var maxLat: Double
 
-    /// Creates a box; ``problem`` says whether it is usable.
+    /// Creates a box; ``problem`` says whether it is usable as a raster's extent.
     /// - Parameters:
     ///   - minLon: West edge, degrees.
     ///   - minLat: South edge, degrees.
@@ -39,6 +41,18 @@ public struct LonLatBox: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// Whether the point lies in the box, edges included.
+    /// - Parameters:
+    ///   - lon: Longitude, degrees east.
+    ///   - lat: Latitude, degrees north.
+    /// - Returns: True inside or on an edge.
+    public func contains(lon: Double, lat: Double) -> Bool {
+        lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat
+    }
+
     /// `MINLON,MINLAT,MAXLON,MAXLAT`, as `--bbox` takes it.
     public var description: String { "\(minLon),\(minLat),\(maxLon),\(maxLat)" }
+
+    /// `lon MINLON…MAXLON, lat MINLAT…MAXLAT`, as messages about the study area name it.
+    public var lonLatRanges: String { "lon \(minLon)…\(maxLon), lat \(minLat)…\(maxLat)" }
 }
