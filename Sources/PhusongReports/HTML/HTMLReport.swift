@@ -37,7 +37,8 @@ public enum HTMLReport {
     public static func bytes(run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition) throws -> [UInt8] {
         let text = edition.language.text
         let map = try HTMLMapData(run, text: text)
-        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text), basemap: edition.basemap))
+        let maxRangeKm = text.decimal(run.configuration.radio.maxRangeM / 1000, decimals: 0)
+        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text, maxRangeKm: maxRangeKm), basemap: edition.basemap))
         let library: LeafletAssets?, missing: LeafletAssets.Missing?
         switch edition.mapLibrary {
         case .success(let assets): (library, missing) = (assets, nil)
@@ -60,12 +61,17 @@ public enum HTMLReport {
             "headline": HTMLHeadline.section(run, text: text),
             "map": HTMLMapSection.section(map, run: run, text: text, missing: missing),
             "provinces": HTMLProvinceTable.section(run, text: text),
+            "drill": HTMLResources.drillSection.filled(HTMLScriptText.drillSlots(text), phrases: text.phrases),
+            "navExplore": HTMLText.escaped(DrillText.strings(text.language)["navExplore"] ?? ""),
             "deadZones": HTMLDeadZoneTable.section(deadZones, run: run, text: text),
             "footer": HTMLFooter.section(run, toolVersion: toolVersion, text: text, library: library),
             "leafletStyle": library?.style ?? "",
             "leafletScript": library.map { "<script>\n" + $0.script + "\n</script>" } ?? "",
             "data": data,
+            "drillData": HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)),
             "tablesScript": HTMLResources.tablesScript,
+            "pagedScript": HTMLResources.pagedTableScript,
+            "drillScript": HTMLResources.drillScript,
             "mapScript": HTMLResources.mapScript,
         ], phrases: text.phrases)
         return Array(page.utf8)
@@ -86,10 +92,36 @@ struct HTMLScriptText: Encodable {
     var searchCount: String
     /// Thousands separator.
     var group: String
+    /// Decimal separator.
+    var decimal: String
+    /// The drill-down's and dead-zone list's words (`DrillText` and the list's column
+    /// headings and reason tags), by key; report.html only.
+    var words: [String: String]?
 
-    init(_ text: ReportText) {
+    /// The keys of `ReportText` the drill-down script shows, under their own names.
+    static let listKeys: [ReportText.Key] = [
+        .colVillage, .colCommune, .colProvince, .colPopulation, .colReason, .colBestSignal, .colNearestSite,
+        .tagNoSite, .tagWeak, .tagWeakTitle, .tagTerrain, .tagTerrainTitle, .tagUnpowered, .tagUnpoweredTitle, .noneInRange, .noSite,
+    ]
+
+    /// - Parameter maxRangeKm: the maximum range, formatted, for the "no site in range" tag's
+    ///   title; nil for a page without the drill-down (trend.html), which gets no `words`.
+    init(_ text: ReportText, maxRangeKm: String? = nil) {
         searchCount = text(.searchCount)
         group = String(text.groupSeparator)
+        decimal = String(text.decimalSeparator)
+        guard let maxRangeKm else { return }
+        var words = DrillText.strings(text.language)
+        for key in Self.listKeys { words[key.rawValue] = text(key) }
+        words[ReportText.Key.tagNoSiteTitle.rawValue] = text(.tagNoSiteTitle, maxRangeKm)
+        self.words = words
+    }
+
+    /// The slots of drill.html, escaped: its static texts.
+    static func drillSlots(_ text: ReportText) -> [String: String] {
+        let words = DrillText.strings(text.language)
+        let slots = ["drillTitle", "findLabel", "findPlaceholder", "crumbs", "filterLabel", "filterPlaceholder", "noMatch"]
+        return Dictionary(uniqueKeysWithValues: slots.map { ($0, HTMLText.escaped(words[$0] ?? "")) })
     }
 }
 
