@@ -14,7 +14,8 @@ struct HTMLDrillTests {
         let run = try await HTMLReportFixture.defaultRun.value
         let html = String(decoding: try HTMLReportFixture.page(run), as: UTF8.self)
         let drill = try HTMLDrillFixture.unpacked(html)
-        let packed = try #require(drill["v"] as? [String: [[Any]]])
+        let places = try HTMLDrillFixture.unpacked(html, id: "place-data")
+        let packed = try #require(places["v"] as? [String: [[Any]]])
         let file = try HTMLDrillFixture.villagesByCommune(HTMLReportFixture.repository.appendingPathComponent("geodata/default/villages.csv").path)
         #expect(Set(packed.keys) == Set(file.keys))
         #expect(packed.count == 148, "the default data's communes")
@@ -40,8 +41,12 @@ struct HTMLDrillTests {
         #expect(provinces.map { $0[0] as? String } == ["11", "12", "14"])
         #expect(provinces.map { $0[3] as? Int } == [1000, 850, 1850])
         #expect(provinces.first?[1] as? String == "Điện Biên", "the catalogue's name without boundary files")
-        let sites = try #require(drill["s"] as? [[Any]])
-        #expect(sites.map { $0[0] as? String } == run.engine.sites.map(\.id))
+        let sites = try #require(places["s"] as? [String: [[Any]]])
+        let areas = zip(run.engine.sites, run.tables.siteAreas).map { ($0.id, ($1.provinceCode ?? "") + "/" + ($1.communeCode ?? "")) }
+        #expect(sites.values.reduce(0) { $0 + $1.count } == run.engine.sites.count)
+        for (area, rows) in sites {
+            #expect(rows.map { $0[0] as? String } == areas.filter { $0.1 == area }.map(\.0), "sites of \(area)")
+        }
     }
 
     @Test("packing round-trips and shrinks: raw DEFLATE, base64")

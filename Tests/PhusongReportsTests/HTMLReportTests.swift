@@ -85,7 +85,7 @@ struct HTMLReportTests {
         let html = String(decoding: try HTMLReportFixture.page(run), as: UTF8.self)
         #expect(!html.contains("<b>bold"))
         #expect(!html.contains("</script><i>"))
-        let drill = try HTMLDrillFixture.unpacked(html)
+        let drill = try HTMLDrillFixture.unpacked(html, id: "place-data")
         let names = (drill["v"] as? [String: [[Any]]])?.values.flatMap { $0.compactMap { $0[1] as? String } } ?? []
         #expect(names.contains("Bản </script><i>x"), "the name as it is in the packed data, which is base64")
         let json = try #require(Self.embeddedJSON(html))

@@ -2,33 +2,44 @@ import Foundation
 import PhusongCoverage
 import PhusongSupport
 
-/// The drill-down data of report.html — provinces, communes, every village by commune, the
-/// sites and the dead-zone list — packed into `<script type="application/octet-stream"
-/// id="drill-data">` (`HTMLPackedJSON`: JSON, raw DEFLATE, base64), which the page's script
-/// (`report-drill.js`) inflates and draws one table page at a time. Rows are JSON arrays, not
+/// The drill-down data of report.html, packed (`HTMLPackedJSON`: JSON, raw DEFLATE, base64)
+/// into two `<script type="application/octet-stream">` elements that the page's script
+/// (`report-drill.js`) inflates and draws one table page at a time: `#drill-data`, small,
+/// with the areas and the dead-zone list the page needs to be usable, and `#place-data`
+/// (`HTMLPlaceData`), every village and site, unpacked right after. Rows are JSON arrays, not
 /// objects, to keep the national page small (106,445 villages, 88,861 sites):
 ///
 /// - `p`, `c`: provinces and communes, `[code, name, province code, villages, connected,
 ///   dead zones, unpowered, population, population with 4G, population with 5G, 4G stations,
 ///   5G stations]` (`HTMLDrillArea`; name "" when unknown; a province's province code is null;
 ///   a commune's stations are null when they cannot be counted, `IndicatorTables.communeStationsNote`).
-/// - `v`: villages by commune code (villages without a commune code under ""), in the order of
-///   the villages file: `[id, name, population, flags]` (`HTMLDrillVillage`).
-/// - `s`: sites, `[id, operator index into o, flags (1 4G, 2 5G), province code, commune code]`.
-/// - `o`: operator names.
 /// - `d`: the dead-zone list (`VillageLists.deadZones`), `HTMLDrillDeadZone`.
 struct HTMLDrillData: Encodable {
     var p: [HTMLDrillArea]
     var c: [HTMLDrillArea]
-    var v: [String: [HTMLDrillVillage]]
-    var s: [HTMLDrillSite]
-    var o: [String]
     var d: [HTMLDrillDeadZone]
 
     init(_ run: CoverageRun, deadZones: [VillageListEntry]) {
         let stationsKnown = run.tables.communeStationsNote == nil
         p = run.tables.provinces.map { HTMLDrillArea($0, name: $0.name ?? VillageLists.provinceName($0.code, boundaries: run.inputs.boundaries), stations: true) }
         c = run.tables.communes.map { HTMLDrillArea($0, name: $0.name, stations: stationsKnown) }
+        d = deadZones.map(HTMLDrillDeadZone.init)
+    }
+}
+
+/// The villages and sites of report.html's drill-down (`#place-data`):
+/// - `v`: villages by commune code (villages without a commune code under ""), in the order of
+///   the villages file: `[id, name, population, flags]` (`HTMLDrillVillage`).
+/// - `s`: sites by "province code/commune code" (the area they count in, `IndicatorTables.siteAreas`;
+///   "" for a code not known), in the order of the sites: `[id, operator index into o, flags
+///   (1 4G, 2 5G)]`.
+/// - `o`: operator names.
+struct HTMLPlaceData: Encodable {
+    var v: [String: [HTMLDrillVillage]]
+    var s: [String: [HTMLDrillSite]]
+    var o: [String]
+
+    init(_ run: CoverageRun) {
         var villages: [String: [HTMLDrillVillage]] = [:]
         for (village, coverage) in zip(run.inputs.scenario.villages, run.coverage) {
             villages[village.communeCode ?? "", default: []].append(HTMLDrillVillage(village, coverage))
@@ -36,17 +47,18 @@ struct HTMLDrillData: Encodable {
         v = villages
         var operators: [String: Int] = [:]
         var names: [String] = []
-        s = zip(run.engine.sites, run.tables.siteAreas).map { site, area in
+        var sites: [String: [HTMLDrillSite]] = [:]
+        for (site, area) in zip(run.engine.sites, run.tables.siteAreas) {
             let index = operators[site.operatorName] ?? {
                 names.append(site.operatorName)
                 operators[site.operatorName] = names.count - 1
                 return names.count - 1
             }()
-            return HTMLDrillSite(id: site.id, operatorIndex: index, flags: (site.has4G ? 1 : 0) | (site.has5G ? 2 : 0),
-                                 provinceCode: area.provinceCode ?? "", communeCode: area.communeCode ?? "")
+            sites[(area.provinceCode ?? "") + "/" + (area.communeCode ?? ""), default: []].append(
+                HTMLDrillSite(id: site.id, operatorIndex: index, flags: (site.has4G ? 1 : 0) | (site.has5G ? 2 : 0)))
         }
+        s = sites
         o = names
-        d = deadZones.map(HTMLDrillDeadZone.init)
     }
 }
 
@@ -77,7 +89,7 @@ struct HTMLDrillArea: Encodable {
     }
 }
 
-/// A village row of `HTMLDrillData`: `[id, name, population, flags]`. Flags: 1 covered by 4G,
+/// A village row of `HTMLPlaceData`: `[id, name, population, flags]`. Flags: 1 covered by 4G,
 /// 2 covered by 5G (neither: a dead zone), 4 without grid power, 8 the id is the commune
 /// code, "-" and the id written (the national file's ids, "00004-001", are written "001").
 struct HTMLDrillVillage: Encodable {
@@ -104,21 +116,17 @@ struct HTMLDrillVillage: Encodable {
     }
 }
 
-/// A site row of `HTMLDrillData`.
+/// A site row of `HTMLPlaceData`.
 struct HTMLDrillSite: Encodable {
     var id: String
     var operatorIndex: Int
     var flags: Int
-    var provinceCode: String
-    var communeCode: String
 
     func encode(to encoder: any Encoder) throws {
         var array = encoder.unkeyedContainer()
         try array.encode(id)
         try array.encode(operatorIndex)
         try array.encode(flags)
-        try array.encode(provinceCode)
-        try array.encode(communeCode)
     }
 }
 

@@ -69,6 +69,7 @@ public enum HTMLReport {
             "leafletScript": library.map { "<script>\n" + $0.script + "\n</script>" } ?? "",
             "data": data,
             "drillData": HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)),
+            "placeData": HTMLPackedJSON.packed(HTMLPlaceData(run)),
             "tablesScript": HTMLResources.tablesScript,
             "pagedScript": HTMLResources.pagedTableScript,
             "drillScript": HTMLResources.drillScript,

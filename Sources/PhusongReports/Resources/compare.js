@@ -15,7 +15,7 @@
       table: document.getElementById(name + '-table'), columns: columns, filter: document.getElementById(name + '-filter'),
       count: document.getElementById(name + '-count'), countText: '{1} of {2}', pager: document.getElementById(name + '-pager'),
       words: { previous: '‹ Previous', next: 'Next ›', page: 'Page {1} of {2}' },
-      key: function (r) { return r.join(' | '); }
+      key: function (r) { return r; }
     }).setRows(rows);
   }
   function ready() {

@@ -14,8 +14,29 @@
   // space: "Điện Biên Phủ" and "dien  bien phu" give the same key. HTMLSearchKey folds the
   // same way in Swift.
   function fold(text) {
-    return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    text = String(text);
+    // ASCII (codes, most site ids) has nothing to remove: its lower case is its key.
+    if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
       .replace(/[\u0111\u0110]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  }
+
+  // The key of a row's texts: each folded once however many rows repeat it (village names
+  // such as "Thôn 1" recur thousands of times), joined by " | " so that a query does not
+  // match across two of them.
+  function folder() {
+    var known = new Map();
+    return function (parts) {
+      if (!Array.isArray(parts)) parts = [parts];
+      var keys = [];
+      for (var i = 0; i < parts.length; i += 1) {
+        var part = parts[i] === null || parts[i] === undefined ? '' : String(parts[i]);
+        var key = known.get(part);
+        if (key === undefined) { key = fold(part); known.set(part, key); }
+        keys.push(key);
+      }
+      return keys.join(' | ');
+    };
   }
 
   var collator = (typeof Intl !== 'undefined' && Intl.Collator)
@@ -31,7 +52,8 @@
   //   table: the <table> (its <thead> and <tbody> are written here);
   //   columns: [{ label, num (sort as numbers), value(row) (sort key), html(row) (cell HTML, escaped),
   //               header (true: a <th scope="row">) }];
-  //   key(row): the text the filter searches (folded here, once per row, on the first search);
+  //   key(row): the texts the filter searches, a string or an array of them (folded here, on the
+  //   first search);
   //   pageSize (50), filter (an <input>), count (element for "{1} of {2}"), countText,
   //   empty (element shown when nothing matches), pager (element for the page buttons),
   //   words: { previous, next, page } (texts of the pager), group (thousands separator),
@@ -86,8 +108,8 @@
       this.matches = rows.map(function (row, index) { return index; });
     } else {
       if (!this.keys) {
-        var key = this.options.key;
-        this.keys = rows.map(function (row) { return fold(key(row)); });
+        var key = this.options.key, folded = folder();
+        this.keys = rows.map(function (row) { return folded(key(row)); });
       }
       var keys = this.keys, matches = [];
       for (var i = 0; i < keys.length; i += 1) if (keys[i].indexOf(query) !== -1) matches.push(i);

@@ -2,9 +2,11 @@
   'use strict';
 
   // report.html's drill-down (national → province → commune → villages), its search for a
-  // village, commune or site, and the dead-zone list, drawn from the packed data
-  // (#drill-data, HTMLDrillData) with PagedTable (paged-table.js): only a page of rows is
-  // ever in the DOM. Hash routes: #p=CODE (a province), #c=CODE (a commune), #find=TEXT (the
+  // village, commune or site, and the dead-zone list, drawn from the packed data with
+  // PagedTable (paged-table.js): only a page of rows is ever in the DOM. The areas and the
+  // dead-zone list (#drill-data, HTMLDrillData) are unpacked first and make the page usable;
+  // the villages and sites (#place-data, HTMLPlaceData) right after, and a commune's view or a
+  // search asked for before they are in waits for them (<html data-places-ms> marks when). Hash routes: #p=CODE (a province), #c=CODE (a commune), #find=TEXT (the
   // search), #search=TEXT (the dead-zone list's filter), q=TEXT (the drill table's filter),
   // joined by '&': #c=00004&q=to%20dan%20pho. The browser's back button walks back through
   // them. <html data-ready-ms> is set once the tables and the map's first drawing are done.
@@ -19,9 +21,9 @@
     }
   };
 
-  var packed = document.getElementById('drill-data');
+  var packed = document.getElementById('drill-data'), packedPlaces = document.getElementById('place-data');
   var dataElement = document.getElementById('report-data');
-  if (!packed || !dataElement) { window.phusongReady('tables'); return; }
+  if (!packed || !packedPlaces || !dataElement) { window.phusongReady('tables'); return; }
   var page = JSON.parse(dataElement.textContent);
   var text = page.text, W = text.words;
   var T = window.PagedTable, esc = T.escape;
@@ -50,6 +52,23 @@
   }
 
   function start(data) {
+    // Villages and sites, once unpacked: `places`; what waits for them, `waiting`.
+    var places = null, waiting = [];
+    function withPlaces(action) { if (places) action(); else waiting.push(action); }
+    function placesArrived(value) {
+      places = value;
+      // Sites: [id, operator, flags] by "province/commune" → [id, operator, flags, province, commune].
+      Object.keys(places.s).forEach(function (key) {
+        var at = key.indexOf('/'), province = key.slice(0, at), commune = key.slice(at + 1);
+        places.s[key].forEach(function (site) {
+          site.push(province, commune);
+          (sitesOf[commune] = sitesOf[commune] || []).push(site);
+        });
+      });
+      if (window.performance && performance.now) document.documentElement.setAttribute('data-places-ms', String(Math.round(performance.now())));
+      waiting.splice(0).forEach(function (action) { action(); });
+    }
+
     // Areas: [code, name, province, villages, connected, dead, unpowered, population, pop4G, pop5G, st4G, st5G].
     var provinces = {}, communes = {}, communesOf = {};
     data.p.forEach(function (row) { provinces[row[0]] = row; });
@@ -60,7 +79,6 @@
     var national = [ '', W.national, null, 0, 0, 0, 0, 0, 0, 0, 0, 0 ];
     data.p.forEach(function (row) { for (var i = 3; i < 12; i += 1) national[i] += row[i] || 0; });
     var sitesOf = {};
-    data.s.forEach(function (site) { (sitesOf[site[4]] = sitesOf[site[4]] || []).push(site); });
 
     function areaName(row) { return row[1] || row[0]; }
     function provinceName(code) { return provinces[code] ? areaName(provinces[code]) : code; }
@@ -104,7 +122,7 @@
     ];
     var siteColumns = [
       { label: W.site, header: true, value: function (s) { return s[0]; }, html: function (s) { return esc(s[0]); } },
-      { label: W.operator, value: function (s) { return data.o[s[1]]; }, html: function (s) { return esc(data.o[s[1]]); } },
+      { label: W.operator, value: function (s) { return places.o[s[1]]; }, html: function (s) { return esc(places.o[s[1]]); } },
       { label: W.technology, value: function (s) { return s[2]; }, html: function (s) { return s[2] & 2 ? (s[2] & 1 ? '4G, 5G' : '5G') : '4G'; } }
     ];
 
@@ -113,7 +131,7 @@
     var drillTable = new T({
       table: element('drill-table'), columns: areaColumns('p'), filter: filter, count: element('drill-count'),
       countText: W.rows, empty: element('drill-empty'), pager: element('drill-pager'), words: pager, group: text.group,
-      key: function (r) { return r.length === 12 ? r[0] + ' | ' + r[1] : r.id + ' | ' + r[1]; },
+      key: function (r) { return r.length === 12 ? [r[0], r[1]] : [r.id, r[1]]; },
       rowAttributes: function (r) { return ' data-code="' + esc(r.length === 12 ? r[0] : r.id) + '"'; }
     });
     var siteTable = new T({
@@ -144,7 +162,7 @@
       var sites = null;
       if (level === 'c') {
         var commune = communes[code] || [code, '', null, 0, 0, 0, 0, 0, 0, 0, null, null];
-        var villages = (data.v[code] || []).map(function (v) { var row = v.slice(); row.id = villageID(code, v); return row; });
+        var villages = (places.v[code] || []).map(function (v) { var row = v.slice(); row.id = villageID(code, v); return row; });
         if (commune[2]) path.push(crumb('#p=' + encodeURIComponent(commune[2]), provinceName(commune[2])));
         path.push('<span aria-current="page">' + esc(communeName(code)) + '</span>');
         title.textContent = fill(W.villagesOf, communeName(code));
@@ -191,30 +209,32 @@
       findRows = [];
       data.p.forEach(function (r) { findRows.push([W.province, areaName(r), r[0], '', '#p=' + encodeURIComponent(r[0])]); });
       data.c.forEach(function (r) { findRows.push([W.commune, areaName(r), r[0], provinceName(r[2] || ''), '#c=' + encodeURIComponent(r[0])]); });
-      Object.keys(data.v).forEach(function (code) {
+      Object.keys(places.v).forEach(function (code) {
         var where = code ? communeName(code) : W.noCommune;
         var province = communes[code] && communes[code][2] ? ', ' + provinceName(communes[code][2]) : '';
-        data.v[code].forEach(function (v) {
+        places.v[code].forEach(function (v) {
           var id = villageID(code, v);
           findRows.push([W.village, v[1] || id, id, where + province, code ? '#c=' + encodeURIComponent(code) + '&q=' + encodeURIComponent(id) : '']);
         });
       });
-      data.s.forEach(function (s) {
-        var where = s[4] ? communeName(s[4]) + ', ' + provinceName(s[3]) : provinceName(s[3]);
-        var href = s[4] ? '#c=' + encodeURIComponent(s[4]) : (s[3] ? '#p=' + encodeURIComponent(s[3]) : '');
-        findRows.push([W.site, s[0] + ' · ' + data.o[s[1]], s[0], where, href]);
+      Object.keys(sitesOf).forEach(function (commune) {
+        sitesOf[commune].forEach(function (s) {
+          var where = s[4] ? communeName(s[4]) + ', ' + provinceName(s[3]) : provinceName(s[3]);
+          var href = s[4] ? '#c=' + encodeURIComponent(s[4]) : (s[3] ? '#p=' + encodeURIComponent(s[3]) : '');
+          findRows.push([W.site, places.o[s[1]], s[0], where, href]);
+        });
       });
     }
     var findInput = element('find'), findResults = element('find-results');
     var findTable = new T({
       table: element('find-table'), count: element('find-count'), countText: fill(W.results, '{1}'), pager: element('find-pager'),
       words: pager, group: text.group, pageSize: 20,
-      key: function (r) { return r[1] + ' | ' + r[2]; },
+      key: function (r) { return [r[1], r[2]]; },
       rowAttributes: function (r) { return ' data-code="' + esc(r[2]) + '"'; },
       columns: [
         { label: W.kind, value: function (r) { return r[0]; }, html: function (r) { return esc(r[0]); } },
         { label: W.village + ', ' + W.commune + ', ' + W.site, header: true, value: function (r) { return r[1]; },
-          html: function (r) { return r[4] ? '<a href="' + r[4] + '">' + esc(r[1]) + '</a>' : esc(r[1]); } },
+          html: function (r) { var name = r[0] === W.site ? r[2] + ' · ' + r[1] : r[1]; return r[4] ? '<a href="' + r[4] + '">' + esc(name) + '</a>' : esc(name); } },
         { label: W.code, value: function (r) { return r[2]; }, html: function (r) { return esc(r[2]); } },
         { label: W.where, value: function (r) { return r[3]; }, html: function (r) { return esc(r[3]); } }
       ]
@@ -225,9 +245,11 @@
         element('find-count').textContent = '';
         return;
       }
-      if (!findRows) { buildFind(); findTable.setRows(findRows); }
-      findResults.hidden = false;
-      findTable.filter(query);
+      withPlaces(function () {
+        if (!findRows) { buildFind(); findTable.setRows(findRows); }
+        findResults.hidden = false;
+        findTable.filter(findInput.value);
+      });
     }
     findInput.addEventListener('input', function () { find(findInput.value); });
 
@@ -241,7 +263,7 @@
     var deadZoneTable = new T({
       table: element('dead-zone-table'), filter: element('dz-search'), count: element('dz-count'), countText: text.searchCount,
       empty: element('dz-empty'), pager: element('dz-pager'), words: pager, group: text.group,
-      key: function (d) { return [d[1], d[0], communeName(d[2]), d[2], provinceName(d[3]), d[3]].join(' | '); },
+      key: function (d) { return [d[1], d[0], communeName(d[2]), d[2], provinceName(d[3]), d[3]]; },
       rowAttributes: function (d) { return ' data-province="' + esc(d[3]) + '" data-village="' + esc(d[0]) + '"'; },
       columns: [
         { label: W.colVillage, header: true, value: function (d) { return d[1] || d[0]; },
@@ -283,10 +305,16 @@
         values[pair.slice(0, at)] = value;
       });
       var target = null;
-      if ('c' in values) { show('c', values.c); target = 'explore'; }
+      if ('c' in values) {
+        withPlaces(function () {
+          show('c', values.c);
+          if ('q' in values) { filter.value = values.q; drillTable.filter(values.q); }
+        });
+        target = 'explore';
+      }
       else if ('p' in values) { show(values.p ? 'p' : '', values.p); target = 'explore'; }
       else if (!drill.hasAttribute('data-shown')) show('', '');
-      if ('q' in values) { filter.value = values.q; drillTable.filter(values.q); }
+      if ('q' in values && !('c' in values)) { filter.value = values.q; drillTable.filter(values.q); }
       if ('find' in values) { findInput.value = values.find; find(values.find); target = 'explore'; }
       if ('search' in values) {
         element('dz-search').value = values.search;
@@ -301,5 +329,9 @@
     if (status) status.textContent = '';
     window.dispatchEvent(new Event('phusong-tables'));
     window.phusongReady('tables');
+    // The villages and sites after the first drawing, so that they do not delay it.
+    setTimeout(function () {
+      try { T.unpack(packedPlaces, placesArrived).catch(failed); } catch (error) { failed(); }
+    }, 0);
   }
 })();
