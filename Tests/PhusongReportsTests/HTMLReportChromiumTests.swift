@@ -54,10 +54,10 @@ struct HTMLReportChromiumTests {
         #expect(dom.html.contains("data-ready-ms=\""), "ready without the map")
     }
 
-    @Test("phone width (390 px): a screenshot of that width, the map drawn, no script error")
-    func phoneWidth() async throws {
+    @Test("phone width (390 px): a screenshot of that width, the map drawn, no script error", arguments: ReportLanguage.allCases)
+    func phoneWidth(language: ReportLanguage) async throws {
         let run = try await HTMLReportFixture.defaultRun.value
-        let (_, path) = try HTMLReportFixture.writePage(run, label: "phone", language: .vi)
+        let (_, path) = try HTMLReportFixture.writePage(run, label: "phone-" + language.rawValue, language: language)
         defer { HTMLReportFixture.discard(path) }
         let png = try HeadlessChromium.screenshot(file: path, width: 390, height: 1400)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
@@ -68,8 +68,9 @@ struct HTMLReportChromiumTests {
         #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
         let dom = HTMLReportDOM(html: rendering.dom)
         #expect(dom.attribute("data-drawn", id: "map") == "true")
+        #expect(dom.bodyRows(after: "id=\"drill-table\"").count == 3, "the drill-down drawn at phone width too")
         if let keep = ProcessInfo.processInfo.environment["PHUSONG_HTML_KEEP"], !keep.isEmpty {
-            try Data(png).write(to: URL(fileURLWithPath: keep + "/phone.png"))
+            try Data(png).write(to: URL(fileURLWithPath: keep + "/phone-\(language.rawValue).png"))
         }
     }
 

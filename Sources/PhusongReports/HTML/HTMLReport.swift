@@ -15,16 +15,24 @@ import PhusongSupport
 /// and month at the top of each page and "page n / m" at the right, tables wrapped rather
 /// than clipped, their heading row repeated on each page.
 ///
+/// Drill-down: national → province → commune → villages, with a search for a village, commune
+/// or site (`HTMLDrillData`, `HTMLPlaceData`, drawn by report-drill.js a table page at a time).
+///
 /// Hooks for headless checks (e.g. `chromium --headless=new --dump-dom file:///…/report.html#search=Dien%20Bien`):
-/// - URL hash `#search=<text>` (URL-encoded) fills the search box and filters on load;
+/// - URL hash routes, joined by `&`: `#p=CODE` / `#c=CODE` show a province's communes or a
+///   commune's villages (`#drill` gets `data-level` "p" or "c" and `data-code`), `q=TEXT`
+///   filters that table, `#find=TEXT` runs the search (`#find-table`), `#search=TEXT` filters
+///   the dead-zone list;
 /// - `#report-month` carries `data-month="YYYY-MM"`;
 /// - after drawing, `#map` has `data-drawn="true"` and `data-points="<n>"`, the number of
 ///   villages drawn one by one (dead zones and unpowered villages), with `data-cells` (grid
 ///   cells) and `data-sites` (site positions) beside it;
 /// - `#province-table` has one `<tr>` per province in `<tbody>` (the national row is in `<tfoot>`);
-/// - `#dz-body` has one `<tr>` per dead-zone entry (`data-province` = province code); rows the
-///   search filters out carry the `hidden` attribute, and `#dead-zone-table` carries
-///   `data-visible="<n>"`.
+/// - the paged tables (`#drill-table`, `#find-table`, `#dead-zone-table`, `#site-table`) carry
+///   `data-total` (rows in the data) and `data-visible` (rows matching the filter) and hold the
+///   current page's rows only (50; the search 20); their pagers, `data-pages`;
+/// - `<html data-ready-ms>`: milliseconds from navigation until the tables and the map's first
+///   drawing are done; `data-places-ms`, until the villages and sites are unpacked too.
 public enum HTMLReport {
     /// The page for `run`, listing `deadZones` (e.g. `VillageLists.deadZones(run)`).
     /// Deterministic: the same run, list, version and edition give the same bytes.
