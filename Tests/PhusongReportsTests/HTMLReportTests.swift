@@ -72,7 +72,7 @@ struct HTMLReportTests {
         #expect(dom.provinceRows.map { HTMLReportDOM.attribute("data-code", ofRow: $0) } == ["11", "12", "14"])
         #expect(!deadZones.isEmpty)
         #expect(dom.deadZoneRows.isEmpty, "no row in the DOM before the script runs")
-        #expect(dom.attribute("data-total", id: "dead-zone-table") == String(deadZones.count))
+        #expect(dom.attribute("data-visible", id: "dead-zone-table") == String(deadZones.count))
         let drill = try HTMLDrillFixture.unpacked(dom.html)
         let rows = try #require(drill["d"] as? [[Any]])
         #expect(rows.map { $0.first as? String } == deadZones.map(\.village.id))
