@@ -112,6 +112,10 @@ let package = Package(
                 .embedInCode("Resources/report-tables.js"),
                 .embedInCode("Resources/report-map.js"),
                 .embedInCode("Resources/compare.html"),
+                .embedInCode("Resources/drill.html"),
+                .embedInCode("Resources/paged-table.js"),
+                .embedInCode("Resources/report-drill.js"),
+                .embedInCode("Resources/compare.js"),
             ]
         ),
         // Synthetic scenarios for benchmarks, tests and demos (not part of the coverage model).

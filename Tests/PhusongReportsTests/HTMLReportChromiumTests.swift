@@ -23,7 +23,11 @@ struct HTMLReportChromiumTests {
         #expect(dom.attribute("data-points", id: "map") == String(marked))
         #expect(dom.provinceRows.count == 3)
         let deadZones = VillageLists.deadZones(run).count
-        #expect(dom.visibleDeadZoneRows.count == deadZones, "no search, every row visible")
+        #expect(dom.visibleDeadZoneRows.count == min(deadZones, HTMLDrillChromiumTests.pageSize), "no search: the first page of rows")
+        #expect(dom.attribute("data-visible", id: "dead-zone-table") == String(deadZones))
+        #expect(dom.attribute("data-level", id: "drill") == "", "the drill-down starts at the national level")
+        #expect(dom.bodyRows(after: "id=\"drill-table\"").map { HTMLReportDOM.attribute("data-code", ofRow: $0) } == ["11", "12", "14"])
+        #expect(dom.html.contains("data-ready-ms=\""))
         #expect(dom.html.contains("<html lang=\"\(language.rawValue)\""))
         let count = language.text(.searchCount, language.text.integer(deadZones), language.text.integer(deadZones))
         #expect(dom.html.contains("id=\"dz-count\" class=\"search-count\" role=\"status\" aria-live=\"polite\">\(count)</span>"))
@@ -45,13 +49,15 @@ struct HTMLReportChromiumTests {
         let dom = HTMLReportDOM(html: rendering.dom)
         #expect(dom.attribute("data-engine", id: "map") == "none")
         #expect(dom.attribute("data-drawn", id: "map") == "false")
-        #expect(dom.visibleDeadZoneRows.count == VillageLists.deadZones(run).count, "the tables work without the map")
+        #expect(dom.attribute("data-visible", id: "dead-zone-table") == String(VillageLists.deadZones(run).count), "the tables work without the map")
+        #expect(dom.visibleDeadZoneRows.count == min(VillageLists.deadZones(run).count, HTMLDrillChromiumTests.pageSize))
+        #expect(dom.html.contains("data-ready-ms=\""), "ready without the map")
     }
 
-    @Test("phone width (390 px): a screenshot of that width, the map drawn, no script error")
-    func phoneWidth() async throws {
+    @Test("phone width (390 px): a screenshot of that width, the map drawn, no script error", arguments: ReportLanguage.allCases)
+    func phoneWidth(language: ReportLanguage) async throws {
         let run = try await HTMLReportFixture.defaultRun.value
-        let (_, path) = try HTMLReportFixture.writePage(run, label: "phone", language: .vi)
+        let (_, path) = try HTMLReportFixture.writePage(run, label: "phone-" + language.rawValue, language: language)
         defer { HTMLReportFixture.discard(path) }
         let png = try HeadlessChromium.screenshot(file: path, width: 390, height: 1400)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
@@ -62,8 +68,9 @@ struct HTMLReportChromiumTests {
         #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
         let dom = HTMLReportDOM(html: rendering.dom)
         #expect(dom.attribute("data-drawn", id: "map") == "true")
+        #expect(dom.bodyRows(after: "id=\"drill-table\"").count == 3, "the drill-down drawn at phone width too")
         if let keep = ProcessInfo.processInfo.environment["PHUSONG_HTML_KEEP"], !keep.isEmpty {
-            try Data(png).write(to: URL(fileURLWithPath: keep + "/phone.png"))
+            try Data(png).write(to: URL(fileURLWithPath: keep + "/phone-\(language.rawValue).png"))
         }
     }
 
@@ -95,7 +102,8 @@ struct HTMLReportChromiumTests {
         let dom = HTMLReportDOM(html: rendering.dom)
         let root = try #require(dom.html.range(of: "<html").map { dom.html[$0.lowerBound...].prefix { $0 != ">" } })
         #expect(root.contains("data-print-clipped=\"0\""), "\(root)")
-        #expect(dom.html.components(separatedBy: "data-clipped=\"false\"").count - 1 == 2, "both tables checked")
+        #expect(dom.html.components(separatedBy: "data-clipped=\"false\"").count - 1 == 5, "the five table boxes checked")
+        #expect(!dom.deadZoneRows.isEmpty, "checked once the dead-zone rows were drawn")
     }
 
     @Test("#search=Dien%20Bien shows only Điện Biên's dead zones, with or without diacritics",
@@ -110,7 +118,7 @@ struct HTMLReportChromiumTests {
         let visible = dom.visibleDeadZoneRows
         let expected = VillageLists.deadZones(run).count { $0.village.provinceCode == "11" }
         #expect(expected > 0)
-        #expect(visible.count == expected)
+        #expect(visible.count == min(expected, HTMLDrillChromiumTests.pageSize))
         #expect(visible.allSatisfy { HTMLReportDOM.attribute("data-province", ofRow: $0) == "11" && $0.contains("Điện Biên") })
         #expect(dom.attribute("data-visible", id: "dead-zone-table") == String(expected))
     }
@@ -123,7 +131,7 @@ struct HTMLReportChromiumTests {
         let rendering = try HeadlessChromium.dumpDOM(file: path, fragment: "#search=xyz-nothing")
         #expect(rendering.scriptErrors.isEmpty, "script errors: \(rendering.scriptErrors)")
         let dom = HTMLReportDOM(html: rendering.dom)
-        #expect(!dom.deadZoneRows.isEmpty)
+        #expect(dom.attribute("data-total", id: "dead-zone-table") == String(VillageLists.deadZones(run).count))
         #expect(dom.visibleDeadZoneRows.isEmpty)
         #expect(dom.attribute("data-visible", id: "dead-zone-table") == "0")
         #expect(dom.openingTag(id: "dz-empty").map { !$0.contains("hidden") } == true, "the 'no match' note shows")
@@ -162,13 +170,20 @@ struct HTMLReportChromiumTests {
         #expect(dom.provinceRows.count == 34)
         let visible = dom.visibleDeadZoneRows
         #expect(visible.allSatisfy { $0.contains("Mường") || $0.contains("mường") || $0.contains("MƯỜNG") })
+        #expect(visible.count <= HTMLDrillChromiumTests.pageSize)
+        let elements = HTMLDrillChromiumTests.elementCount(rendering.dom)
+        #expect(elements < 5_000, "issue 19: long tables paged, not dumped into the DOM (\(elements) elements)")
+        // One level down: a commune of the national file, its villages from the packed data.
+        let commune = try #require(run.tables.communes.first { $0.provinceCode == "11" })
+        let drilled = HTMLReportDOM(html: try HeadlessChromium.dumpDOM(file: path, fragment: "#c=" + commune.code).dom)
+        #expect(drilled.attribute("data-visible", id: "drill-table") == String(commune.indicators.villages))
         let ready = dom.html.range(of: "<html").map { dom.html[$0.lowerBound...].prefix { $0 != ">" } }
             .flatMap { tag in tag.range(of: "data-ready-ms=\"").map { tag[$0.upperBound...].prefix { $0 != "\"" } } } ?? "?"
-        print(String(format: "national report.html: %.2f MB (%d bytes); run %.1f s, page %.2f s, Chromium process %.1f s, scripts done at %@ ms; %@ points, %@ grid cells, %@ sites; %d of %d dead-zone rows match 'ban muong'",
+        print(String(format: "national report.html: %.2f MB (%d bytes); run %.1f s, page %.2f s, Chromium process %.1f s, scripts done at %@ ms (virtual time); %@ points, %@ grid cells, %@ sites; %d DOM elements; %@ dead-zone rows match 'ban muong', %d drawn",
                      Double(bytes.count) / 1_048_576, bytes.count, Self.seconds(computed - start), Self.seconds(written - computed), rendering.seconds,
                      String(ready),
                      dom.attribute("data-points", id: "map") ?? "?", dom.attribute("data-cells", id: "map") ?? "?",
-                     dom.attribute("data-sites", id: "map") ?? "?", visible.count, dom.deadZoneRows.count))
+                     dom.attribute("data-sites", id: "map") ?? "?", elements, dom.attribute("data-visible", id: "dead-zone-table") ?? "?", visible.count))
     }
 
     static func seconds(_ duration: Duration) -> Double {

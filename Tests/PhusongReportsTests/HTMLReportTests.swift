@@ -63,35 +63,20 @@ struct HTMLReportTests {
         #expect(sites > 0 && sites / 2 <= run.engine.sites.count)
     }
 
-    @Test("tables: one row per province, every dead zone listed with its folded search key")
+    @Test("tables: one row per province; the dead-zone list starts empty, its rows are packed data")
     func tables() async throws {
         let run = try await HTMLReportFixture.defaultRun.value
         let deadZones = VillageLists.deadZones(run)
         let dom = HTMLReportDOM(html: String(decoding: try HTMLReportFixture.page(run), as: UTF8.self))
         #expect(dom.provinceRows.count == 3)
         #expect(dom.provinceRows.map { HTMLReportDOM.attribute("data-code", ofRow: $0) } == ["11", "12", "14"])
-        #expect(dom.deadZoneRows.count == deadZones.count)
         #expect(!deadZones.isEmpty)
-        let keys = dom.deadZoneRows.compactMap { HTMLReportDOM.attribute("data-key", ofRow: $0) }
-        #expect(keys.count == deadZones.count)
-        #expect(keys.allSatisfy { $0 == $0.lowercased() })
-        let dienBien = zip(deadZones, keys).filter { $0.0.village.provinceCode == "11" }
-        #expect(!dienBien.isEmpty && dienBien.allSatisfy { $0.1.contains("dien bien") })
-        #expect(dom.deadZoneRows.allSatisfy { !HTMLReportDOM.isHidden($0) }, "nothing hidden before the script runs")
+        #expect(dom.deadZoneRows.isEmpty, "no row in the DOM before the script runs")
+        #expect(dom.attribute("data-visible", id: "dead-zone-table") == String(deadZones.count))
+        let drill = try HTMLDrillFixture.unpacked(dom.html)
+        let rows = try #require(drill["d"] as? [[Any]])
+        #expect(rows.map { $0.first as? String } == deadZones.map(\.village.id))
         #expect(dom.attribute("data-drawn", id: "map") == "false")
-    }
-
-    @Test("search keys fold Vietnamese like the page's script")
-    func searchKeys() {
-        #expect(HTMLSearchKey.of(["Điện Biên"]) == "dien bien")
-        #expect(HTMLSearchKey.of(["Bản Mường Hốc", nil, "Lai  Châu", "12"]) == "ban muong hoc | lai chau | 12")
-        #expect(HTMLSearchKey.of(["ĐƯỜNG Thượng"]) == "duong thuong")
-        // ASCII text skips Foundation: its folding is its lower case.
-        let ascii = String(decoding: (0x20...0x7E).map { UInt8($0) }, as: UTF8.self)
-        #expect(HTMLSearchKey.of([ascii]) == UnicodeText.searchKey(ascii).split(whereSeparator: \.isWhitespace).joined(separator: " "))
-        var keys = HTMLSearchKey()
-        #expect(keys.of(["Điện Biên", "DB-01"]) == "dien bien | db-01")
-        #expect(keys.of(["Điện Biên", "DB-01"]) == "dien bien | db-01", "the second time from the folded texts kept")
     }
 
     @Test("names with markup and </script> are escaped in tables and embedded JSON")
@@ -100,7 +85,9 @@ struct HTMLReportTests {
         let html = String(decoding: try HTMLReportFixture.page(run), as: UTF8.self)
         #expect(!html.contains("<b>bold"))
         #expect(!html.contains("</script><i>"))
-        #expect(html.contains("&lt;/script&gt;&lt;i&gt;"))
+        let drill = try HTMLDrillFixture.unpacked(html, id: "place-data")
+        let names = (drill["v"] as? [String: [[Any]]])?.values.flatMap { $0.compactMap { $0[1] as? String } } ?? []
+        #expect(names.contains("Bản </script><i>x"), "the name as it is in the packed data, which is base64")
         let json = try #require(Self.embeddedJSON(html))
         #expect(!json.contains("</") && !json.contains("<!--"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

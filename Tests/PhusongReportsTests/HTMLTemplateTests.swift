@@ -14,10 +14,12 @@ struct HTMLTemplateTests {
         #expect(filledByCode(HTMLResources.reportPage) == [
             "head", "leafletStyle", "style", "pageWord", "month", "summary", "headline", "planEffect", "map", "provinces", "deadZones",
             "footer", "data", "tablesScript", "leafletScript", "mapScript",
+            "drill", "navExplore", "drillData", "placeData", "pagedScript", "drillScript",
         ])
         #expect(HTMLResources.reportPage.slots.contains("monthLine") && HTMLResources.reportPage.slots.contains("printHeader"),
                 "texts filled with the month")
-        #expect(Set(HTMLResources.comparePage.slots) == ["before", "after", "indicatorRows", "villageCount", "villageRows", "siteCount", "siteRows"])
+        #expect(Set(HTMLResources.comparePage.slots) == ["before", "after", "indicatorRows", "villageCount", "siteCount", "data", "pagedScript", "compareScript"])
+        #expect(Set(HTMLResources.drillSection.slots) == ["drillTitle", "findLabel", "findPlaceholder", "searchHint", "crumbs", "filterLabel", "filterPlaceholder", "noMatch"])
         #expect(HTMLResources.pageHead.slots == ["lang", "version", "title"])
         #expect(filledByCode(HTMLResources.trendPage) == [
             "head", "style", "span", "charts", "nationalHeader", "nationalRows", "provinceHeader", "provinceRows", "sources", "data",
@@ -28,7 +30,7 @@ struct HTMLTemplateTests {
         #expect(HTMLResources.compositionCard.slots == ["state", "title", "pill", "value", "target", "label", "segments", "legend", "note"])
         #expect(filledByCode(HTMLResources.mapSection) == ["engine", "fallback", "outlineLegend", "labelsLayer", "outlineLayer", "facts"])
         #expect(filledByCode(HTMLResources.provinceSection) == ["caption", "header", "body", "national"])
-        #expect(filledByCode(HTMLResources.deadZoneSection) == ["note", "count", "visible", "header", "rows"])
+        #expect(filledByCode(HTMLResources.deadZoneSection) == ["note", "count", "visible"])
         #expect(filledByCode(HTMLResources.footer) == ["inputs", "model", "generated", "licences"])
     }
 

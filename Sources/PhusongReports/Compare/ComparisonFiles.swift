@@ -70,7 +70,10 @@ public enum ComparisonFiles {
     }
 
     /// A self-contained page (no external resources) with the deltas and the changed villages and sites;
-    /// its frame is Sources/PhusongReports/Resources/compare.html (`HTMLResources`).
+    /// its frame is Sources/PhusongReports/Resources/compare.html (`HTMLResources`). The changed
+    /// villages and sites, up to hundreds of thousands of rows, are packed data
+    /// (`ComparisonHTMLData`) that the page draws a page of rows at a time, so that the page
+    /// stays small and quick to open (issue 19: ≤ 3 MB, usable within 1.5 s).
     public static func html(_ comparison: ReportComparison) throws -> [UInt8] {
         func value(_ delta: ReportComparison.IndicatorDelta, _ number: Double) -> String {
             delta.isShare ? NumberText.percent(number, spaced: true) : (delta.name.contains("/") ? NumberText.fixed(number, decimals: 3) : NumberText.shortest(number))
@@ -85,23 +88,47 @@ public enum ComparisonFiles {
             let css = delta.change == 0 ? "" : " class=\"changed\""
             rows += "<tr\(css)><td>\(HTMLText.escaped(delta.name))</td><td>\(value(delta, delta.before))</td><td>\(value(delta, delta.after))</td><td>\(change(delta))</td></tr>\n"
         }
-        var villageRows = ""
-        for village in comparison.villages {
-            villageRows += "<tr><td>\(HTMLText.escaped(village.id))</td><td>\(HTMLText.escaped(village.state.name))</td><td>\(HTMLText.escaped(village.state.provinceCode))</td><td>\(village.state.population)</td><td>\(HTMLText.escaped(village.change.rawValue))</td></tr>\n"
-        }
-        var siteRows = ""
-        for site in comparison.sites {
-            siteRows += "<tr><td>\(HTMLText.escaped(site.id))</td><td>\(HTMLText.escaped(site.state.operatorName))</td><td>\(HTMLText.escaped(site.change.rawValue))</td><td>\(HTMLText.escaped(site.state.provinceCode))</td></tr>\n"
-        }
         let page = try HTMLResources.comparePage.filled([
             "before": HTMLText.escaped(comparison.before.folder),
             "after": HTMLText.escaped(comparison.after.folder),
             "indicatorRows": rows,
             "villageCount": String(comparison.villages.count),
-            "villageRows": villageRows,
             "siteCount": String(comparison.sites.count),
-            "siteRows": siteRows,
+            "data": HTMLPackedJSON.packed(ComparisonHTMLData(comparison)),
+            "pagedScript": HTMLResources.pagedTableScript,
+            "compareScript": HTMLResources.compareScript,
         ])
         return Array(page.utf8)
+    }
+}
+
+/// The packed data of compare.html (`HTMLPackedJSON`): `v`, the changed villages as
+/// `[id, name, province code, population, change]`, and `s`, the changed sites as
+/// `[id, operator, change, province code]`, in the order of the CSV files.
+struct ComparisonHTMLData: Encodable {
+    var v: [[HTMLCell]]
+    var s: [[HTMLCell]]
+
+    init(_ comparison: ReportComparison) {
+        v = comparison.villages.map { village in
+            [.text(village.id), .text(village.state.name), .text(village.state.provinceCode), .integer(village.state.population), .text(village.change.rawValue)]
+        }
+        s = comparison.sites.map { site in
+            [.text(site.id), .text(site.state.operatorName), .text(site.change.rawValue), .text(site.state.provinceCode)]
+        }
+    }
+
+    /// A cell of a packed row: text or a whole number.
+    enum HTMLCell: Encodable {
+        case text(String)
+        case integer(Int)
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let text): try container.encode(text)
+            case .integer(let value): try container.encode(value)
+            }
+        }
     }
 }

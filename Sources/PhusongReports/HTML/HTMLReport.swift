@@ -15,16 +15,24 @@ import PhusongSupport
 /// and month at the top of each page and "page n / m" at the right, tables wrapped rather
 /// than clipped, their heading row repeated on each page.
 ///
+/// Drill-down: national → province → commune → villages, with a search for a village, commune
+/// or site (`HTMLDrillData`, `HTMLPlaceData`, drawn by report-drill.js a table page at a time).
+///
 /// Hooks for headless checks (e.g. `chromium --headless=new --dump-dom file:///…/report.html#search=Dien%20Bien`):
-/// - URL hash `#search=<text>` (URL-encoded) fills the search box and filters on load;
+/// - URL hash routes, joined by `&`: `#p=CODE` / `#c=CODE` show a province's communes or a
+///   commune's villages (`#drill` gets `data-level` "p" or "c" and `data-code`), `q=TEXT`
+///   filters that table, `#find=TEXT` runs the search (`#find-table`), `#search=TEXT` filters
+///   the dead-zone list;
 /// - `#report-month` carries `data-month="YYYY-MM"`;
 /// - after drawing, `#map` has `data-drawn="true"` and `data-points="<n>"`, the number of
 ///   villages drawn one by one (dead zones and unpowered villages), with `data-cells` (grid
 ///   cells) and `data-sites` (site positions) beside it;
 /// - `#province-table` has one `<tr>` per province in `<tbody>` (the national row is in `<tfoot>`);
-/// - `#dz-body` has one `<tr>` per dead-zone entry (`data-province` = province code); rows the
-///   search filters out carry the `hidden` attribute, and `#dead-zone-table` carries
-///   `data-visible="<n>"`.
+/// - the paged tables (`#drill-table`, `#find-table`, `#dead-zone-table`, `#site-table`) carry
+///   `data-total` (rows in the data) and `data-visible` (rows matching the filter) and hold the
+///   current page's rows only (50; the search 20); their pagers, `data-pages`;
+/// - `<html data-ready-ms>`: milliseconds from navigation until the tables and the map's first
+///   drawing are done; `data-places-ms`, until the villages and sites are unpacked too.
 public enum HTMLReport {
     /// The page for `run`, listing `deadZones` (e.g. `VillageLists.deadZones(run)`).
     /// Deterministic: the same run, list, version and edition give the same bytes.
@@ -41,7 +49,8 @@ public enum HTMLReport {
     ) throws -> [UInt8] {
         let text = edition.language.text
         let map = try HTMLMapData(run, text: text)
-        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text), basemap: edition.basemap))
+        let maxRangeKm = text.decimal(run.configuration.radio.maxRangeM / 1000, decimals: 0)
+        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text, maxRangeKm: maxRangeKm), basemap: edition.basemap))
         let library: LeafletAssets?, missing: LeafletAssets.Missing?
         switch edition.mapLibrary {
         case .success(let assets): (library, missing) = (assets, nil)
@@ -65,12 +74,18 @@ public enum HTMLReport {
             "planEffect": HTMLPlanEffect.section(planEffect, run: run, language: edition.language),
             "map": HTMLMapSection.section(map, run: run, text: text, missing: missing),
             "provinces": HTMLProvinceTable.section(run, text: text),
+            "drill": HTMLResources.drillSection.filled(HTMLScriptText.drillSlots(text), phrases: text.phrases),
+            "navExplore": HTMLText.escaped(DrillText.strings(text.language)["navExplore"] ?? ""),
             "deadZones": HTMLDeadZoneTable.section(deadZones, run: run, text: text),
             "footer": HTMLFooter.section(run, toolVersion: toolVersion, text: text, library: library),
             "leafletStyle": library?.style ?? "",
             "leafletScript": library.map { "<script>\n" + $0.script + "\n</script>" } ?? "",
             "data": data,
+            "drillData": HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)),
+            "placeData": HTMLPackedJSON.packed(HTMLPlaceData(run)),
             "tablesScript": HTMLResources.tablesScript,
+            "pagedScript": HTMLResources.pagedTableScript,
+            "drillScript": HTMLResources.drillScript,
             "mapScript": HTMLResources.mapScript,
         ], phrases: text.phrases)
         return Array(page.utf8)
@@ -91,10 +106,36 @@ struct HTMLScriptText: Encodable {
     var searchCount: String
     /// Thousands separator.
     var group: String
+    /// Decimal separator.
+    var decimal: String
+    /// The drill-down's and dead-zone list's words (`DrillText` and the list's column
+    /// headings and reason tags), by key; report.html only.
+    var words: [String: String]?
 
-    init(_ text: ReportText) {
+    /// The keys of `ReportText` the drill-down script shows, under their own names.
+    static let listKeys: [ReportText.Key] = [
+        .colVillage, .colCommune, .colProvince, .colPopulation, .colReason, .colBestSignal, .colNearestSite,
+        .tagNoSite, .tagWeak, .tagWeakTitle, .tagTerrain, .tagTerrainTitle, .tagUnpowered, .tagUnpoweredTitle, .noneInRange, .noSite,
+    ]
+
+    /// - Parameter maxRangeKm: the maximum range, formatted, for the "no site in range" tag's
+    ///   title; nil for a page without the drill-down (trend.html), which gets no `words`.
+    init(_ text: ReportText, maxRangeKm: String? = nil) {
         searchCount = text(.searchCount)
         group = String(text.groupSeparator)
+        decimal = String(text.decimalSeparator)
+        guard let maxRangeKm else { return }
+        var words = DrillText.strings(text.language)
+        for key in Self.listKeys { words[key.rawValue] = text(key) }
+        words[ReportText.Key.tagNoSiteTitle.rawValue] = text(.tagNoSiteTitle, maxRangeKm)
+        self.words = words
+    }
+
+    /// The slots of drill.html, escaped: its static texts.
+    static func drillSlots(_ text: ReportText) -> [String: String] {
+        let words = DrillText.strings(text.language)
+        let slots = ["drillTitle", "findLabel", "findPlaceholder", "crumbs", "filterLabel", "filterPlaceholder", "noMatch"]
+        return Dictionary(uniqueKeysWithValues: slots.map { ($0, HTMLText.escaped(words[$0] ?? "")) })
     }
 }
 

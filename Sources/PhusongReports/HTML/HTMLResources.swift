@@ -15,15 +15,22 @@ import PhusongSupport
 ///   Rows and list items, one per province, village or input, are built in Swift.
 /// - `report.css`: the page's style sheet: system fonts only, print-friendly, responsive
 ///   down to a phone.
-/// - `report-tables.js`: the table script (plain ES2015, no libraries): sorting by a click
-///   on a column heading, and the diacritic-insensitive dead-zone search (also driven by
-///   `#search=<text>` in the URL), folding text as `HTMLSearchKey` does.
+/// - `report-tables.js`: the table script (plain ES2015, no libraries): sorting the tables
+///   written in full (provinces, trend) by a click on a column heading, and the print-layout
+///   check (`#print-layout`).
 /// - `report-map.js`: the map's script (plain ES2015, no libraries): draws `HTMLMapData`
 ///   (embedded as JSON in `#report-data`) on a canvas — province outlines, the grid of
 ///   connected villages, sites, dead-zone and unpowered villages, names — with zoom, drag
 ///   and tooltips; marks `#map` with `data-drawn="true"`, `data-points`, `data-cells` and
 ///   `data-sites` once drawn.
-/// - `compare.html`: the page of `compare --out`, filled by `ComparisonFiles`.
+/// - `drill.html`: the drill-down panel (national → province → commune → villages) and the
+///   search for a village, commune or site; `report-drill.js` draws it from the packed data
+///   (`HTMLDrillData`) and the URL's hash routes (`#p=CODE`, `#c=CODE`, `#find=TEXT`), and
+///   the dead-zone list too; `paged-table.js`: the paged, sortable, filterable table both
+///   report.html and compare.html draw their long tables with, and the unpacking of the
+///   packed data.
+/// - `compare.html`: the page of `compare --out`, filled by `ComparisonFiles`; `compare.js`
+///   draws its changed villages and sites from packed data with `paged-table.js`.
 /// - `trend.html`: the page of `trend --out`, filled by `TrendHTML` (same style sheet and
 ///   table script as report.html).
 ///
@@ -45,6 +52,10 @@ enum HTMLResources {
     static let style = part(PackageResources.report_css)
     static let tablesScript = part(PackageResources.report_tables_js)
     static let mapScript = part(PackageResources.report_map_js)
+    static let drillSection = HTMLTemplate(name: "drill.html", text: part(PackageResources.drill_html))
+    static let pagedTableScript = part(PackageResources.paged_table_js)
+    static let drillScript = part(PackageResources.report_drill_js)
+    static let compareScript = part(PackageResources.compare_js)
     static let trendPage = HTMLTemplate(name: "trend.html", text: text(PackageResources.trend_html))
     static let comparePage = HTMLTemplate(name: "compare.html", text: text(PackageResources.compare_html))
 

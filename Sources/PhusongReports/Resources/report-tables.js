@@ -1,13 +1,6 @@
 (function () {
   'use strict';
 
-  // Lower case, diacritics removed, đ → d, runs of white space as one space: the same folding
-  // as the search keys written into the page (data-key).
-  function fold(text) {
-    return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-      .replace(/[\u0111\u0110]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
-  }
-
   var collator = (typeof Intl !== 'undefined' && Intl.Collator)
     ? new Intl.Collator('vi', { numeric: true, sensitivity: 'base' }) : null;
 
@@ -56,57 +49,14 @@
     });
   });
 
-  // ---- Dead-zone search -------------------------------------------------------------
-  var search = document.getElementById('dz-search');
-  var deadZoneTable = document.getElementById('dead-zone-table');
-  var deadZoneRows = Array.prototype.slice.call(document.querySelectorAll('#dz-body tr'));
-  var searchCount = document.getElementById('dz-count');
-  var searchEmpty = document.getElementById('dz-empty');
-  // The page's language: its thousands separator and the count's text, "{1} of {2} villages".
-  var dataElement = document.getElementById('report-data');
-  var text = (dataElement ? JSON.parse(dataElement.textContent).text : null) || { searchCount: '{1} / {2}', group: ',' };
-  var grouping = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, text.group); };
-
-  function applySearch() {
-    if (!search) return;
-    var query = fold(search.value);
-    var shown = 0;
-    deadZoneRows.forEach(function (row) {
-      var match = query === '' || (row.getAttribute('data-key') || '').indexOf(query) !== -1;
-      if (match) { row.removeAttribute('hidden'); shown += 1; } else { row.setAttribute('hidden', ''); }
-    });
-    if (deadZoneTable) deadZoneTable.setAttribute('data-visible', String(shown));
-    if (searchCount) searchCount.textContent = text.searchCount.replace('{1}', grouping(shown)).replace('{2}', grouping(deadZoneRows.length));
-    if (searchEmpty) searchEmpty.hidden = !(shown === 0 && deadZoneRows.length > 0);
-  }
-
-  function searchFromHash() {
-    var match = /^#search=(.*)$/.exec(window.location.hash || '');
-    if (!match || !search) return false;
-    var text = match[1].replace(/\+/g, ' ');
-    try { text = decodeURIComponent(text); } catch (error) { /* keep the text as typed */ }
-    search.value = text;
-    applySearch();
-    return true;
-  }
-
-  if (search) {
-    search.addEventListener('input', applySearch);
-    window.addEventListener('hashchange', searchFromHash);
-    if (searchFromHash()) {
-      var section = document.getElementById('dead-zones');
-      if (section && section.scrollIntoView) section.scrollIntoView();
-    } else if (search.value) {
-      applySearch();
-    }
-  }
-
   // ---- Print layout check (#print-layout) ---------------------------------------------
   // For headless tests: applies the style sheet's print rules on screen and marks each
   // .table-wrap with data-clipped (its table wider than the box it prints in) and <html>
   // with data-print-clipped (how many are). With the window at A4 landscape's printable
   // width (277 mm, 1047 CSS px) this is what printing would cut off.
-  if (/^#print-layout/.test(window.location.hash || '')) {
+  // report.html draws its long tables once its packed data is unpacked (report-drill.js),
+  // then fires 'phusong-tables': the check waits for that; other pages are checked at once.
+  function checkPrintLayout() {
     var printRules = [];
     Array.prototype.forEach.call(document.styleSheets, function (sheet) {
       Array.prototype.forEach.call(sheet.cssRules, function (rule) {
@@ -126,5 +76,9 @@
       if (over) clipped += 1;
     });
     document.documentElement.setAttribute('data-print-clipped', String(clipped));
+  }
+  if (/^#print-layout/.test(window.location.hash || '')) {
+    if (document.getElementById('drill-data')) window.addEventListener('phusong-tables', checkPrintLayout);
+    else checkPrintLayout();
   }
 })();
