@@ -81,7 +81,7 @@ struct OutputFormatTests {
         let csvs = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".csv") }.sorted()
         #expect(csvs == [
             "compare/compare_indicators.csv", "compare/compare_sites.csv", "compare/compare_villages.csv", "dz.csv",
-            "plan/plan.csv", "plan/planned_cells.csv", "rejects.csv", "report/communes.csv", "report/deadzones.csv",
+            "plan/plan.csv", "plan/plan_provinces.csv", "plan/planned_cells.csv", "rejects.csv", "report/communes.csv", "report/deadzones.csv",
             "report/operators.csv", "report/provinces.csv", "report/sites.csv", "report/unpowered.csv", "report/villages.csv",
             "synth/cells.csv", "synth/villages.csv", "u.csv",
         ])

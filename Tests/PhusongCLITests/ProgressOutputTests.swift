@@ -140,7 +140,7 @@ struct ProgressOutputTests {
         let details = planLog.progress.compactMap { $0["detail"] as? String }
         #expect(details.contains { $0.hasPrefix("dead zones:") } && details.contains("checking the plan with the coverage engine"), "\(details)")
         #expect(plan.stdout == quietPlan.stdout)
-        #expect(try planFiles.count == 6 && folderContents(folder.path + "/plan") == planFiles)
+        #expect(try planFiles.count == 7 && folderContents(folder.path + "/plan") == planFiles)
     }
 
     @Test("on a terminal (script(1) gives the run one): the progress line is rewritten in place and cleared; --quiet shows none")

@@ -125,9 +125,14 @@ struct DocumentationCommand: Sendable {
 
     /// A repository script the command runs (`scripts/run.sh …`, `bash notebooks/run-all.sh`,
     /// `python3 scripts/fuzz.py …`).
+    /// Leading environment assignments (`PHUSONG_BIN=… bash scripts/…`) are skipped.
     var script: String? {
         let interpreters: Set<String> = ["bash", "sh", "python3"]
-        let program = words.first.map(interpreters.contains) == true ? words.dropFirst().first : words.first
+        let command = words.drop { word in
+            guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
+            return word[..<equals].allSatisfy { $0 == "_" || $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        }
+        let program = command.first.map(interpreters.contains) == true ? command.dropFirst().first : command.first
         guard let program, program.hasSuffix(".sh") || program.hasSuffix(".py"), program.contains("/") else { return nil }
         return program.hasPrefix("./") ? String(program.dropFirst(2)) : program
     }

@@ -33,6 +33,8 @@ struct PlanEffectTests {
         // Without the satellites, the figures are those of cells + planned cells (the planner's own check).
         #expect(after.villagesConnected - after.villagesConnectedSatellite == plan.after.villagesConnected)
         #expect(after.populationCovered5G == plan.after.populationCovered5G && after.stations5G == plan.after.stations5G)
+        // A satellite terminal connects its village but covers no one with the mobile network.
+        #expect(after.populationCoveredAny == plan.after.populationCoveredAny && after.populationCoveredAny < after.population)
         #expect(applied.effect.before == before.tables.national)
 
         // Every village the plan connects is credited to exactly one action; likewise 5G.

@@ -15,6 +15,8 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
     public var population = 0
     public var populationCovered4G = 0
     public var populationCovered5G = 0
+    /// People covered by 4G or 5G: the mobile network's population coverage. A satellite
+    /// terminal connects its village but covers no one with the mobile network (docs/outputs.md).
     public var populationCoveredAny = 0
     /// Distinct sites with a 4G cell (4G stations).
     public var stations4G = 0
@@ -48,7 +50,7 @@ public struct CoverageIndicators: Sendable, Hashable, Codable {
         }
         if covered4G { populationCovered4G += population }
         if covered5G { populationCovered5G += population }
-        if connected { populationCoveredAny += population }
+        if covered4G || covered5G { populationCoveredAny += population }
     }
 
     /// Adds one site to the station counts.
