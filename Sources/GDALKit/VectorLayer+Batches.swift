@@ -15,7 +15,7 @@ extension VectorLayer {
     /// (``recodeText(from:)``), or the driver gives no stream, nothing is read and the method
     /// returns false: read the layer feature by feature instead.
     /// - Parameters:
-    ///   - fields: The positions in ``fields`` of the fields to read; the rows of a batch
+    ///   - wanted: The positions in ``fields`` of the fields to read; the rows of a batch
     ///     give these only.
     ///   - geometry: What to read of the first geometry field (``GeometryReading/point``:
     ///     points' coordinates; the coordinates are the layer's, not transformed).

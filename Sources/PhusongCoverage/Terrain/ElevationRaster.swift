@@ -24,7 +24,7 @@ public struct ElevationRaster: Sendable {
     /// be cut into tiles first (e.g. `gdal_retile.py`).
     public static let maxPosts = 100_000_000
 
-    /// The height at a point of the raster, by the contract's rule (``BilinearHeight``) over the
+    /// The height at a point of the raster, by the contract's rule (`BilinearHeight`) over the
     /// posts around it: r0 = ⌊(north − lat)/Δlat⌋ and c0 = ⌊(lon − west)/Δlon⌋, each clamped to
     /// 0 … N − 2, with `north` and `west` the first row's and column's centres.
     /// - Parameters:

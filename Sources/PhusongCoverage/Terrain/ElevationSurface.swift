@@ -1,5 +1,5 @@
 /// One piece of a terrain source in memory: an SRTM tile on its own fast path, or a raster
-/// read through GDAL. Both answer heights by the contract's rule (``BilinearHeight``) and are
+/// read through GDAL. Both answer heights by the contract's rule (`BilinearHeight`) and are
 /// read-only, so one value serves every thread.
 public enum ElevationSurface: Sendable {
     /// An SRTM `.hgt` tile.
