@@ -12,13 +12,22 @@ import PhusongSupport
 /// SRTM, DTED and most DEM GeoTIFFs and for float32 rasters; a float64 raster's heights are
 /// rounded to float32 (at most 0.5 mm below 9,000 m). A pixel equal to the band's nodata value,
 /// or NaN, is a void post.
-public struct ElevationRaster: Sendable {
+///
+/// A class, not a struct: a profile's loop holds the piece it is on, and one reference keeps
+/// that hold as cheap as an SRTM tile's (immutable, so shared by every thread).
+public final class ElevationRaster: Sendable {
     /// The raster's file.
     public let file: String
     /// Where its posts lie.
     public let layout: ElevationRasterLayout
     /// The posts, row by row from the north-west; NaN for a void.
     let heights: [Float]
+
+    private init(file: String, layout: ElevationRasterLayout, heights: [Float]) {
+        self.file = file
+        self.layout = layout
+        self.heights = heights
+    }
 
     /// The most posts a raster may have: 100 million (400 MB in memory); a larger raster is to
     /// be cut into tiles first (e.g. `gdal_retile.py`).

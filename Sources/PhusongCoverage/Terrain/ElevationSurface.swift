@@ -33,9 +33,7 @@ public enum ElevationSurface: Sendable {
     @inline(__always)
     func strictlyContains(latitude: Double, longitude: Double) -> Bool {
         switch self {
-        case .tile(let tile):
-            let south = Double(tile.name.south), west = Double(tile.name.west)
-            return latitude > south && latitude < south + 1 && longitude > west && longitude < west + 1
+        case .tile(let tile): return tile.strictlyContains(latitude: latitude, longitude: longitude)
         case .raster(let raster): return raster.layout.strictlyContains(latitude: latitude, longitude: longitude)
         }
     }

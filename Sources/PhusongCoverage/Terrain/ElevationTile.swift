@@ -65,6 +65,18 @@ public struct ElevationTile: Sendable {
         return latitude >= south && latitude <= south + 1 && longitude >= west && longitude <= west + 1
     }
 
+    /// Inside the tile and off its edges (a point on an edge is looked up again, so that it is
+    /// always read from the same piece whatever the path's previous point).
+    /// - Parameters:
+    ///   - latitude: degrees.
+    ///   - longitude: degrees.
+    /// - Returns: true strictly inside the edges.
+    @inline(__always)
+    func strictlyContains(latitude: Double, longitude: Double) -> Bool {
+        let south = Double(name.south), west = Double(name.west)
+        return latitude > south && latitude < south + 1 && longitude > west && longitude < west + 1
+    }
+
     /// The height at a point of the tile (docs/specs/terrain-model.md, "Height at a point"):
     /// bilinear in (lon, lat) degrees over the posts (r0, c0) … (r0 + 1, c0 + 1) with
     /// r0 = ⌊(north − lat)/Δ⌋ and c0 = ⌊(lon − west)/Δ⌋, each clamped to 0 … N − 2; void posts
