@@ -2,7 +2,7 @@
 # Size and time-to-interactive of the national report.html and of national compare.html pages
 # in headless Chromium (issue 19: each ≤ 3 MB, usable within 1.5 s). Prints one line a page.
 #
-#   PHUSONG_SHARED=/work/shared PHUSONG_BIN=.build/release/phusong bash scripts/html-speed.sh [--runs N]
+#   [PHUSONG_SHARED=DIR] [PHUSONG_BIN=FILE] bash scripts/html-speed.sh [--runs N]
 #
 # Writes the national report (vn-national-2025, 34 provinces, --no-area) and two "after"
 # reports to compare it with: the same cells without 5G (every 5G site changes, the villages
