@@ -27,14 +27,4 @@ public enum ElevationSurface: Sendable {
         case .raster(let raster): 4 * raster.heights.count
         }
     }
-
-    /// Inside the bounds and off their edges (a point on an edge is looked up again, so that it
-    /// is always read from the same piece whatever the path's previous point).
-    @inline(__always)
-    func strictlyContains(latitude: Double, longitude: Double) -> Bool {
-        switch self {
-        case .tile(let tile): return tile.strictlyContains(latitude: latitude, longitude: longitude)
-        case .raster(let raster): return raster.layout.strictlyContains(latitude: latitude, longitude: longitude)
-        }
-    }
 }
