@@ -18,7 +18,6 @@ extension ReportCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count, progress: progress)
-        let paths = try inputs.paths()
         let villages = loaded.scenario.villages
         let engine = try await progress.stage("index") {
             try await CoverageEngine.prepare(
@@ -31,8 +30,10 @@ extension ReportCommand {
         let ownedSites = engine.sites.filter { tile.contains(lon: $0.lon, lat: $0.lat) }
         let manifest = PartialManifest(
             toolVersion: PhusongVersion.current, tile: tile,
-            inputs: .init(villages: try Self.reference(paths.villages), cells: try paths.cells.map(Self.reference),
-                          admin: try paths.admin.map(Self.reference), layers: paths.layers, config: try config.path.map(Self.reference)),
+            // The paths as loading recorded them (those summary.json lists).
+            inputs: .init(villages: try Self.reference(loaded.villages.file), cells: try loaded.cellFiles.map(Self.reference),
+                          admin: try (loaded.boundaries?.files ?? []).map(Self.reference), layers: inputs.layer,
+                          config: try config.path.map(Self.reference)),
             model: configuration.radio,
             terrain: terrainModel.map { model in
                 PartialManifest.Terrain(
