@@ -36,6 +36,9 @@ package final class CSVBlocks {
         self.blockSize = max(1, blockSize)
     }
 
+    /// The table's size in bytes, when known before it is read (``InputFile/sizeHint``).
+    var sizeHint: Int? { file.sizeHint }
+
     /// The first block, or the next one after the caller scanned the previous block up to
     /// `resume` (a record start that ended the block): the previous block's bytes from
     /// there, followed by newly read bytes. Nil once the last block was handed out.

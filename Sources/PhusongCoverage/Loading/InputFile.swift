@@ -26,6 +26,9 @@ package final class InputFile {
     private var hasher = SHA256()
     /// Bytes read so far.
     private(set) var bytesRead = 0
+    /// The size of a regular file when it was opened, or of the bytes in memory; nil for
+    /// anything else (a FIFO, a device). A hint only: the file may change while it is read.
+    let sizeHint: Int?
     private(set) var atEnd = false
 
     package init(path: String) throws(LoadError) {
@@ -47,6 +50,7 @@ package final class InputFile {
         }
         self.descriptor = descriptor
         memory = nil
+        sizeHint = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
     }
 
     /// An input held in memory, named `path` in messages.
@@ -54,6 +58,7 @@ package final class InputFile {
         self.path = path
         descriptor = -1
         memory = bytes
+        sizeHint = bytes.count
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }

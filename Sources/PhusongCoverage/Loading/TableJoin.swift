@@ -20,9 +20,14 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
     private let idColumn: TableColumn
     private let path: String
     private let threads: Int
+    /// The table's size in bytes when known (``InputFile/sizeHint``), and how many of them
+    /// the rows joined so far took (the header's included): the room for the rows is
+    /// reserved once for the whole table, from the bytes per row of the first block.
+    private let sizeHint: Int?
+    private var bytesJoined: Int
 
     init(table: LoadedTable<Row>, state: RowChecks<Check>, records: Int, header: TableHeader, idColumn: TableColumn,
-         path: String, threads: Int) {
+         path: String, threads: Int, sizeHint: Int? = nil, headerBytes: Int = 0) {
         self.table = table
         self.state = state
         self.records = records
@@ -30,6 +35,8 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
         self.idColumn = idColumn
         self.path = path
         self.threads = threads
+        self.sizeHint = sizeHint
+        bytesJoined = headerBytes
     }
 
     /// What steps 2 and 3 found in one record.
@@ -92,12 +99,21 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
                 byChunk[finding.chunk][finding.record] = finding
             }
         }
-        // Room for the block's rows, grown geometrically: reserving exactly what each block
-        // needs would copy the whole table once per block.
+        // Room for the block's rows: for the whole table when its size is known (the rows
+        // of the rest estimated from the bytes per row so far, 5% over, at most the records
+        // a table may have), otherwise grown geometrically; reserving exactly what each
+        // block needs would copy the whole table once per block. Room reserved and never
+        // used costs address space, not memory.
+        bytesJoined += end.offset - start.offset
         let needed = table.rows.count + chunks.reduce(0) { $0 + $1.rows.count }
         if table.rows.capacity < needed {
-            table.rows.reserveCapacity(max(needed, 2 * table.rows.capacity))
-            table.lines.reserveCapacity(max(needed, 2 * table.lines.capacity))
+            var room = max(needed, 2 * table.rows.capacity)
+            if let sizeHint, sizeHint > bytesJoined {
+                let rest = Double(needed) * Double(sizeHint - bytesJoined) / Double(max(1, bytesJoined))
+                room = max(needed, min(needed + Int(rest * 1.05) + 16, InputLimits.maxRecords))
+            }
+            table.rows.reserveCapacity(room)
+            table.lines.reserveCapacity(room)
         }
         for index in chunks.indices {
             append(chunks[index], firstLine: firstLines[index], findings: byChunk[index], block: block)

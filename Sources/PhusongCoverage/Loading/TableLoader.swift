@@ -39,7 +39,7 @@ enum TableLoader {
             throw LoadError(Problem(file: path, line: 1, column: "header", reason: .table(.headerOnly(rows: noun))))
         }
         var join = TableJoin(table: table, state: state, records: reader.recordCount, header: header, idColumn: idColumn,
-                             path: path, threads: threads)
+                             path: path, threads: threads, sizeHint: blocks.sizeHint, headerBytes: headerEnd.offset)
         var block = first
         var start = headerEnd
         while true {

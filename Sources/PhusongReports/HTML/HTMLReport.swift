@@ -47,10 +47,48 @@ public enum HTMLReport {
     public static func bytes(
         run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition, planEffect: PlanEffect? = nil
     ) throws -> [UInt8] {
+        try page(run: run, deadZones: deadZones, toolVersion: toolVersion, edition: edition, planEffect: planEffect,
+                 parts: PageParts(run: run, edition: edition), drillData: HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)),
+                 placeData: HTMLPackedJSON.packed(HTMLPlaceData(run)))
+    }
+
+    /// The same bytes as `bytes(run:deadZones:toolVersion:edition:planEffect:)`, with the
+    /// villages and sites packed for the search (the largest part of the work) on a task of
+    /// its own beside the rest when `threads` > 1, so that the page is not the last file of a
+    /// report to be done.
+    static func bytes(
+        run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition, planEffect: PlanEffect?,
+        threads: Int
+    ) async throws -> [UInt8] {
+        let ((parts, drillData), placeData) = try await TaskPool.pair(threads: threads) {
+            (try PageParts(run: run, edition: edition), try HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)))
+        } _: {
+            try HTMLPackedJSON.packed(HTMLPlaceData(run))
+        }
+        return try page(run: run, deadZones: deadZones, toolVersion: toolVersion, edition: edition, planEffect: planEffect,
+                        parts: parts, drillData: drillData, placeData: placeData)
+    }
+
+    /// The map's data and the page's embedded JSON.
+    private struct PageParts {
+        let map: HTMLMapData
+        let data: String
+
+        init(run: CoverageRun, edition: ReportEdition) throws {
+            let text = edition.language.text
+            map = try HTMLMapData(run, text: text)
+            let maxRangeKm = text.decimal(run.configuration.radio.maxRangeM / 1000, decimals: 0)
+            data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text, maxRangeKm: maxRangeKm), basemap: edition.basemap))
+        }
+    }
+
+    /// The page, from its packed data sets.
+    private static func page(
+        run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition, planEffect: PlanEffect?,
+        parts: PageParts, drillData: String, placeData: String
+    ) throws -> [UInt8] {
         let text = edition.language.text
-        let map = try HTMLMapData(run, text: text)
-        let maxRangeKm = text.decimal(run.configuration.radio.maxRangeM / 1000, decimals: 0)
-        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text, maxRangeKm: maxRangeKm), basemap: edition.basemap))
+        let map = parts.map
         let library: LeafletAssets?, missing: LeafletAssets.Missing?
         switch edition.mapLibrary {
         case .success(let assets): (library, missing) = (assets, nil)
@@ -80,9 +118,9 @@ public enum HTMLReport {
             "footer": HTMLFooter.section(run, toolVersion: toolVersion, text: text, library: library),
             "leafletStyle": library?.style ?? "",
             "leafletScript": library.map { "<script>\n" + $0.script + "\n</script>" } ?? "",
-            "data": data,
-            "drillData": HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)),
-            "placeData": HTMLPackedJSON.packed(HTMLPlaceData(run)),
+            "data": parts.data,
+            "drillData": drillData,
+            "placeData": placeData,
             "tablesScript": HTMLResources.tablesScript,
             "pagedScript": HTMLResources.pagedTableScript,
             "drillScript": HTMLResources.drillScript,
