@@ -41,7 +41,7 @@ def test_two_local_workers_give_the_single_machine_report(phusong: Path, dienbie
     assert_same_report(tmp_path / "merged", tmp_path / "single")
     with open(tmp_path / "timings.csv", encoding="utf-8", newline="") as handle:
         timings = list(csv.DictReader(handle))
-    assert list(timings[0]) == ["tile", "bounds", "villages", "cells", "wall_s", "cpu_s", "host"]
+    assert list(timings[0]) == ["tile", "bounds", "villages", "wall_s", "cpu_s", "host"]
     assert len(timings) >= 6  # several tiles, some of them split (150 villages at most before a split)
     assert sum(int(row["villages"]) for row in timings) == 1100  # every village in one tile
     assert all(float(row["cpu_s"]) > 0 for row in timings)

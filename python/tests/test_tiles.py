@@ -31,7 +31,7 @@ def assert_partition(tiles: list[Tile], village_points: Points) -> None:
 
 def test_grid_is_aligned_to_multiples_of_the_size_and_skips_empty_tiles():
     villages = points((102.3, 21.7), (102.9, 21.1), (104.5, 21.5), (-0.5, -0.25))
-    tiles = plan_tiles(villages, NONE, Decimal("1.0"), 1000, Decimal("0.125"))
+    tiles = plan_tiles(villages, Decimal("1.0"), 1000, Decimal("0.125"))
     assert [tile.bounds for tile in tiles] == ["-1,-1,0,0", "102,21,103,22", "104,21,105,22"]
     assert [tile.villages for tile in tiles] == [1, 2, 1]
     assert_partition(tiles, villages)
@@ -39,7 +39,7 @@ def test_grid_is_aligned_to_multiples_of_the_size_and_skips_empty_tiles():
 
 def test_a_village_on_an_edge_belongs_to_the_tile_east_and_north_of_it():
     villages = points((103.0, 21.0), (102.999999, 20.999999))
-    tiles = plan_tiles(villages, NONE, Decimal(1), 1000, Decimal(1))
+    tiles = plan_tiles(villages, Decimal(1), 1000, Decimal(1))
     assert [tile.bounds for tile in tiles] == ["102,20,103,21", "103,21,104,22"]
     assert_partition(tiles, villages)
 
@@ -48,16 +48,9 @@ def test_bounds_are_exact_decimals_and_agree_with_float_edges():
     # 3 × 0.1 is 0.30000000000000004 in floats; the bound must read "0.3", and a village at
     # float("0.3") must fall in [0.3, 0.4) as phusong's Double("0.3") comparison puts it.
     villages = points((0.3, 0.7), (0.29999999999999993, 0.1))
-    tiles = plan_tiles(villages, NONE, Decimal("0.1"), 1000, Decimal("0.1"))
+    tiles = plan_tiles(villages, Decimal("0.1"), 1000, Decimal("0.1"))
     assert [tile.bounds for tile in tiles] == ["0.2,0.1,0.3,0.2", "0.3,0.7,0.4,0.8"]
     assert_partition(tiles, villages)
-
-
-def test_a_tile_with_cells_and_no_village_still_runs():
-    # phusong counts a site in the tile holding it: skipping that tile would lose the station.
-    tiles = plan_tiles(points((102.5, 21.5)), points((105.5, 10.5), (102.6, 21.4)), Decimal(1), 1000, Decimal(1))
-    assert [(tile.bounds, tile.villages, tile.cells) for tile in tiles] == [
-        ("105,10,106,11", 0, 1), ("102,21,103,22", 1, 1)]
 
 
 def test_dense_tiles_are_split_into_quarters_until_small_enough():
@@ -65,7 +58,7 @@ def test_dense_tiles_are_split_into_quarters_until_small_enough():
     dense = [(102 + rng.random() * 0.5, 21 + rng.random() * 0.5) for _ in range(300)]  # south-west quarter
     sparse = [(102.75, 21.75), (102.6, 21.9)]
     villages = points(*(dense + sparse))
-    tiles = plan_tiles(villages, NONE, Decimal(1), 100, Decimal("0.0625"))
+    tiles = plan_tiles(villages, Decimal(1), 100, Decimal("0.0625"))
     assert_partition(tiles, villages)
     assert all(tile.villages <= 100 for tile in tiles)
     # The north-east quarter was not split further; the dense one was, into 0.25° (and smaller) tiles.
@@ -79,7 +72,7 @@ def test_dense_tiles_are_split_into_quarters_until_small_enough():
 
 def test_splitting_stops_at_the_smallest_size():
     villages = points(*[(102.01, 21.01)] * 50)
-    tiles = plan_tiles(villages, NONE, Decimal(1), 10, Decimal("0.25"))
+    tiles = plan_tiles(villages, Decimal(1), 10, Decimal("0.25"))
     assert [(tile.bounds, tile.villages) for tile in tiles] == [("102,21,102.25,21.25", 50)]
 
 
@@ -89,7 +82,7 @@ def test_random_points_are_partitioned_whatever_the_size():
         pairs = [(round(rng.uniform(-5, 5), rng.choice((0, 1, 2, 6))), round(rng.uniform(-3, 3), rng.choice((0, 1, 2, 6))))
                  for _ in range(400)]
         villages = points(*pairs)
-        tiles = plan_tiles(villages, NONE, Decimal(size), 40, Decimal(size) / 8)
+        tiles = plan_tiles(villages, Decimal(size), 40, Decimal(size) / 8)
         assert_partition(tiles, villages)
 
 
@@ -99,7 +92,7 @@ def test_option_checks():
         with pytest.raises(PlanProblem, match="--tile-size"):
             parse_size(bad, "--tile-size")
     with pytest.raises(PlanProblem, match="max-villages"):
-        plan_tiles(NONE, NONE, Decimal(1), 0, Decimal(1))
+        plan_tiles(NONE, Decimal(1), 0, Decimal(1))
     assert decimal_text(Decimal("102.500")) == "102.5" and decimal_text(Decimal("1E+2")) == "100"
     assert decimal_text(Decimal("-0.0")) == "0"
 

@@ -76,6 +76,8 @@ def parser() -> argparse.ArgumentParser:
     settings.add_argument("--no-area", action="store_true", help="skip area coverage")
     settings.add_argument("--threads", type=_positive, default=1, metavar="N",
                           help="threads of each tile's phusong (default 1: one per Dask worker thread)")
+    settings.add_argument("--merge-threads", type=_positive, metavar="N",
+                          help="threads of `phusong merge`, on this machine (default: its cores)")
     tiling = report.add_argument_group("tiles")
     tiling.add_argument("--tile-size", default="1.0", metavar="DEGREES", help="side of the tile grid (default 1.0)")
     tiling.add_argument("--max-villages-per-tile", type=_positive, default=20_000, metavar="N",
@@ -106,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         top.error(str(problem))
     request = ReportRequest(
         villages=options.villages, cells=options.cells, out=options.out, admin=options.admin, layers=options.layer,
-        config=options.config, terrain=options.terrain, threads=options.threads, no_area=options.no_area,
+        config=options.config, terrain=options.terrain, threads=options.threads, merge_threads=options.merge_threads, no_area=options.no_area,
         lang=options.lang, month=options.month, basemap=options.basemap, tile_size=tile_size,
         max_villages=options.max_villages_per_tile, min_tile_size=min(min_tile_size, tile_size),
         scheduler=options.scheduler, local_workers=options.local_workers, phusong=options.phusong,

@@ -48,6 +48,7 @@ class ReportRequest:
     config: str | None = None
     terrain: str | None = None
     threads: int = 1
+    merge_threads: int | None = None
     no_area: bool = False
     lang: str | None = None
     month: str | None = None
@@ -122,25 +123,21 @@ def _run(request: ReportRequest) -> int:
     out = os.path.abspath(request.out)
     work = os.path.abspath(request.work_dir) if request.work_dir else os.path.join(
         os.path.dirname(out), f".{os.path.basename(out)}.phusong-dask")
-    # The tile plan: villages and cells read for their coordinates only.
+    # The tile plan: the villages' coordinates, nothing else.
     try:
         villages = read_points(request.villages)
-        cell_points = [read_points(path) for path in request.cells]
     except InputProblem as problem:
         raise RunFailed(str(problem), problem.code) from None
-    cells = cell_points[0]
-    for more in cell_points[1:]:
-        cells = type(cells)(cells.lons + more.lons, cells.lats + more.lats, cells.skipped + more.skipped)
-    tiles = plan_tiles(villages, cells, request.tile_size, request.max_villages, request.min_tile_size)
+    tiles = plan_tiles(villages, request.tile_size, request.max_villages, request.min_tile_size)
     if not tiles:
         # No readable coordinate at all: one tile over the whole world lets phusong say what is wrong.
-        tiles = [Tile(Decimal(-180), Decimal(-90), Decimal(181), Decimal(91), 0, 0)]
+        tiles = [Tile(Decimal(-180), Decimal(-90), Decimal(181), Decimal(91), 0)]
     progress = Progress(len(tiles), len(villages), request.quiet)
     split = sum(1 for tile in tiles if tile.maxlon - tile.minlon < request.tile_size)
     progress.note(f"{len(tiles):,} tiles of {decimal_text(request.tile_size)}° ({split:,} of them split, at most "
-                  f"{request.max_villages:,} villages each) for {len(villages):,} villages and {len(cells):,} cells"
-                  + (f"; {villages.skipped + cells.skipped:,} rows without valid coordinates are left to phusong's checks"
-                     if villages.skipped + cells.skipped else ""))
+                  f"{request.max_villages:,} villages each) for {len(villages):,} villages"
+                  + (f"; {villages.skipped:,} rows without valid coordinates are left to phusong's checks"
+                     if villages.skipped else ""))
     with _WorkFolder(work) as tiles_folder:
         arguments = report_arguments(request)
         jobs = [TileJob(f"{index:05d}", tile.bounds, phusong, arguments, os.path.join(tiles_folder, f"tile-{index:05d}"))
@@ -159,7 +156,7 @@ def _run(request: ReportRequest) -> int:
         cpu = sum(outcome.cpu_seconds for outcome in outcomes.values())
         progress.note(f"{len(jobs):,} tiles in {duration_text(tiles_wall)} (phusong's CPU {duration_text(cpu)} in all); merging")
         merge_start = time.monotonic()
-        code = _merge(phusong, [job.out for job in jobs], out)
+        code = _merge(phusong, [job.out for job in jobs], out, request.merge_threads, request.quiet)
         if code != 0:
             raise RunFailed(f"phusong merge exited {code} (its message is above); the tiles are kept in {tiles_folder}", code)
         progress.note(f"merged in {duration_text(time.monotonic() - merge_start)}: {out}")
@@ -205,7 +202,9 @@ def _run_tiles(request: ReportRequest, jobs: list[TileJob], tiles: list[Tile], p
             progress.note(f"scheduler {client.scheduler.address}, {workers} worker(s) now")
             stop = Event(stop_name, client=client)
             futures = []
-            for job, tile in zip(jobs, tiles):
+            # The largest tiles first (and first in the scheduler's priority), so that the run
+            # does not end waiting for one big tile started last.
+            for job, tile in sorted(zip(jobs, tiles), key=lambda pair: -pair[1].villages):
                 future = client.submit(run_tile, job, key=f"phusong-tile-{job.tile_id}-{token}", pure=False,
                                        retries=request.retries, priority=tile.villages)
                 by_key[future.key] = (job, tile)
@@ -250,9 +249,12 @@ def _tile_error(job: TileJob, outcome: TileOutcome) -> str:
             "the run is stopped (an error in the data or the command: running it again would fail the same way)")
 
 
-def _merge(phusong: str, folders: list[str], out: str) -> int:
+def _merge(phusong: str, folders: list[str], out: str, threads: int | None, quiet: bool) -> int:
     """`phusong merge TILES… --out OUT` on this machine, its output shown as it comes."""
-    return subprocess.run([phusong, "merge", *folders, "--out", out], stdin=subprocess.DEVNULL).returncode
+    command = [phusong, "merge", *folders, "--threads", str(threads or os.cpu_count() or 1), "--out", out]
+    if quiet:
+        command.append("--quiet")
+    return subprocess.run(command, stdin=subprocess.DEVNULL).returncode
 
 
 def _write_timings(path: str, jobs: list[TileJob], tiles: list[Tile], outcomes: dict[str, TileOutcome]) -> None:
@@ -261,10 +263,10 @@ def _write_timings(path: str, jobs: list[TileJob], tiles: list[Tile], outcomes: 
     try:
         with open(path, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["tile", "bounds", "villages", "cells", "wall_s", "cpu_s", "host"])
+            writer.writerow(["tile", "bounds", "villages", "wall_s", "cpu_s", "host"])
             for job, tile in zip(jobs, tiles):
                 outcome = outcomes[job.tile_id]
-                writer.writerow([job.tile_id, job.bounds, tile.villages, tile.cells, f"{outcome.wall_seconds:.3f}",
+                writer.writerow([job.tile_id, job.bounds, tile.villages, f"{outcome.wall_seconds:.3f}",
                                  f"{outcome.cpu_seconds:.3f}", outcome.host])
     except OSError as error:
         raise RunFailed(f"--timings {path}: cannot write: {error.strerror or error}", 73) from None

@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -116,25 +117,44 @@ def run_tile(job: TileJob) -> TileOutcome:
 
 
 def _wait(process: subprocess.Popen, stop) -> tuple[int | None, resource.struct_rusage | None]:
-    """Waits for the process, with its own resource usage (wait4); kills it and returns
-    (None, None) when the stop event is set."""
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid == process.pid:
-            process.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait again
-            return status, usage
-        if stop is not None:
+    """Waits for the process and returns its status and its own resource usage (wait4); when
+    the stop event is set first, kills it and returns (None, None).
+
+    A watcher thread waits on the event (a call to the scheduler each second) while this
+    thread blocks in waitid(WNOWAIT): the exit is seen at once, and the process is reaped only
+    after the watcher can no longer signal it, so a kill never reaches a reused pid."""
+    lock = threading.Lock()
+    finished = False
+    killed = False
+
+    def watch() -> None:
+        nonlocal killed
+        while True:
             try:
                 stopped = stop.wait(timeout=1.0)
             except Exception:  # the scheduler is gone: the worker is shutting down
                 stopped = True
-            if stopped:
-                process.kill()
-                os.wait4(process.pid, 0)
-                process.returncode = -signal.SIGKILL
-                return None, None
-        else:
-            time.sleep(0.2)
+            with lock:
+                if finished:
+                    return
+                if stopped:
+                    os.kill(process.pid, signal.SIGKILL)
+                    killed = True
+                    return
+
+    if stop is not None:
+        threading.Thread(target=watch, name=f"phusong-dask stop watcher {process.pid}", daemon=True).start()
+    while True:
+        try:
+            os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)
+            break
+        except InterruptedError:
+            continue
+    with lock:
+        finished = True
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait again
+    return (None, None) if killed else (status, usage)
 
 
 def _stop_event(name: str | None):

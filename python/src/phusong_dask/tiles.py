@@ -3,14 +3,14 @@
 Tiles are half-open boxes, [MINLON, MAXLON) × [MINLAT, MAXLAT) in degrees, on a grid aligned to
 multiples of the tile size (so the same size gives the same tiles whatever the data), every
 bound an exact decimal (Decimal, never a float sum: 3 × 0.1 is written "0.3", not
-"0.30000000000000004"). A tile holding no village and no cell is skipped; a tile holding more
+"0.30000000000000004"). A tile holding no village is skipped (`phusong merge` computes the
+sites, stations and area coverage from the whole inputs, docs/tiles.md); a tile holding more
 than `max_villages` villages is split into quarters, again and again, down to `min_size`.
 
-Why cells count too: phusong counts a site in the tile that holds its location (so station
-counts never double), so a tile with sites and no village still has to run. The plan decides
-nothing else: no figure depends on where the tile boundaries fall (`phusong merge` of any
-tiling equals the single-machine report), and whether a point is inside a tile is decided
-with phusong's own comparison, `MINLON <= lon < MAXLON` on the doubles nearest to the texts.
+The plan decides nothing else: no figure depends on where the tile boundaries fall (`phusong
+merge` of any tiling equals the single-machine report, and refuses a plan that misses a
+village), and whether a village is inside a tile is decided with phusong's own comparison,
+`MINLON <= lon < MAXLON` on the doubles nearest to the texts.
 """
 
 from __future__ import annotations
@@ -28,14 +28,13 @@ class PlanProblem(Exception):
 
 @dataclass(frozen=True)
 class Tile:
-    """One tile of the plan; `villages` and `cells` are the plan's counts (for scheduling and progress)."""
+    """One tile of the plan; `villages` is the plan's count (for scheduling and progress)."""
 
     minlon: Decimal
     minlat: Decimal
     maxlon: Decimal
     maxlat: Decimal
     villages: int
-    cells: int
 
     @property
     def bounds(self) -> str:
@@ -64,7 +63,7 @@ def parse_size(text: str, option: str) -> Decimal:
     return value
 
 
-def plan_tiles(villages: Points, cells: Points, size: Decimal, max_villages: int, min_size: Decimal) -> list[Tile]:
+def plan_tiles(villages: Points, size: Decimal, max_villages: int, min_size: Decimal) -> list[Tile]:
     """The tiles to run, sorted south to north, then west to east.
 
     - size: the grid's step in degrees (longitude and latitude).
@@ -75,16 +74,13 @@ def plan_tiles(villages: Points, cells: Points, size: Decimal, max_villages: int
         raise PlanProblem(f"--max-villages-per-tile {max_villages}: must be 1 or more")
     if min_size <= 0 or min_size > size:
         raise PlanProblem(f"--min-tile-size {decimal_text(min_size)}: must be more than 0 and at most the tile size")
-    grid: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+    grid: dict[tuple[int, int], list[int]] = {}
     edges = _GridEdges(size)
-    for kind, points in ((0, villages), (1, cells)):
-        for index, (lon, lat) in enumerate(zip(points.lons, points.lats)):
-            key = (edges.cell(lon), edges.cell(lat))
-            grid.setdefault(key, ([], []))[kind].append(index)
+    for index, (lon, lat) in enumerate(zip(villages.lons, villages.lats)):
+        grid.setdefault((edges.cell(lon), edges.cell(lat)), []).append(index)
     tiles: list[Tile] = []
-    for (column, row), (village_indexes, cell_indexes) in grid.items():
-        _split(villages, cells, column * size, row * size, size, village_indexes, cell_indexes,
-               max_villages, min_size, tiles)
+    for (column, row), indexes in grid.items():
+        _split(villages, column * size, row * size, size, indexes, max_villages, min_size, tiles)
     tiles.sort(key=lambda tile: (tile.minlat, tile.minlon, tile.maxlat, tile.maxlon))
     return tiles
 
@@ -112,21 +108,18 @@ class _GridEdges:
         return index
 
 
-def _split(villages: Points, cells: Points, minlon: Decimal, minlat: Decimal, side: Decimal,
-           village_indexes: list[int], cell_indexes: list[int], max_villages: int, min_size: Decimal,
-           tiles: list[Tile]) -> None:
-    if not village_indexes and not cell_indexes:
+def _split(villages: Points, minlon: Decimal, minlat: Decimal, side: Decimal, indexes: list[int],
+           max_villages: int, min_size: Decimal, tiles: list[Tile]) -> None:
+    if not indexes:
         return
     half = side / 2
-    if len(village_indexes) <= max_villages or half < min_size:
-        tiles.append(Tile(minlon, minlat, minlon + side, minlat + side, len(village_indexes), len(cell_indexes)))
+    if len(indexes) <= max_villages or half < min_size:
+        tiles.append(Tile(minlon, minlat, minlon + side, minlat + side, len(indexes)))
         return
     midlon, midlat = float(minlon + half), float(minlat + half)
-    quarters: dict[tuple[bool, bool], tuple[list[int], list[int]]] = {
-        (east, north): ([], []) for east in (False, True) for north in (False, True)}
-    for kind, points, indexes in ((0, villages, village_indexes), (1, cells, cell_indexes)):
-        for index in indexes:
-            quarters[(points.lons[index] >= midlon, points.lats[index] >= midlat)][kind].append(index)
-    for (east, north), (quarter_villages, quarter_cells) in quarters.items():
-        _split(villages, cells, minlon + half if east else minlon, minlat + half if north else minlat, half,
-               quarter_villages, quarter_cells, max_villages, min_size, tiles)
+    quarters: dict[tuple[bool, bool], list[int]] = {(east, north): [] for east in (False, True) for north in (False, True)}
+    for index in indexes:
+        quarters[(villages.lons[index] >= midlon, villages.lats[index] >= midlat)].append(index)
+    for (east, north), quarter in quarters.items():
+        _split(villages, minlon + half if east else minlon, minlat + half if north else minlat, half, quarter,
+               max_villages, min_size, tiles)
