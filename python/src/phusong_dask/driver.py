@@ -156,10 +156,10 @@ def _run(request: ReportRequest) -> int:
         cpu = sum(outcome.cpu_seconds for outcome in outcomes.values())
         progress.note(f"{len(jobs):,} tiles in {duration_text(tiles_wall)} (phusong's CPU {duration_text(cpu)} in all); merging")
         merge_start = time.monotonic()
-        code = _merge(phusong, [job.out for job in jobs], out, request.merge_threads, request.quiet)
+        code, merge_cpu = _merge(phusong, [job.out for job in jobs], out, request.merge_threads, request.quiet)
         if code != 0:
             raise RunFailed(f"phusong merge exited {code} (its message is above); the tiles are kept in {tiles_folder}", code)
-        progress.note(f"merged in {duration_text(time.monotonic() - merge_start)}: {out}")
+        progress.note(f"merged in {duration_text(time.monotonic() - merge_start)} (CPU {duration_text(merge_cpu)}): {out}")
         if request.keep_tiles:
             progress.note(f"tiles kept in {tiles_folder}")
         else:
@@ -249,12 +249,25 @@ def _tile_error(job: TileJob, outcome: TileOutcome) -> str:
             "the run is stopped (an error in the data or the command: running it again would fail the same way)")
 
 
-def _merge(phusong: str, folders: list[str], out: str, threads: int | None, quiet: bool) -> int:
-    """`phusong merge TILES… --out OUT` on this machine, its output shown as it comes."""
+def _merge(phusong: str, folders: list[str], out: str, threads: int | None, quiet: bool) -> tuple[int, float]:
+    """`phusong merge TILES… --out OUT` on this machine, its output shown as it comes; returns
+    its exit code and CPU time (user + system, s)."""
     command = [phusong, "merge", *folders, "--threads", str(threads or os.cpu_count() or 1), "--out", out]
     if quiet:
         command.append("--quiet")
-    return subprocess.run(command, stdin=subprocess.DEVNULL).returncode
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    except OSError as error:
+        raise RunFailed(f"{phusong}: cannot run: {error.strerror or error}", 66) from None
+    while True:
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+            break
+        except InterruptedError:
+            continue
+    process.returncode = os.waitstatus_to_exitcode(status)
+    code = process.returncode if process.returncode >= 0 else 70
+    return code, usage.ru_utime + usage.ru_stime
 
 
 def _write_timings(path: str, jobs: list[TileJob], tiles: list[Tile], outcomes: dict[str, TileOutcome]) -> None:
