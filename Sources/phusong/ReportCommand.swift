@@ -51,7 +51,20 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-area"), help: "Skip area coverage (footprint tracing and union), the slowest step.")
     var noArea = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --partial: compute only the villages in this tile (degrees, half open: MINLON ≤ lon < MAXLON, MINLAT ≤ lat < MAXLAT); see docs/tiles.md.",
+        valueName: "MINLON,MINLAT,MAXLON,MAXLAT"))
+    var tile: TileBounds?
+
+    @Flag(name: .long, help: "With --tile: write a partial (manifest.json, coverage.csv, indicators.json) into --out for `phusong merge`, not a report.")
+    var partial = false
+
     func validate() throws {
+        if (tile == nil) != !partial { throw ValidationError("give --tile and --partial together (docs/tiles.md)") }
+        if partial && plan != nil { throw ValidationError("--partial does not take --plan: run `report --plan` on one machine") }
+        if partial && inputs.rejects != nil {
+            throw ValidationError("--partial does not take --rejects: every tile must read the same rows; fix the inputs or set the rows aside first")
+        }
         if let basemap {
             guard basemap.hasPrefix("https://") || basemap.hasPrefix("http://"),
                   ["{z}", "{x}", "{y}"].allSatisfy(basemap.contains), !basemap.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
@@ -62,6 +75,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let progress = progressOptions.start(Self.configuration.commandName ?? "report")
+        if let tile, partial { return try await runPartial(tile: tile, progress: progress) }
         let folder = try OutputGuard.openFolder(out, fileNames: plan == nil ? ReportFiles.fileNames : ReportFiles.planEffectFileNames,
                                                 setName: "report", reading: inputs.files + config.files + terrain.files()
                                                     + (plan.map { [ReportPlan.planFile($0)] } ?? []),
@@ -114,7 +128,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// "1.23 s".
-    private func seconds(_ duration: Duration) -> String {
+    func seconds(_ duration: Duration) -> String {
         NumberText.fixed(Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18, decimals: 2) + " s"
     }
 }
