@@ -9,7 +9,9 @@
 # merge's CPU, and whether the merged report is byte-identical to the single process's; then
 # the per-tile times (the largest tiles) and the CPU of one empty tile (what every tile pays
 # whatever its size: loading the inputs and preparing the cells).
-#   bash scripts/dask-terrain-bench.sh [--tile-sizes "1 2 4"] [--dem DIR] [--out DIR] [--workers N]
+#   bash scripts/dask-terrain-bench.sh [--tile-sizes "8 4 1"] [--max-villages N] [--dem DIR] [--out DIR] [--workers N]
+# --max-villages: phusong-dask's --max-villages-per-tile (default 1000000: no split, the tile
+# count is the grid's).
 # --dem: the tiles (written by `phusong synth --dem DIR --seed 2025` when DIR has no README.txt;
 # 370 MB), default $TMPDIR/phusong-synthetic-dem-2025. --out: reports and logs, default
 # $TMPDIR/phusong-dask-terrain-bench (replaced). Uses $PHUSONG_BIN, or the release build (made
@@ -17,7 +19,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-sizes="1 2 4"
+sizes="8 4 1"
+max_villages=1000000
 workers=2
 tmp="${TMPDIR:-/tmp}"
 dem="$tmp/phusong-synthetic-dem-2025"
@@ -25,10 +28,11 @@ out="$tmp/phusong-dask-terrain-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
     --tile-sizes) sizes=$2; shift 2 ;;
+    --max-villages) max_villages=$2; shift 2 ;;
     --dem) dem=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "dask-terrain-bench.sh: unknown argument '$1' (see --help)" >&2; exit 64 ;;
   esac
 done
@@ -57,7 +61,7 @@ run single "$bin" report "${inputs[@]}" --threads 2 --quiet --out "$out/single/r
 run empty-tile "$bin" report "${inputs[@]}" --threads 1 --tile 0,0,1,1 --partial --quiet --out "$out/empty-tile/partial"
 for size in $sizes; do
   run "dask-$size" "$venv/bin/phusong-dask" report --local-workers "$workers" "${inputs[@]}" --tile-size "$size" \
-    --phusong "$bin" --merge-threads 2 --timings "$out/dask-$size/timings.csv" --out "$out/dask-$size/report"
+    --max-villages-per-tile "$max_villages" --phusong "$bin" --merge-threads 2 --timings "$out/dask-$size/timings.csv" --out "$out/dask-$size/report"
 done
 
 "$venv/bin/python" - "$out" "$sizes" <<'PY'
