@@ -63,3 +63,27 @@ def test_the_retry_exception_survives_pickling():
 def test_a_missing_program_stops_the_run_with_66(tmp_path: Path):
     outcome = run_tile(job(str(tmp_path / "no-such-phusong"), tmp_path))
     assert outcome.code == 66 and "no such program" in outcome.stderr
+
+
+def test_the_stop_file_kills_a_running_tile_and_keeps_others_from_starting(tmp_path: Path):
+    import dataclasses
+    import threading
+    import time
+
+    from phusong_dask.task import TileCancelled
+
+    phusong = fake_phusong(tmp_path, f"echo $$ > {tmp_path}/pid; exec sleep 60")
+    stop = tmp_path / "stop"
+    running = dataclasses.replace(job(phusong, tmp_path), stop_file=str(stop))
+    threading.Timer(1.0, stop.write_text, args=("stop\n",)).start()
+    start = time.monotonic()
+    with pytest.raises(TileCancelled):
+        run_tile(running)
+    assert time.monotonic() - start < 10
+    pid = int((tmp_path / "pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        import os
+
+        os.kill(pid, 0)
+    with pytest.raises(TileCancelled, match="not started"):
+        run_tile(running)

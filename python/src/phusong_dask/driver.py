@@ -171,13 +171,14 @@ def _run_tiles(request: ReportRequest, jobs: list[TileJob], tiles: list[Tile], p
     """One task per tile on the cluster; returns every tile's outcome, or raises RunFailed at the
     first tile that fails for good (the others are cancelled and their phusong processes killed)."""
     import dask
-    from distributed import Client, Event, LocalCluster, as_completed
+    from distributed import Client, LocalCluster, as_completed
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
 
     token = uuid.uuid4().hex[:12]
-    stop_name = f"phusong-dask-stop-{token}"
-    jobs = [TileJob(job.tile_id, job.bounds, job.phusong, job.report_arguments, job.out, stop_name) for job in jobs]
+    # The stop signal: a file on the shared path, which every running task looks for.
+    stop_file = os.path.join(os.path.dirname(os.path.dirname(jobs[0].out)), "stop")
+    jobs = [TileJob(job.tile_id, job.bounds, job.phusong, job.report_arguments, job.out, stop_file) for job in jobs]
     by_key = {}
     outcomes: dict[str, TileOutcome] = {}
     # A tile whose worker dies is given to another worker; after `retries` + 1 deaths the
@@ -200,7 +201,6 @@ def _run_tiles(request: ReportRequest, jobs: list[TileJob], tiles: list[Tile], p
                 progress.note(f"Dask dashboard: {link}")
             workers = len(client.scheduler_info().get("workers", {}))
             progress.note(f"scheduler {client.scheduler.address}, {workers} worker(s) now")
-            stop = Event(stop_name, client=client)
             futures = []
             # The largest tiles first (and first in the scheduler's priority), so that the run
             # does not end waiting for one big tile started last.
@@ -227,11 +227,12 @@ def _run_tiles(request: ReportRequest, jobs: list[TileJob], tiles: list[Tile], p
                     progress.finished(job.tile_id, job.bounds, tile.villages, outcome.wall_seconds, outcome.cpu_seconds,
                                       outcome.host)
             except BaseException:
-                # Stop every tile still running (their tasks poll the event and kill phusong),
-                # forget the queued ones.
+                # Stop every tile still running (their tasks look for the stop file and kill
+                # phusong), forget the queued ones.
                 progress.close()
                 try:
-                    stop.set()
+                    with open(stop_file, "w", encoding="utf-8") as stop:
+                        stop.write("phusong-dask: the run stopped\n")
                     client.cancel(futures)
                 except Exception:  # the scheduler may be gone already
                     pass

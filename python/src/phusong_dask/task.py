@@ -43,7 +43,7 @@ class TileJob:
     phusong: str  # the executable, on PATH or a path valid on the workers
     report_arguments: tuple[str, ...]  # the inputs and settings, the same for every tile
     out: str  # the tile's partial folder
-    stop_event: str | None = None  # name of the Dask Event that cancels the run, if any
+    stop_file: str | None = None  # a file on the shared path whose existence cancels the run
 
     def command(self) -> list[str]:
         return [self.phusong, "report", *self.report_arguments, "--tile", self.bounds, "--partial",
@@ -83,7 +83,8 @@ class TileCancelled(Exception):
 def run_tile(job: TileJob) -> TileOutcome:
     """Runs phusong for one tile on this worker; see the module's documentation."""
     command = job.command()
-    stop = _stop_event(job.stop_event)
+    if job.stop_file is not None and os.path.exists(job.stop_file):
+        raise TileCancelled(f"tile {job.tile_id} not started: the run was stopped")
     start = time.monotonic()
     with tempfile.TemporaryFile() as stderr, tempfile.TemporaryFile() as stdout:
         try:
@@ -96,7 +97,7 @@ def run_tile(job: TileJob) -> TileOutcome:
         except PermissionError:
             return TileOutcome(job.tile_id, 66, f"phusong-dask: {job.phusong}: not executable on worker {socket.gethostname()}\n",
                                0.0, 0.0, socket.gethostname(), command)
-        status, usage = _wait(process, stop)
+        status, usage = _wait(process, job.stop_file)
         wall = time.monotonic() - start
         stderr.seek(0, os.SEEK_END)
         size = stderr.tell()
@@ -116,11 +117,11 @@ def run_tile(job: TileJob) -> TileOutcome:
     return TileOutcome(job.tile_id, code, text, wall, cpu, host, command)
 
 
-def _wait(process: subprocess.Popen, stop) -> tuple[int | None, resource.struct_rusage | None]:
+def _wait(process: subprocess.Popen, stop_file: str | None) -> tuple[int | None, resource.struct_rusage | None]:
     """Waits for the process and returns its status and its own resource usage (wait4); when
-    the stop event is set first, kills it and returns (None, None).
+    the stop file appears first, kills it and returns (None, None).
 
-    A watcher thread waits on the event (a call to the scheduler each second) while this
+    A watcher thread looks for the stop file (on the shared path, twice a second) while this
     thread blocks in waitid(WNOWAIT): the exit is seen at once, and the process is reaped only
     after the watcher can no longer signal it, so a kill never reaches a reused pid."""
     lock = threading.Lock()
@@ -130,10 +131,7 @@ def _wait(process: subprocess.Popen, stop) -> tuple[int | None, resource.struct_
     def watch() -> None:
         nonlocal killed
         while True:
-            try:
-                stopped = stop.wait(timeout=1.0)
-            except Exception:  # the scheduler is gone: the worker is shutting down
-                stopped = True
+            stopped = os.path.exists(stop_file)
             with lock:
                 if finished:
                     return
@@ -141,8 +139,9 @@ def _wait(process: subprocess.Popen, stop) -> tuple[int | None, resource.struct_
                     os.kill(process.pid, signal.SIGKILL)
                     killed = True
                     return
+            time.sleep(0.5)
 
-    if stop is not None:
+    if stop_file is not None:
         threading.Thread(target=watch, name=f"phusong-dask stop watcher {process.pid}", daemon=True).start()
     while True:
         try:
@@ -155,17 +154,6 @@ def _wait(process: subprocess.Popen, stop) -> tuple[int | None, resource.struct_
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait again
     return (None, None) if killed else (status, usage)
-
-
-def _stop_event(name: str | None):
-    if name is None:
-        return None
-    try:
-        from distributed import Event, get_client
-
-        return Event(name, client=get_client())
-    except (ImportError, ValueError):  # not inside a Dask worker (unit tests call run_tile directly)
-        return None
 
 
 def _load_prctl():
