@@ -221,6 +221,8 @@ def _run_tiles(request: ReportRequest, jobs: list[TileJob], tiles: list[Tile], p
                         raise RunFailed(f"{lost} (the last of {request.retries + 1} attempts)", lost.code) from None
                     except FutureCancelledError:
                         raise RunFailed(f"tile {job.tile_id} was cancelled by the scheduler", 69) from None
+                    except Exception as error:  # raised in the task on the worker, after every retry
+                        raise RunFailed(f"tile {job.tile_id} ({job.bounds}): {type(error).__name__}: {error}", 70) from None
                     if outcome.code != 0:
                         raise RunFailed(_tile_error(job, outcome), outcome.code)
                     outcomes[job.tile_id] = outcome
