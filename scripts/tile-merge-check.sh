@@ -41,7 +41,7 @@ while IFS=, read -r west south; do
   tile="$west,$south,$(awk -v a="$west" -v d="$degrees" 'BEGIN { print a + d }'),$(awk -v a="$south" -v d="$degrees" 'BEGIN { print a + d }')"
   dir="$out/tiles/${west}_${south}"
   /usr/bin/time -f "%U %S %e" -a -o "$out/tile-times.txt" \
-    "$bin" report "${inputs[@]}" --tile "$tile" --partial --threads "$threads" --quiet --out "$dir"
+    "$bin" report "${inputs[@]}" --tile "$tile" --partial --threads "$threads" --quiet --out "$dir" >> "$out/tiles.log"
   tiles+=("$dir")
 done < "$out/tiles.txt"
 /usr/bin/time -f "%U %S %e" -o "$out/merge-time.txt" "$bin" merge "${tiles[@]}" --threads "$threads" --quiet --out "$out/merged" > /dev/null

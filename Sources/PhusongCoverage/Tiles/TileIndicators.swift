@@ -3,24 +3,33 @@
 /// tile. Never a share or a ratio: the sums of all tiles' figures are the national counts
 /// (the stations' only when every site lies in some tile), while shares of tiles do not add up.
 public struct TileIndicators: Sendable, Hashable, Codable {
-    /// The tile's villages, their connected, dead-zone, unpowered and unpowered dead-zone counts.
+    /// The tile's villages.
     public var villages = 0
+    /// Of them, those connected (4G or 5G).
     public var villagesConnected = 0
+    /// Those not connected (dead zones).
     public var villagesDeadZone = 0
+    /// Those without grid power.
     public var villagesUnpowered = 0
+    /// Dead zones without grid power.
     public var villagesDeadZoneAndUnpowered = 0
-    /// People in the tile's villages, and those covered by 4G, 5G and either.
+    /// People in the tile's villages.
     public var population = 0
+    /// Of them, people covered by 4G.
     public var populationCovered4G = 0
+    /// People covered by 5G.
     public var populationCovered5G = 0
+    /// People covered by 4G or 5G.
     public var populationCoveredAny = 0
     /// Sites whose location (that of their first cell) lies in the tile: each site is owned by
     /// exactly one tile of a grid, so station counts never double.
     public var sites = 0
-    /// Of `sites`, those with a 4G cell and those with a 5G cell.
+    /// Of `sites`, those with a 4G cell (4G stations).
     public var stations4G = 0
+    /// Of `sites`, those with a 5G cell (5G stations).
     public var stations5G = 0
 
+    /// No village, no site.
     public init() {}
 
     /// The figures of `villages` with their `coverage` (parallel arrays) and of `sites`.
@@ -39,7 +48,10 @@ public struct TileIndicators: Sendable, Hashable, Codable {
         self.init(sums, sites: sites.count)
     }
 
-    /// The additive part of `indicators` (the sites counted in them: `sites`).
+    /// The additive part of `indicators`.
+    /// - Parameters:
+    ///   - indicators: indicators of some villages and sites.
+    ///   - sites: how many sites they count.
     public init(_ indicators: CoverageIndicators, sites: Int) {
         villages = indicators.villages
         villagesConnected = indicators.villagesConnected

@@ -10,6 +10,7 @@ public struct Partial: Sendable {
     /// The files of a partial folder.
     public static let fileNames = ["manifest.json", "coverage.csv", "indicators.json"]
 
+    /// What the tile was computed from.
     public var manifest: PartialManifest
     /// The tile's villages' indices in the input (0-based), ascending.
     public var villageIndices: [Int]

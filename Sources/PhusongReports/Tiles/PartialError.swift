@@ -18,14 +18,19 @@ public struct PartialError: Error, Sendable, CustomStringConvertible {
         case inputChanged
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// The message, naming the folders, tiles, files and values concerned.
     public var message: String
 
+    /// - Parameters:
+    ///   - kind: what went wrong.
+    ///   - message: the message, naming what is concerned.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -49,9 +49,14 @@ public struct PartialManifest: Sendable, Hashable, Codable {
 
     /// A file and the SHA-256 (lowercase hex) of its bytes.
     public struct FileReference: Sendable, Hashable, Codable {
+        /// The path as given on the command line.
         public var path: String
+        /// SHA-256 of the bytes read, lowercase hex.
         public var sha256: String
 
+        /// - Parameters:
+        ///   - path: the path as given.
+        ///   - sha256: the checksum of its bytes.
         public init(path: String, sha256: String) {
             self.path = path
             self.sha256 = sha256
@@ -60,9 +65,13 @@ public struct PartialManifest: Sendable, Hashable, Codable {
 
     /// The tile's edges, degrees.
     public struct Tile: Sendable, Hashable, Codable {
+        /// West edge, degrees (inclusive).
         public var minLon: Double
+        /// South edge, degrees (inclusive).
         public var minLat: Double
+        /// East edge, degrees (exclusive).
         public var maxLon: Double
+        /// North edge, degrees (exclusive).
         public var maxLat: Double
 
         init(_ bounds: TileBounds) {
@@ -82,14 +91,23 @@ public struct PartialManifest: Sendable, Hashable, Codable {
 
     /// The inputs of the run.
     public struct Inputs: Sendable, Hashable, Codable {
+        /// `--villages`.
         public var villages: FileReference
+        /// `--cells`, in the order given.
         public var cells: [FileReference]
+        /// `--admin`, in the order given.
         public var admin: [FileReference]
         /// `--layer` names, as given.
         public var layers: [String]
         /// The `--config` file; nil for the defaults.
         public var config: FileReference?
 
+        /// - Parameters:
+        ///   - villages: the villages file.
+        ///   - cells: the cells files.
+        ///   - admin: the boundary files.
+        ///   - layers: the `--layer` names.
+        ///   - config: the configuration file, or nil.
         public init(villages: FileReference, cells: [FileReference], admin: [FileReference], layers: [String], config: FileReference?) {
             self.villages = villages
             self.cells = cells
@@ -109,6 +127,10 @@ public struct PartialManifest: Sendable, Hashable, Codable {
         /// needed; the report lists the checksums of the files any tile read).
         public var filesRead: [FileReference]
 
+        /// - Parameters:
+        ///   - source: the `--terrain` path.
+        ///   - settings: the `[terrain]` settings.
+        ///   - filesRead: the elevation files read, with their checksums.
         public init(source: String, settings: TerrainSettings, filesRead: [FileReference]) {
             self.source = source
             self.settings = settings
@@ -132,6 +154,11 @@ public struct PartialManifest: Sendable, Hashable, Codable {
         /// Whether the merged report holds area coverage (not `--no-area`, no terrain).
         public var area: Bool
 
+        /// - Parameters:
+        ///   - month: the report's month, YYYY-MM.
+        ///   - language: `vi` or `en`.
+        ///   - basemap: the base map's tile URL, or nil.
+        ///   - area: whether the report holds area coverage.
         public init(month: String, language: String, basemap: String?, area: Bool) {
             self.month = month
             self.language = language
@@ -142,9 +169,14 @@ public struct PartialManifest: Sendable, Hashable, Codable {
 
     /// Villages in the input (all tiles) and in this tile.
     public struct Villages: Sendable, Hashable, Codable {
+        /// Villages loaded from the input.
         public var total: Int
+        /// Of them, those in the tile.
         public var inTile: Int
 
+        /// - Parameters:
+        ///   - total: villages in the input.
+        ///   - inTile: villages in the tile.
         public init(total: Int, inTile: Int) {
             self.total = total
             self.inTile = inTile
