@@ -5,7 +5,7 @@
 # byte. Exit 1 when a file differs. CI runs it (.ci/run) on the release build.
 #   bash scripts/dask-national-check.sh [--tile-size DEGREES] [--terrain DIR] [--out DIR]
 # --terrain: add the elevation tiles to both runs (e.g. the synthetic tiles of
-# scripts/terrain-national-bench.sh). --tile-size: default 2.0 (25 tiles). --out: default $TMPDIR/phusong-dask-national-check (replaced).
+# scripts/terrain-national-bench.sh). --tile-size: default 2.0 (28 tiles). --out: default $TMPDIR/phusong-dask-national-check (replaced).
 # Uses $PHUSONG_BIN or the release build (made when missing), ../shared or $PHUSONG_SHARED.
 set -euo pipefail
 cd "$(dirname "$0")/.."
