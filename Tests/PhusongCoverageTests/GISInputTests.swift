@@ -222,6 +222,26 @@ struct GISInputTests {
         #expect(fromCSV.rejected.count == 5 && fromCSV.rows.count == 2)
     }
 
+    @Test("a feature longer than a CSV record may be stops the reading as that record does, at the feature")
+    func featureTooLong() async throws {
+        let files = try TemporaryFiles()
+        defer { files.remove() }
+        let long = String(repeating: "x", count: InputLimits.maxRecordBytes)
+        let csv = try Self.villagesCSV(files, Self.villages + "\nA-9,\"\(long), quoted\",11,03127,103.1,21.3,10,2,true,rural")
+        let gpkg = files.path("villages.gpkg")
+        try GDALTools.convertPoints(csv: csv, to: gpkg, format: "GPKG", layer: "villages")
+        for path in [csv, gpkg] {
+            await #expect {
+                _ = try await Self.load(path)
+            } throws: { error in
+                guard let problem = (error as? LoadError)?.problems.first else { return false }
+                let (line, layer): (Int, String?) = path == csv ? (5, nil) : (4, "villages")
+                return problem.reason == .table(.recordTooLong(limitBytes: InputLimits.maxRecordBytes, quoteOpen: true))
+                    && problem.line == line && problem.layer == layer
+            }
+        }
+    }
+
     @Test("numeric code columns of a sheet are padded to the official width, with a warning")
     func numericCodesPadded() async throws {
         let files = try TemporaryFiles()

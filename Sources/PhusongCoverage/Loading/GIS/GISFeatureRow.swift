@@ -14,10 +14,13 @@ struct GISFeatureRow {
     let features: GISFeatures
     /// The feature's index in the layer (0-based).
     let feature: Int
+    /// ``GISFeatures/textMask``: a text field is read from `text` without asking `features`.
+    let textMask: UInt64
 
     /// The number in field `index`; nil for a field that holds text.
     private func typed(_ index: Int) -> GISNumber? {
-        features.number(field: index, feature: feature)
+        if index < 64, textMask & (1 << UInt64(index)) != 0 { return nil }
+        return features.number(field: index, feature: feature)
     }
 
     /// True when the field is empty or only spaces and tabs (a number never is; no value is).
@@ -61,8 +64,7 @@ struct GISFeatureRow {
     /// ``InputLimits/maxRecordBytes`` (as a CSV file's record does): at the field that passes
     /// the limit, saying whether that field would be quoted.
     func lengthFault(path: String) -> LoadError? {
-        let typedFields = features.numberFields
-        guard text.bytes.count + 32 * typedFields > InputLimits.maxRecordBytes else { return nil }
+        guard text.bytes.count + 32 * (text.count - textMask.nonzeroBitCount) > InputLimits.maxRecordBytes else { return nil }
         var total = 0
         for index in 0..<text.count {
             let field = text.field(index)

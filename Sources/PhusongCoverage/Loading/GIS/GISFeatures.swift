@@ -35,6 +35,9 @@ final class GISFeatures: Sendable {
     let count: Int
     /// A `false` per column: no field of a feature is a quoted CSV field.
     private let unquoted: [Bool]
+    /// Bit `i` set when column `i` (of the first 64) holds text: the row checks read most
+    /// fields, and a text field then needs no look at `columns`.
+    let textMask: UInt64
 
     init(header: [String], columns: [Column], parts: [GISLayerPart], positions: GISPositions) {
         self.header = header
@@ -52,6 +55,9 @@ final class GISFeatures: Sendable {
         count = total
         self.positions = positions
         unquoted = Array(repeating: false, count: columns.count)
+        textMask = columns.prefix(64).enumerated().reduce(0) { mask, column in
+            if case .text = column.element { mask | 1 << UInt64(column.offset) } else { mask }
+        }
     }
 
     /// The header as the record a CSV file's first line is.
@@ -78,22 +84,20 @@ final class GISFeatures: Sendable {
     /// Feature `index` as the row on line `line`, its text fields' bytes in `buffer` (reused
     /// from row to row, so that reading a layer allocates per row only what it keeps).
     func row(_ index: Int, line: Int, buffer: inout CSVRecordBuffer) -> GISFeatureRow {
-        let (partIndex, local) = locate(index)
-        let part = parts[partIndex]
+        let (part, local) = locate(index)
+        let ends = parts[part].textEnds
         let first = local * textFields
-        let start = first == 0 ? 0 : part.textEnds[first - 1]
+        let start = first == 0 ? 0 : ends[first - 1]
         buffer.bytes.removeAll(keepingCapacity: true)
         buffer.fieldEnds.removeAll(keepingCapacity: true)
-        if textFields > 0 { buffer.bytes += part.text[start..<part.textEnds[first + textFields - 1]] }
+        if textFields > 0 { buffer.bytes += parts[part].text[start..<ends[first + textFields - 1]] }
+        var end = 0
         for column in columns {
-            if case .text(let slot) = column {
-                buffer.fieldEnds.append(part.textEnds[first + slot] - start)
-            } else {
-                buffer.fieldEnds.append(buffer.fieldEnds.last ?? 0)
-            }
+            if case .text(let slot) = column { end = ends[first + slot] - start }
+            buffer.fieldEnds.append(end)
         }
         let record = CSVRecord(line: line, bytes: buffer.bytes, fieldEnds: buffer.fieldEnds, quoted: unquoted)
-        return GISFeatureRow(text: record, features: self, feature: index)
+        return GISFeatureRow(text: record, features: self, feature: index, textMask: textMask)
     }
 
     /// The number in field `field` of feature `feature`; nil for a text field.
