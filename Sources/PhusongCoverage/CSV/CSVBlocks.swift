@@ -28,11 +28,9 @@ package final class CSVBlocks {
     /// - Parameters:
     ///   - blockSize: bytes read at a time (a block holds more when an unfinished
     ///   record is carried over).
-    ///   - bytes: the table's bytes when it is held in memory (an OGR layer as CSV text); nil
-    ///     reads the file at `path`.
-    package init(path: String, bytes: [UInt8]? = nil, blockSize: Int = 8 << 20) throws(LoadError) {
+    package init(path: String, blockSize: Int = 8 << 20) throws(LoadError) {
         self.path = path
-        if let bytes { file = InputFile(path: path, bytes: bytes) } else { file = try InputFile(path: path) }
+        file = try InputFile(path: path)
         self.blockSize = max(1, blockSize)
     }
 

@@ -52,7 +52,7 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
     /// the block's whole records end (the start of an unfinished record, or the end).
     /// - Throws: the first fatal problem in file order.
     mutating func add(
-        _ guessed: [TableChunk<Row>], of block: CSVBlocks.Block, from start: CSVCursor,
+        _ guessed: [TableChunk<Row>], of block: some TableRecords, from start: CSVCursor,
         parse: (inout RowReader, inout [Problem]) -> TableLoader.Parsed<Row>
     ) async throws(LoadError) -> CSVCursor {
         var chunks: [TableChunk<Row>] = []
@@ -65,10 +65,7 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
                 // The guess was wrong (a quoted line break straddles the chunk's first byte):
                 // parse the chunk again from where the one before it ended.
                 let from = CSVCursor(offset: end.offset, line: 0, afterCR: end.afterCR)
-                chunk = block.bytes.withUnsafeBufferPointer { bytes in
-                    TableChunk(bytes, from: from, limit: guess.limit, isLast: block.isLast, header: header, path: path,
-                               prepare: Check.prepare, parse: parse)
-                }
+                chunk = block.chunk(from: from, limit: guess.limit, header: header, path: path, prepare: Check.prepare, parse: parse)
             }
             if records + chunk.records.count > InputLimits.maxRecords {
                 let first = chunk.records[InputLimits.maxRecords - records]
@@ -143,7 +140,7 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
 
     /// Step 3: the loader's check on every row still good.
     private func checkRows(
-        _ chunks: [TableChunk<Row>], firstLines: [Int], duplicates: [Finding], block: CSVBlocks.Block
+        _ chunks: [TableChunk<Row>], firstLines: [Int], duplicates: [Finding], block: some TableRecords
     ) async throws(LoadError) -> [Finding] {
         let state = state
         let header = header
@@ -185,7 +182,7 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
 
     /// Step 4 for one chunk: visits the unclean records and those with findings, in order,
     /// and appends the runs of clean rows between them whole.
-    private mutating func append(_ chunk: TableChunk<Row>, firstLine: Int, findings: [Int: Finding], block: CSVBlocks.Block) {
+    private mutating func append(_ chunk: TableChunk<Row>, firstLine: Int, findings: [Int: Finding], block: some TableRecords) {
         let visited = findings.isEmpty ? chunk.unclean : Array(Set(chunk.unclean).union(findings.keys)).sorted()
         var cleanFrom = 0
         for index in visited {
@@ -224,21 +221,13 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
         table.lines += chunk.rowLines[rows].lazy.map { $0 + firstLine }
     }
 
-    /// The reader of a record, read again from the block's bytes.
+    /// The reader of a record, read again from the block.
     private static func reader(
-        _ record: TableChunk<Row>.Record, firstLine: Int, block: CSVBlocks.Block, header: TableHeader, path: String
+        _ record: TableChunk<Row>.Record, firstLine: Int, block: some TableRecords, header: TableHeader, path: String
     ) -> RowReader {
         var cursor = record.cursor
         cursor.line += firstLine
-        var buffer = CSVRecordBuffer()
-        let step = try? block.bytes.withUnsafeBufferPointer { bytes throws(LoadError) in
-            try CSVScanner.next(in: bytes, cursor: &cursor, isLast: block.isLast, path: path, buffer: &buffer)
-        }
-        // The record was scanned whole before, so the same scan gives it again.
-        guard case .record(let csv) = step else {
-            return RowReader(record: CSVRecord(line: cursor.line, bytes: [], fieldEnds: [0], quoted: [false]), header: header, file: path)
-        }
-        return RowReader(record: csv, header: header, file: path)
+        return RowReader(fields: block.record(at: cursor, path: path), header: header, file: path)
     }
 
     private static func shifted(_ problems: [Problem], by lines: Int) -> [Problem] {
