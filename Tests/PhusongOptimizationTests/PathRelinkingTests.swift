@@ -76,8 +76,8 @@ struct PathRelinkingTests {
     @Test("longer paths: the result lies strictly between the ends, with p facilities and exact tables")
     func longerPaths() async throws {
         var checked = 0
-        for seed in UInt64(0)..<20 {
-            let problem = try await Self.reduced(seed: seed)
+        for seed in UInt64(0)..<60 {
+            let problem = try await Self.reduced(seed: seed, items: 120, candidates: 40)
             guard problem.candidateCount >= 12 else { continue }
             let budget = SearchBudget(timeLimit: nil, workLimit: .max)
             var start = Self.tables(Array(0..<6), problem)
@@ -108,7 +108,7 @@ struct PathRelinkingTests {
                 let best = BruteForce.maximumCoverage(original, limit: .count(p))
                 var runs: [[Int]] = []
                 for _ in 0..<2 {
-                    let budget = SearchBudget(timeLimit: nil, workLimit: 2_000_000)
+                    let budget = SearchBudget(timeLimit: nil, workLimit: 400_000)
                     let found = TableSearch.run(from: SwapTables(problem), limit: p, seed: 5, budget: budget) { _ in false }
                     let chosen = problem.originalIndices(of: found.open.sorted())
                     #expect(chosen.count <= p)
