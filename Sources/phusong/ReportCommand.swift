@@ -23,6 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
     @OptionGroup var terrain: TerrainOption
+    @OptionGroup var overlay: OverlayOption
     @OptionGroup var progressOptions: ProgressOptions
 
     @Option(name: .long, help: ArgumentHelp(
@@ -52,6 +53,7 @@ struct ReportCommand: AsyncParsableCommand {
     var noArea = false
 
     func validate() throws {
+        try overlay.validate(terrain: terrain.path)
         if let basemap {
             guard basemap.hasPrefix("https://") || basemap.hasPrefix("http://"),
                   ["{z}", "{x}", "{y}"].allSatisfy(basemap.contains), !basemap.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
@@ -63,7 +65,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let progress = progressOptions.start(Self.configuration.commandName ?? "report")
         let folder = try OutputGuard.openFolder(out, fileNames: plan == nil ? ReportFiles.fileNames : ReportFiles.planEffectFileNames,
-                                                setName: "report", reading: inputs.files + config.files + terrain.files()
+                                                setName: "report", reading: inputs.files + config.files + terrain.files() + overlay.files
                                                     + (plan.map { [ReportPlan.planFile($0)] } ?? []),
                                                 alsoWriting: inputs.outputFiles)
         defer { folder.release() }
@@ -73,7 +75,8 @@ struct ReportCommand: AsyncParsableCommand {
         if case .failure(let missing) = mapLibrary {
             Terminal.note("phusong report: report.html will have no interactive map: \(missing)")
         }
-        let edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current(), mapLibrary: mapLibrary, basemap: basemap)
+        var edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current(), mapLibrary: mapLibrary, basemap: basemap)
+        edition.overlay = try await overlay.file(progress: progress)
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count, progress: progress)
@@ -85,6 +88,9 @@ struct ReportCommand: AsyncParsableCommand {
             plan, to: try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count,
                                                     includeArea: includeArea && plan == nil, terrain: terrainModel, progress: progress),
             includeArea: includeArea, threads: threads.count)
+        if edition.overlay == nil {
+            edition.overlay = try await overlay.overTerrain(run: run, terrain: terrainModel, threads: threads.count, progress: progress)
+        }
         let computedAt = clock.now
         let written = try await progress.stage("write") {
             try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,

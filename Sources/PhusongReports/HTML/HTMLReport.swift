@@ -8,7 +8,9 @@ import PhusongSupport
 /// of any kind unless `--basemap` gives a tile URL: styles, scripts and data are inline, the
 /// map is drawn by Leaflet and Leaflet.markercluster, inlined from Debian's packages when the
 /// page is written (`LeafletAssets`, licences in the footer), from embedded JSON; without
-/// them the page says which package to install and has no interactive map. The page's frame, style sheet and scripts are files in
+/// them the page says which package to install and has no interactive map. With a coverage
+/// overlay (`ReportEdition.overlay`: `report --terrain` or `--overlay`), the map also shows
+/// its layers as images with their switches and legend (`HTMLOverlay`). The page's frame, style sheet and scripts are files in
 /// Sources/PhusongReports/Resources (`HTMLResources`); its texts are `ReportText`'s.
 ///
 /// Printing: A4 landscape (`@page { size: A4 landscape }` in report.css), the report's title
@@ -48,7 +50,8 @@ public enum HTMLReport {
         run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition, planEffect: PlanEffect? = nil
     ) throws -> [UInt8] {
         let text = edition.language.text
-        let map = try HTMLMapData(run, text: text)
+        let overlay = try edition.overlay.map { try HTMLOverlay($0, radio: run.configuration.radio, text: text) }
+        let map = try HTMLMapData(run, text: text, overlay: overlay)
         let maxRangeKm = text.decimal(run.configuration.radio.maxRangeM / 1000, decimals: 0)
         let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text, maxRangeKm: maxRangeKm), basemap: edition.basemap))
         let library: LeafletAssets?, missing: LeafletAssets.Missing?
@@ -72,7 +75,7 @@ public enum HTMLReport {
             "summary": HTMLText.escaped(summary),
             "headline": HTMLHeadline.section(run, text: text),
             "planEffect": HTMLPlanEffect.section(planEffect, run: run, language: edition.language),
-            "map": HTMLMapSection.section(map, run: run, text: text, missing: missing),
+            "map": HTMLMapSection.section(map, run: run, text: text, missing: missing, overlay: overlay),
             "provinces": HTMLProvinceTable.section(run, text: text),
             "drill": HTMLResources.drillSection.filled(HTMLScriptText.drillSlots(text), phrases: text.phrases),
             "navExplore": HTMLText.escaped(DrillText.strings(text.language)["navExplore"] ?? ""),
