@@ -8,7 +8,8 @@ import PhusongSupport
 /// from a `phusong raster` GeoTIFF with `--overlay FILE` (docs/terrain.md, docs/cli.md).
 struct OverlayOption: ParsableArguments {
     @Option(name: .customLong("overlay"), help: ArgumentHelp(
-        "A coverage raster written by `phusong raster` (GeoTIFF, EPSG:4326, 2 bands) to show over report.html's map.",
+        "A coverage raster written by `phusong raster` (GeoTIFF, EPSG:4326, 2 bands) to show over report.html's map "
+            + "(instead of the terrain overlay of --terrain).",
         valueName: "file"))
     var file: String?
 
@@ -51,14 +52,16 @@ struct OverlayOption: ParsableArguments {
     ) async throws -> CoverageOverlay? {
         guard let terrain, !none, file == nil else { return nil }
         let metres = try resolution.map { try RasterCommand.metres($0) }
-        let overlay: CoverageOverlay?
-        do {
-            overlay = try await progress.stage("overlay") {
-                try await CoverageOverlay.overTerrain(
-                    engine: run.engine, model: terrain, villages: run.inputs.scenario.villages, resolutionM: metres, threads: threads)
-            }
-        } catch let error as CoverageGridError {
+        let grid: CoverageGrid?
+        do { grid = try CoverageOverlay.terrainGrid(source: terrain.profiler.tiles.source, villages: run.inputs.scenario.villages, resolutionM: metres) } catch {
             throw ValidationError("--overlay-resolution: \(error)")
+        }
+        var overlay: CoverageOverlay?
+        if let grid {
+            overlay = try await progress.stage("overlay", total: 2 * grid.pixelCount) {
+                try await CoverageOverlay.overTerrain(
+                    grid: grid, engine: run.engine, model: terrain, villages: run.inputs.scenario.villages, threads: threads, progress: progress)
+            }
         }
         if let overlay {
             Terminal.note("Terrain overlay: \(overlay.columns) × \(overlay.rows) pixels of about \(Int(overlay.resolutionM.rounded())) m over \(overlay.box)")

@@ -15,7 +15,9 @@ struct ReportCommand: AsyncParsableCommand {
         version), villages.csv (per-village results), provinces.csv, communes.csv, operators.csv, \
         sites.csv, deadzones.csv and unpowered.csv (the review lists), report.xlsx (the area and \
         operator indicators and the review lists as sheets, for Excel) and report.html. \
-        Without --villages/--cells it runs on the embedded default data.
+        With --terrain, report.html's map also shows coverage over the terrain and the terrain \
+        shadow as an overlay (--overlay-resolution, --no-overlay); --overlay FILE shows a raster \
+        of `phusong raster` instead. Without --villages/--cells it runs on the embedded default data.
         """
     )
 
@@ -88,10 +90,12 @@ struct ReportCommand: AsyncParsableCommand {
             plan, to: try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count,
                                                     includeArea: includeArea && plan == nil, terrain: terrainModel, progress: progress),
             includeArea: includeArea, threads: threads.count)
+        let computedAt = clock.now
         if edition.overlay == nil {
             edition.overlay = try await overlay.overTerrain(run: run, terrain: terrainModel, threads: threads.count, progress: progress)
         }
-        let computedAt = clock.now
+        // The terrain overlay's own time (two raster passes), when one was computed.
+        let overlayTime = edition.overlay != nil && overlay.file == nil ? ", overlay \(seconds(clock.now - computedAt))" : ""
         let written = try await progress.stage("write") {
             try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
                                           configurationPath: config.path, threads: threads.count, edition: edition,
@@ -111,7 +115,7 @@ struct ReportCommand: AsyncParsableCommand {
         Terminal.output(summary.wrotePrefix + written.joined(separator: ", "))
         let steps = run.timings
         Terminal.note("Time: load \(seconds(loadedAt - start)), coverage \(seconds(computedAt - loadedAt)) (setup \(seconds(steps.engineSetup)), "
-            + "villages \(seconds(steps.villages)), indicators \(seconds(steps.indicators)), area \(seconds(steps.area))), "
+            + "villages \(seconds(steps.villages)), indicators \(seconds(steps.indicators)), area \(seconds(steps.area)))\(overlayTime), "
             + "total \(seconds(clock.now - start)) (\(threads.count) threads)")
         let search = run.searchStatistics
         let villages = max(1, loaded.scenario.villages.count)

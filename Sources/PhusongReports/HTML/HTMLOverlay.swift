@@ -6,8 +6,8 @@ import PhusongSupport
 /// layers as PNG images inlined as `data:` URLs in the page's JSON (`map.overlay`, drawn by
 /// report-map.js as Leaflet image overlays in their own pane, under the boundaries and
 /// villages), and the panel beside the map with the layers' switches, the legend and a note
-/// on what the picture is. Without an overlay nothing is added (the JSON has no `overlay`
-/// key), so a report without one is byte for byte what it was.
+/// on what the picture is. Without an overlay nothing is added to the page's data (the JSON
+/// has no `overlay` key) or its HTML.
 struct HTMLOverlay: Sendable {
     /// What report-map.js reads.
     struct JSON: Encodable, Sendable {

@@ -28,7 +28,8 @@ import PhusongSupport
 /// - `#report-month` carries `data-month="YYYY-MM"`;
 /// - after drawing, `#map` has `data-drawn="true"` and `data-points="<n>"`, the number of
 ///   villages drawn one by one (dead zones and unpowered villages), with `data-cells` (grid
-///   cells) and `data-sites` (site positions) beside it;
+///   cells) and `data-sites` (site positions) beside it, and `data-overlay-layers` (the
+///   coverage overlay's image layers, 0 without one);
 /// - `#province-table` has one `<tr>` per province in `<tbody>` (the national row is in `<tfoot>`);
 /// - the paged tables (`#drill-table`, `#find-table`, `#dead-zone-table`, `#site-table`) carry
 ///   `data-total` (rows in the data) and `data-visible` (rows matching the filter) and hold the

@@ -3,41 +3,52 @@ import PhusongCoverage
 import PhusongSupport
 
 extension CoverageOverlay {
-    /// The terrain overlay of `report --terrain`: best 4G and 5G RSRP over the terrain and on
-    /// the flat model, per pixel of a ``CoverageGrid`` over the elevation data's extent ∩ the
-    /// villages' area, each computed by ``CoverageRasterValues/compute(grid:engine:villages:threads:progress:)``
-    /// exactly as `phusong raster` (flat, then with `--terrain`) computes it for the same box
-    /// and resolution.
+    /// The pixels of `report --terrain`'s overlay: a ``CoverageGrid`` over the elevation
+    /// data's extent ∩ the villages' area.
     ///
-    /// The area is the bounding box of the villages, widened by 0.02° (about 2 km) on each side,
-    /// cut to the bounding box of the elevation files (SRTM tiles are 1° squares; a raster's
-    /// extent runs between its outermost posts). Pixels whose centre lies on no elevation file
-    /// (a folder of tiles with gaps) are nodata in every layer. A pixel–cell path that leaves
-    /// the elevation data gets the flat model's RSRP for that pair (as `outside_terrain =
-    /// "default-model"`); the page says how many pairs did, and the overlay never stops the
-    /// report for it.
-    ///
-    /// The resolution: `resolutionM` when given (its pixels must not exceed ``maxPixels``);
-    /// else ``defaultResolutionM``, coarsened in steps of 100 m until the grid has at most
+    /// The area is the bounding box of the villages that lie on an elevation file, widened by
+    /// 0.02° (about 2 km) on each side and cut to the bounding box of the elevation files (SRTM
+    /// tiles are 1° squares; a raster's extent runs between its outermost posts). The
+    /// resolution: `resolutionM` when given (its pixels must not exceed ``maxPixels``); else
+    /// ``defaultResolutionM``, coarsened in steps of 100 m until the grid has at most
     /// ``defaultMaxPixels`` pixels.
     /// - Parameters:
+    ///   - source: the elevation files.
+    ///   - villages: the run's villages.
+    ///   - resolutionM: the pixel side asked for, metres, or nil for the default.
+    /// - Returns: the grid, or nil when no village lies on the elevation data.
+    /// - Throws: ``CoverageGridError`` when the asked resolution is out of range or gives
+    ///   more than ``maxPixels`` pixels.
+    public static func terrainGrid(source: TerrainSource, villages: [Village], resolutionM: Double?) throws(CoverageGridError) -> CoverageGrid? {
+        guard let area = area(villages: villages, elevation: elevationBoxes(source)) else { return nil }
+        return try grid(area, resolutionM: resolutionM)
+    }
+
+    /// The terrain overlay of `report --terrain` over `grid` (``terrainGrid(source:villages:resolutionM:)``):
+    /// best 4G and 5G RSRP over the terrain and on the flat model, each computed by
+    /// ``CoverageRasterValues/compute(grid:engine:villages:threads:progress:)`` exactly as
+    /// `phusong raster` (flat, then with `--terrain`) computes it for the same box and
+    /// resolution.
+    ///
+    /// Pixels whose centre lies on no elevation file (a folder of tiles with gaps) are nodata in
+    /// every layer. A pixel–cell path that leaves the elevation data gets the flat model's RSRP
+    /// for that pair (as `outside_terrain = "default-model"`); the page says how many pairs
+    /// did, and the overlay never stops the report for it.
+    /// - Parameters:
+    ///   - grid: the pixels.
     ///   - engine: the prepared coverage engine (its terrain model is replaced by `model` and by none).
     ///   - model: the terrain model of the report.
-    ///   - villages: the run's villages (the area, and each pixel's area type).
-    ///   - resolutionM: the pixel side asked for, metres, or nil for the default.
+    ///   - villages: the run's villages (each pixel takes the area type of the nearest one).
     ///   - threads: worker tasks.
-    ///   - progress: counts the pixels done (both passes) in its open stage.
-    /// - Returns: the overlay, or nil when no village lies on the elevation data.
-    /// - Throws: ``CoverageGridError`` when the asked resolution is out of range or gives
-    ///   more than ``maxPixels`` pixels; ``TerrainError`` when a tile cannot be read.
+    ///   - progress: counts the pixels done in its open stage, both passes (2 × the pixels).
+    /// - Returns: the overlay.
+    /// - Throws: ``TerrainError`` when a tile cannot be read.
     public static func overTerrain(
-        engine: CoverageEngine, model: TerrainModel, villages: [Village], resolutionM: Double?, threads: Int,
+        grid: CoverageGrid, engine: CoverageEngine, model: TerrainModel, villages: [Village], threads: Int,
         progress: ProgressReporter? = nil
-    ) async throws -> CoverageOverlay? {
+    ) async throws -> CoverageOverlay {
         let source = model.profiler.tiles.source
         let pieces = elevationBoxes(source)
-        guard let area = area(villages: villages, elevation: pieces) else { return nil }
-        let grid = try grid(area, resolutionM: resolutionM)
         let flat = try await CoverageRasterValues.compute(
             grid: grid, engine: engine.withTerrain(nil), villages: villages, threads: threads, progress: progress)
         let overTerrain = try await CoverageRasterValues.compute(

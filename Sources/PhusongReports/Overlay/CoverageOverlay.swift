@@ -4,8 +4,8 @@ import PhusongCoverage
 /// and, over terrain, the flat model's values at the same pixels so that the page can show
 /// the terrain shadow (pixels the flat model covers and the terrain model does not).
 ///
-/// Made by ``overTerrain(engine:model:villages:resolutionM:threads:progress:)`` (`report
-/// --terrain`: the coverage raster engine, ``CoverageRasterValues``, run flat and over the
+/// Made by ``overTerrain(grid:engine:model:villages:threads:progress:)`` (`report
+/// --terrain`, over ``terrainGrid(source:villages:resolutionM:)``: the coverage raster engine, ``CoverageRasterValues``, run flat and over the
 /// terrain on the elevation data's extent ∩ the villages' area) or ``read(file:)`` (`report
 /// --overlay FILE`: a GeoTIFF written by `phusong raster`). ``HTMLReport`` colours it
 /// (`CoverageOverlayPalette`) and inlines it as PNG images (`CoverageOverlayImage`).
