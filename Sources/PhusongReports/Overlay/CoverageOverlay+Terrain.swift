@@ -3,7 +3,7 @@ import PhusongCoverage
 import PhusongSupport
 
 extension CoverageOverlay {
-    /// The pixels of `report --terrain`'s overlay: a ``CoverageGrid`` over the elevation
+    /// The pixels of `report --terrain`'s overlay: a `CoverageGrid` over the elevation
     /// data's extent ∩ the villages' area.
     ///
     /// The area is the bounding box of the villages that lie on an elevation file, widened by
@@ -17,7 +17,7 @@ extension CoverageOverlay {
     ///   - villages: the run's villages.
     ///   - resolutionM: the pixel side asked for, metres, or nil for the default.
     /// - Returns: the grid, or nil when no village lies on the elevation data.
-    /// - Throws: ``CoverageGridError`` when the asked resolution is out of range or gives
+    /// - Throws: `CoverageGridError` when the asked resolution is out of range or gives
     ///   more than ``maxPixels`` pixels.
     public static func terrainGrid(source: TerrainSource, villages: [Village], resolutionM: Double?) throws(CoverageGridError) -> CoverageGrid? {
         guard let area = area(villages: villages, elevation: elevationBoxes(source)) else { return nil }
@@ -26,7 +26,7 @@ extension CoverageOverlay {
 
     /// The terrain overlay of `report --terrain` over `grid` (``terrainGrid(source:villages:resolutionM:)``):
     /// best 4G and 5G RSRP over the terrain and on the flat model, each computed by
-    /// ``CoverageRasterValues/compute(grid:engine:villages:threads:progress:)`` exactly as
+    /// `CoverageRasterValues.compute(grid:engine:villages:threads:progress:)` exactly as
     /// `phusong raster` (flat, then with `--terrain`) computes it for the same box and
     /// resolution.
     ///
@@ -42,7 +42,7 @@ extension CoverageOverlay {
     ///   - threads: worker tasks.
     ///   - progress: counts the pixels done in its open stage, both passes (2 × the pixels).
     /// - Returns: the overlay.
-    /// - Throws: ``TerrainError`` when a tile cannot be read.
+    /// - Throws: `TerrainError` when a tile cannot be read.
     public static func overTerrain(
         grid: CoverageGrid, engine: CoverageEngine, model: TerrainModel, villages: [Village], threads: Int,
         progress: ProgressReporter? = nil

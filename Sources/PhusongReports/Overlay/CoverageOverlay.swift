@@ -5,7 +5,7 @@ import PhusongCoverage
 /// the terrain shadow (pixels the flat model covers and the terrain model does not).
 ///
 /// Made by ``overTerrain(grid:engine:model:villages:threads:progress:)`` (`report
-/// --terrain`, over ``terrainGrid(source:villages:resolutionM:)``: the coverage raster engine, ``CoverageRasterValues``, run flat and over the
+/// --terrain`, over ``terrainGrid(source:villages:resolutionM:)``: the coverage raster engine, `CoverageRasterValues`, run flat and over the
 /// terrain on the elevation data's extent ∩ the villages' area) or ``read(file:)`` (`report
 /// --overlay FILE`: a GeoTIFF written by `phusong raster`). ``HTMLReport`` colours it
 /// (`CoverageOverlayPalette`) and inlines it as PNG images (`CoverageOverlayImage`).
@@ -30,7 +30,7 @@ public struct CoverageOverlay: Sendable, Hashable {
     /// for a computed overlay; from the file's geotransform for a read one).
     public let resolutionM: Double
     /// The shown values: best 4G and 5G RSRP, dBm, row after row from the north-west corner,
-    /// ``CoverageRasterValues/noData`` where no cell is in range (and, over terrain, off the
+    /// `CoverageRasterValues.noData` where no cell is in range (and, over terrain, off the
     /// elevation data).
     public let values: Bands
     /// Over terrain, the flat (empirical) model's values at the same pixels; nil for a file.
@@ -45,9 +45,9 @@ public struct CoverageOverlay: Sendable, Hashable {
 
     /// Best 4G and 5G RSRP per pixel.
     public struct Bands: Sendable, Hashable {
-        /// Best 4G RSRP, dBm (or ``CoverageRasterValues/noData``).
+        /// Best 4G RSRP, dBm (or `CoverageRasterValues.noData`).
         public var lte: [Float]
-        /// Best 5G RSRP, dBm (or ``CoverageRasterValues/noData``).
+        /// Best 5G RSRP, dBm (or `CoverageRasterValues.noData`).
         public var nr: [Float]
     }
 
