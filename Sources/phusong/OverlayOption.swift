@@ -64,7 +64,9 @@ struct OverlayOption: ParsableArguments {
             }
         }
         if let overlay {
-            Terminal.note("Terrain overlay: \(overlay.columns) × \(overlay.rows) pixels of about \(Int(overlay.resolutionM.rounded())) m over \(overlay.box)")
+            let box = [overlay.box.minLon, overlay.box.minLat, overlay.box.maxLon, overlay.box.maxLat].map { NumberText.fixed($0, decimals: 6) }
+            Terminal.note("Terrain overlay: \(overlay.columns) × \(overlay.rows) pixels of about \(Int(overlay.resolutionM.rounded())) m over "
+                + box.joined(separator: ","))
         } else {
             Terminal.note("Terrain overlay: no village lies on the elevation data; report.html has no overlay")
         }
