@@ -59,6 +59,10 @@ enum ExitCodes {
             Terminal.error("phusong: \(error)")
             if case .unreadable = error { return noInput }
             return dataError
+        case let error as CoverageOverlayError:
+            Terminal.error("phusong report: \(error)")
+            if case .unreadable = error { return noInput }
+            return dataError
         case is CoverageError, is SettingOutOfRange, is ITMError:
             Terminal.error("phusong: \(error)")
             return dataError
