@@ -21,8 +21,7 @@ public struct HeadlineSummary: Sendable {
         let text = edition.language.text
         let national = run.tables.national
         let targets = run.configuration.targets
-        // The report's one percent style (ReportText.percent: "6,81%"), as in report.html and the plan-effect table.
-        func percent(_ share: Double, decimals: Int = 2) -> String { text.percent(share, decimals: decimals) }
+        func percent(_ share: Double, decimals: Int = 2) -> String { text.decimal(100 * share, decimals: decimals) + " %" }
         func status(_ met: Bool, _ gap: String) -> String { met ? text(.hMet) : gap }
         header = [text(.hIndicator), text(.hValue), text(.hTarget), text(.hGap)]
         let connectedShare = national.shareVillagesConnected
