@@ -31,6 +31,20 @@ public struct CoverageRun: Sendable {
         public var area: Duration = .zero
     }
 
+    /// The wall-clock time since the previous lap (or since it was made), for ``StepTimings``.
+    private struct Lap {
+        private let clock = ContinuousClock()
+        private var start: ContinuousClock.Instant
+
+        init() { start = clock.now }
+
+        mutating func next() -> Duration {
+            let now = clock.now
+            defer { start = now }
+            return now - start
+        }
+    }
+
     /// Runs the coverage engine over the inputs and aggregates the indicators; with
     /// `includeArea`, also traces footprints and computes area coverage.
     ///
@@ -56,22 +70,16 @@ public struct CoverageRun: Sendable {
         inputs: LoadedInputs, configuration: PhusongConfiguration, threads: Int, includeArea: Bool = false,
         terrain: TerrainModel? = nil, progress: ProgressReporter? = nil
     ) async throws -> CoverageRun {
-        let clock = ContinuousClock()
         var timings = StepTimings()
-        var start = clock.now
-        func lap() -> Duration {
-            let now = clock.now
-            defer { start = now }
-            return now - start
-        }
+        var lap = Lap()
         let villages = inputs.scenario.villages
         let engine = try await progress.stage("index") {
             try await CoverageEngine.prepare(
                 cells: inputs.scenario.cells, sites: inputs.sites, parameters: configuration.radio, threads: threads)
         }
-        timings.engineSetup = lap()
+        timings.engineSetup = lap.next()
         let results = try await villageCoverage(of: villages, engine: engine, terrain: terrain, threads: threads, progress: progress)
-        timings.villages = lap()
+        timings.villages = lap.next()
         var run = try await assemble(
             inputs: inputs, configuration: configuration, engine: engine, coverage: results.coverage,
             empiricallyConnected: results.empiricallyConnected, terrainStatistics: results.statistics.terrain, terrain: terrain,
@@ -131,16 +139,9 @@ public struct CoverageRun: Sendable {
         empiricallyConnected: [Bool]?, terrainStatistics: TerrainStatistics, terrain: TerrainModel?, includeArea: Bool,
         threads: Int, progress: ProgressReporter? = nil
     ) async throws -> CoverageRun {
-        let clock = ContinuousClock()
         var timings = StepTimings()
-        var start = clock.now
-        func lap() -> Duration {
-            let now = clock.now
-            defer { start = now }
-            return now - start
-        }
+        var lap = Lap()
         let villages = inputs.scenario.villages
-        precondition(coverage.count == villages.count, "one coverage result per village")
         var comparison: TerrainComparison?
         if let terrain, let empiricallyConnected {
             comparison = TerrainComparison(model: terrain, empiricallyConnected: empiricallyConnected, terrain: coverage,
@@ -150,7 +151,7 @@ public struct CoverageRun: Sendable {
             try await IndicatorTables(
                 villages: villages, coverage: coverage, engine: engine, boundaries: inputs.boundaries, threads: threads)
         }
-        timings.indicators = lap()
+        timings.indicators = lap.next()
         var area: AreaCoverage?
         if includeArea {
             var siteProvinces: [String: String] = [:]
@@ -163,7 +164,7 @@ public struct CoverageRun: Sendable {
                     boundaries: inputs.boundaries, parameters: configuration.radio, settings: configuration.area, threads: threads)
             }
         }
-        timings.area = lap()
+        timings.area = lap.next()
         var statistics = SearchStatistics()
         statistics.terrain = terrainStatistics
         return CoverageRun(
