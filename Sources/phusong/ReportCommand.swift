@@ -103,7 +103,7 @@ struct ReportCommand: AsyncParsableCommand {
         // Footprints are traced with the empirical model: with terrain, area coverage is left out
         // rather than mixed with terrain-model village figures.
         let includeArea = !noArea && terrainModel == nil
-        let (run, planEffect) = try await ReportPlan.apply(
+        var (run, planEffect) = try await ReportPlan.apply(
             plan, to: try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count,
                                                     includeArea: includeArea && plan == nil, terrain: terrainModel, progress: progress),
             includeArea: includeArea, threads: threads.count)
@@ -113,6 +113,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
         // The terrain overlay's own time (two raster passes), when one was computed.
         let overlayTime = edition.overlay != nil && overlay.file == nil ? ", overlay \(seconds(clock.now - computedAt))" : ""
+        // Every search is done: the files need the sites only, and the report's peak memory is
+        // reached while they are written (docs/benchmarks.md, "Peak memory").
+        run.engine = run.engine.releasingSearchIndex()
         let written = try await progress.stage("write") {
             try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
                                           configurationPath: config.path, threads: threads.count, edition: edition,

@@ -58,6 +58,7 @@ extension CoverageEngine {
     /// same group for every village would bounce its reference count between the cores'
     /// caches) and searched for every village while its tree is in cache.
     private func coverage(of villages: ArraySlice<Village>) -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
+        precondition(isSearchable, "a coverage search on an engine whose search index was released")
         var statistics = SearchStatistics()
         let receivers = villages.map { ReceiverPoint($0) }
         let vectors = villages.map { UnitVectors.vector(lon: $0.lon, lat: $0.lat) }

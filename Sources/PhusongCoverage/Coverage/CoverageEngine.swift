@@ -45,6 +45,8 @@ public struct CoverageEngine: Sendable {
     /// The terrain model pairs are evaluated with (``withTerrain(_:)``); nil for the empirical
     /// model alone.
     public internal(set) var terrain: TerrainModel?
+    /// False for an engine whose search index was released (``releasingSearchIndex()``).
+    let isSearchable: Bool
 
     /// A tree over some cells (with their unit vectors in its order), each cell's own bound
     /// data in the same order, and each node's bound.
@@ -256,6 +258,33 @@ public struct CoverageEngine: Sendable {
         allCells = positions.allCells
         rangeChordSquared = UnitVectors.chordSquaredLimit(distanceM: parameters.maxRangeM)
         self.groups = groups
+        isSearchable = true
+    }
+
+    /// This engine without its search index: the same parameters, operators, sites and
+    /// terrain model, but none of the prepared cells, cell ids, trees and bounds (about 100 MB
+    /// for the 341,154 national cells, measured with heaptrack: docs/benchmarks.md), which a
+    /// run no longer needs once its coverage is computed and only its files remain to be
+    /// written (every writer reads ``sites`` and ``operators`` only). Searching the returned
+    /// engine is a programming error and stops the process: it can never answer "no coverage".
+    public func releasingSearchIndex() -> CoverageEngine {
+        CoverageEngine(released: self)
+    }
+
+    private init(released engine: CoverageEngine) {
+        let none = RadioModelParameters()
+        parameters = engine.parameters
+        operators = engine.operators
+        sites = engine.sites
+        terrain = engine.terrain
+        rangeChordSquared = engine.rangeChordSquared
+        cells = SearchCells(cells: [], parameters: none)
+        losses = ReachBounds.LossTable(radios: [], parameters: none)
+        cellOperator = []
+        cellIDs = []
+        allCells = CellTree(vectors: UnitVectors(lons: [], lats: []), ids: [])
+        groups = []
+        isSearchable = false
     }
 }
 
