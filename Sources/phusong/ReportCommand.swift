@@ -105,7 +105,8 @@ struct ReportCommand: AsyncParsableCommand {
         let includeArea = !noArea && terrainModel == nil
         var (run, planEffect) = try await ReportPlan.apply(
             plan, to: try await CoverageRun.compute(inputs: loaded, configuration: configuration, threads: threads.count,
-                                                    includeArea: includeArea && plan == nil, terrain: terrainModel, progress: progress),
+                                                    includeArea: includeArea && plan == nil, terrain: terrainModel,
+                                                    keepSearchIndex: terrainModel != nil, progress: progress),
             includeArea: includeArea, threads: threads.count)
         let computedAt = clock.now
         if edition.overlay == nil {
@@ -113,9 +114,10 @@ struct ReportCommand: AsyncParsableCommand {
         }
         // The terrain overlay's own time (two raster passes), when one was computed.
         let overlayTime = edition.overlay != nil && overlay.file == nil ? ", overlay \(seconds(clock.now - computedAt))" : ""
-        // Every search is done: the files need the sites only, and the report's peak memory is
-        // reached while they are written (docs/benchmarks.md, "Peak memory").
-        run.engine = run.engine.releasingSearchIndex()
+        // Every search is done (the terrain overlay's too): the files need the sites only, and
+        // the report's peak memory without area is reached while they are written
+        // (docs/benchmarks.md, "Peak memory"). Without terrain, `compute` released it already.
+        if terrainModel != nil { run.engine = run.engine.releasingSearchIndex() }
         let written = try await progress.stage("write") {
             try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
                                           configurationPath: config.path, threads: threads.count, edition: edition,

@@ -64,22 +64,21 @@ public struct CoverageRun: Sendable {
     ///   - threads: worker tasks.
     ///   - includeArea: whether to trace footprints and measure the covered area.
     ///   - terrain: the terrain model, or nil for the empirical model alone.
+    ///   - keepSearchIndex: false when the caller will not search the run's engine again (it
+    ///     writes the run's files): the engine's search index (``CoverageEngine/releasingSearchIndex()``,
+    ///     about 100 MB nationally) is then released before the indicators and area are
+    ///     computed, so that it is not held beside the footprints.
     ///   - progress: where the stages are counted (nil: nowhere); it never changes the results.
     /// - Returns: the run.
     public static func compute(
         inputs: LoadedInputs, configuration: PhusongConfiguration, threads: Int, includeArea: Bool = false,
-        terrain: TerrainModel? = nil, progress: ProgressReporter? = nil
+        terrain: TerrainModel? = nil, keepSearchIndex: Bool = true, progress: ProgressReporter? = nil
     ) async throws -> CoverageRun {
         var timings = StepTimings()
         var lap = Lap()
-        let villages = inputs.scenario.villages
-        let engine = try await progress.stage("index") {
-            try await CoverageEngine.prepare(
-                cells: inputs.scenario.cells, sites: inputs.sites, parameters: configuration.radio, threads: threads)
-        }
-        timings.engineSetup = lap.next()
-        let results = try await villageCoverage(of: villages, engine: engine, terrain: terrain, threads: threads, progress: progress)
-        timings.villages = lap.next()
+        let (engine, results) = try await searchedEngine(
+            inputs: inputs, configuration: configuration, terrain: terrain, threads: threads, keepSearchIndex: keepSearchIndex,
+            timings: &timings, lap: &lap, progress: progress)
         var run = try await assemble(
             inputs: inputs, configuration: configuration, engine: engine, coverage: results.coverage,
             empiricallyConnected: results.empiricallyConnected, terrainStatistics: results.statistics.terrain, terrain: terrain,
@@ -88,6 +87,23 @@ public struct CoverageRun: Sendable {
         run.timings.villages = timings.villages
         run.searchStatistics = results.statistics
         return run
+    }
+
+    /// The engine prepared and every village searched; without `keepSearchIndex`, the engine
+    /// returned is the released one, and the searchable engine ends with this function.
+    private static func searchedEngine(
+        inputs: LoadedInputs, configuration: PhusongConfiguration, terrain: TerrainModel?, threads: Int, keepSearchIndex: Bool,
+        timings: inout StepTimings, lap: inout Lap, progress: ProgressReporter?
+    ) async throws -> (CoverageEngine, (coverage: [VillageCoverage], empiricallyConnected: [Bool]?, statistics: SearchStatistics)) {
+        let engine = try await progress.stage("index") {
+            try await CoverageEngine.prepare(
+                cells: inputs.scenario.cells, sites: inputs.sites, parameters: configuration.radio, threads: threads)
+        }
+        timings.engineSetup = lap.next()
+        let results = try await villageCoverage(
+            of: inputs.scenario.villages, engine: engine, terrain: terrain, threads: threads, progress: progress)
+        timings.villages = lap.next()
+        return (keepSearchIndex ? engine : engine.releasingSearchIndex(), results)
     }
 
     /// The coverage of `villages` (all of a run's, or those of one tile: each village's search
