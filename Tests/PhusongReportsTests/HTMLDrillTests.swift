@@ -49,6 +49,15 @@ struct HTMLDrillTests {
         }
     }
 
+    @Test("the villages and sites written commune by commune are the bytes of the whole value encoded at once")
+    func placeDataByCommune() async throws {
+        let run = try await HTMLReportFixture.defaultRun.value
+        let places = HTMLPlaceData(run)
+        #expect(places.v.count == 148 && !places.s.isEmpty && places.o.count >= 2)
+        #expect(try places.compactJSON() == (try JSONDocument.bytes(places, pretty: false)))
+        #expect(try HTMLPackedJSON.unpacked(HTMLPackedJSON.packed(places)) == (try JSONDocument.bytes(places, pretty: false)))
+    }
+
     @Test("packing round-trips and shrinks: raw DEFLATE, base64")
     func packing() throws {
         let value = ["v": Array(repeating: "Điện Biên Phủ", count: 1_000)]

@@ -105,4 +105,23 @@ struct JSONDocumentTests {
         #expect(throws: EncodingError.self) { try JSONDocument.bytes(["x": -Double.infinity], pretty: true) }
         #expect(throws: EncodingError.self) { try JSONDocument.bytes(Date(timeIntervalSince1970: 0), pretty: true) }
     }
+
+    @Test("an object written group by group has the bytes of the whole dictionary, for keys in any script and form")
+    func groupByGroup() throws {
+        // Keys whose UTF-8 order differs from String's (NFD "e" + combining acute against
+        // precomposed "é"; a 4-byte scalar), the empty key, a key to escape, "<" and a quote.
+        let keys = ["", "b", "a", "\u{E9}", "e\u{301}", "Z", "\u{1F600}", "x\"y", "<script>", "00004", "01", "Điện Biên"]
+        var groups: [String: [Inner]] = [:]
+        for (index, key) in keys.enumerated() {
+            groups[key] = (0..<index).map { Inner(name: "\(key)-\($0)", share: Double($0) / 3, missing: $0 % 2 == 0 ? nil : $0) }
+        }
+        for escaping in [false, true] {
+            var bytes: [UInt8] = []
+            try JSONDocument.appendCompactObject(groups, escapingLessThan: escaping, to: &bytes)
+            #expect(bytes == (try JSONDocument.bytes(groups, pretty: false, escapingLessThan: escaping)), "escaping < \(escaping)")
+        }
+        var empty: [UInt8] = []
+        try JSONDocument.appendCompactObject([String: Int](), to: &empty)
+        #expect(empty == Array("{}".utf8))
+    }
 }

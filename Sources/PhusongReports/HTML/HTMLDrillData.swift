@@ -39,6 +39,21 @@ struct HTMLPlaceData: Encodable {
     var s: [String: [HTMLDrillSite]]
     var o: [String]
 
+    /// This value's compact JSON, `JSONDocument.bytes(self, pretty: false)` byte for byte
+    /// (members `o`, `s`, `v` in the order of their keys), written commune by commune
+    /// (`JSONDocument.appendCompactObject`) so that the whole tree of every village never
+    /// exists at once (`HTMLPlaceDataTests` compares the two).
+    func compactJSON() throws -> [UInt8] {
+        var bytes = Array("{\"o\":".utf8)
+        bytes.append(contentsOf: try JSONDocument.bytes(o, pretty: false))
+        bytes.append(contentsOf: ",\"s\":".utf8)
+        try JSONDocument.appendCompactObject(s, to: &bytes)
+        bytes.append(contentsOf: ",\"v\":".utf8)
+        try JSONDocument.appendCompactObject(v, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
     init(_ run: CoverageRun) {
         var villages: [String: [HTMLDrillVillage]] = [:]
         for (village, coverage) in zip(run.inputs.scenario.villages, run.coverage) {
@@ -168,8 +183,16 @@ struct HTMLDrillDeadZone: Encodable {
 /// which is what keeps report.html within the 3 MB of issue 19.
 enum HTMLPackedJSON {
     static func packed<Value: Encodable>(_ value: Value) throws -> String {
-        let json = try JSONDocument.bytes(value, pretty: false, escapingLessThan: false)
-        return Data(try RawDeflate.compressed(json)).base64EncodedString()
+        try packed(json: JSONDocument.bytes(value, pretty: false, escapingLessThan: false))
+    }
+
+    /// The villages and sites, written commune by commune (`HTMLPlaceData.compactJSON()`).
+    static func packed(_ places: HTMLPlaceData) throws -> String {
+        try packed(json: places.compactJSON())
+    }
+
+    private static func packed(json: [UInt8]) throws -> String {
+        Data(try RawDeflate.compressed(json)).base64EncodedString()
     }
 
     /// The JSON bytes of `packed(_:)` (for tests).
