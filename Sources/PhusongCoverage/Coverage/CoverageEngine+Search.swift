@@ -32,7 +32,7 @@ extension CoverageEngine {
         of villages: [Village], threads: Int, progress: ProgressReporter? = nil
     ) async throws -> (coverage: [VillageCoverage], statistics: SearchStatistics) {
         let (minimumChunk, chunksPerThread) = terrain == nil ? (512, 64) : (64, 256)
-        let chunks = try await TaskPool.mapChunks(
+        var chunks = try await TaskPool.mapChunks(
             count: villages.count, threads: threads, minimumChunk: minimumChunk, chunksPerThread: chunksPerThread
         ) { range in
             defer { progress?.advance(by: range.count) }
@@ -41,9 +41,12 @@ extension CoverageEngine {
         var results: [VillageCoverage] = []
         results.reserveCapacity(villages.count)
         var total = SearchStatistics()
-        for chunk in chunks {
-            results.append(contentsOf: chunk.coverage)
-            total.add(chunk.statistics)
+        for index in chunks.indices {
+            results.append(contentsOf: chunks[index].coverage)
+            total.add(chunks[index].statistics)
+            // Each chunk is freed once copied, so the villages' results are not held twice
+            // (176 MB each for 2 million villages: docs/benchmarks.md, "Peak memory").
+            chunks[index].coverage = []
         }
         return (results, total)
     }
