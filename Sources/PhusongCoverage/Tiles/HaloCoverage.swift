@@ -13,6 +13,9 @@ import PhusongSupport
 /// `max_range_m` is the nearest of all (every cell outside the halo is farther), and a village
 /// whose nearest cell in the halo is farther (or that has none) gets its nearest site from an
 /// engine of every cell, prepared only then.
+///
+/// Without terrain only: with terrain the engine is that of every cell (see the code), and a
+/// tile with no village prepares no engine.
 public enum HaloCoverage {
     /// - Parameters:
     ///   - villages: the tile's villages.
@@ -34,9 +37,13 @@ public enum HaloCoverage {
         let operators = try allOperators(cells)
         let halo = TileHalo(tile: tile, radiusM: parameters.maxRangeM)
         guard !villages.isEmpty else { return ([], terrain == nil ? nil : [], SearchStatistics(), 0) }
-        let kept = cells.indices.filter { halo.contains(lon: cells[$0].lon, lat: cells[$0].lat) }
+        // With terrain, every cell: the coverage would be the same, but which pairs get a
+        // profile depends on the order the engine's trees visit the cells (an operator's coverage
+        // stops at the first cell that reaches the threshold), and the terrain statistics count
+        // profiles, so trees over fewer cells would give other counts than the whole run.
+        let kept = terrain != nil ? [] : cells.indices.filter { halo.contains(lon: cells[$0].lon, lat: cells[$0].lat) }
         guard !kept.isEmpty else {
-            // No cell near the tile: the engine of every cell (for the nearest sites).
+            // Terrain, or no cell near the tile: the engine of every cell.
             let whole = try await progress.stage("index") {
                 try await CoverageEngine.prepare(cells: cells, sites: sites, parameters: parameters, threads: threads)
             }
