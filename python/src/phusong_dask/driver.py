@@ -203,7 +203,8 @@ def _run_tiles(request: ReportRequest, jobs: list[TileJob], tiles: list[Tile], p
         try:
             link = client.dashboard_link
             services = client.scheduler_info().get("services", {})
-            if "dashboard" in services or "bokeh" in services:
+            # A scheduler lists its HTTP port as "dashboard" even without the dashboard's pages.
+            if ("dashboard" in services or "bokeh" in services) and (request.scheduler or request.dashboard):
                 progress.note(f"Dask dashboard: {link}")
             workers = len(client.scheduler_info().get("workers", {}))
             progress.note(f"scheduler {client.scheduler.address}, {workers} worker(s) now")
