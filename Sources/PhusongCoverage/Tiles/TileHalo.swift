@@ -11,10 +11,13 @@ import Foundation
 /// keeping a cell. Where the cap reaches a pole or the box would wrap across ±180°, longitude
 /// is not limited.
 public struct TileHalo: Sendable, Hashable {
-    /// The box, degrees (bounds inclusive); nil where longitude is not limited.
+    /// West edge of the box, degrees (inclusive); nil where longitude is not limited.
     public let minLon: Double?
+    /// East edge of the box, degrees (inclusive); nil where longitude is not limited.
     public let maxLon: Double?
+    /// South edge of the box, degrees (inclusive).
     public let minLat: Double
+    /// North edge of the box, degrees (inclusive).
     public let maxLat: Double
     /// Every point outside the box is farther than this from every point of the tile, metres.
     public let radiusM: Double
