@@ -10,6 +10,9 @@
 # the per-tile times (the largest tiles) and the CPU of one empty tile (what every tile pays
 # whatever its size: loading the inputs and preparing the cells).
 #   bash scripts/dask-terrain-bench.sh [--tile-sizes "8 4 1"] [--max-villages N] [--dem DIR] [--out DIR] [--workers N]
+#                                      [--dask-options "--worker-processes --dashboard"]
+# --dask-options: more options of phusong-dask report (e.g. the cluster of worker processes with
+# the dashboard, the local cluster of commit e60a01b and before, to compare).
 # --max-villages: phusong-dask's --max-villages-per-tile (default 1000000: no split, the tile
 # count is the grid's).
 # --dem: the tiles (written by `phusong synth --dem DIR --seed 2025` when DIR has no README.txt;
@@ -22,6 +25,7 @@ root=$(pwd)
 sizes="8 4 1"
 max_villages=1000000
 workers=2
+dask_options=""
 tmp="${TMPDIR:-/tmp}"
 dem="$tmp/phusong-synthetic-dem-2025"
 out="$tmp/phusong-dask-terrain-bench"
@@ -32,7 +36,8 @@ while [ $# -gt 0 ]; do
     --dem) dem=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --dask-options) dask_options=$2; shift 2 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "dask-terrain-bench.sh: unknown argument '$1' (see --help)" >&2; exit 64 ;;
   esac
 done
@@ -62,7 +67,7 @@ run single "$bin" report "${inputs[@]}" --no-overlay --threads 2 --quiet --out "
 run empty-tile "$bin" report "${inputs[@]}" --threads 1 --tile 0,0,1,1 --partial --quiet --out "$out/empty-tile/partial"
 for size in $sizes; do
   run "dask-$size" "$venv/bin/phusong-dask" report --local-workers "$workers" "${inputs[@]}" --tile-size "$size" \
-    --max-villages-per-tile "$max_villages" --phusong "$bin" --merge-threads 2 --timings "$out/dask-$size/timings.csv" --out "$out/dask-$size/report"
+    --max-villages-per-tile "$max_villages" --phusong "$bin" --merge-threads 2 $dask_options --timings "$out/dask-$size/timings.csv" --out "$out/dask-$size/report"
 done
 
 "$venv/bin/python" - "$out" "$sizes" <<'PY'

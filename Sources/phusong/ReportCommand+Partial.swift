@@ -5,9 +5,10 @@ import PhusongSupport
 
 /// `phusong report --tile … --partial`: one tile's share of a report (docs/tiles.md).
 extension ReportCommand {
-    /// Loads the whole inputs, covers the villages in `tile` against every cell (the search
-    /// only reaches cells within `max_range_m`, and over terrain only the elevation tiles those
-    /// pairs cross are read), and publishes the partial into --out as one set.
+    /// Loads the whole inputs, covers the villages in `tile` against the cells of its halo
+    /// (``HaloCoverage``: the search only reaches cells within `max_range_m`, and over terrain
+    /// only the elevation tiles those pairs cross are read), and publishes the partial into
+    /// --out as one set.
     func runPartial(tile: TileBounds, progress: ProgressReporter?) async throws {
         let folder = try OutputGuard.openFolder(out, fileNames: Partial.fileNames, setName: "partial",
                                                 reading: inputs.files + config.files + terrain.files())
@@ -19,15 +20,12 @@ extension ReportCommand {
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count, progress: progress)
         let villages = loaded.scenario.villages
-        let engine = try await progress.stage("index") {
-            try await CoverageEngine.prepare(
-                cells: loaded.scenario.cells, sites: loaded.sites, parameters: configuration.radio, threads: threads.count)
-        }
         let indices = villages.indices.filter { tile.contains(lon: villages[$0].lon, lat: villages[$0].lat) }
         let tileVillages = indices.map { villages[$0] }
-        let results = try await CoverageRun.villageCoverage(
-            of: tileVillages, engine: engine, terrain: terrainModel, threads: threads.count, progress: progress)
-        let ownedSites = engine.sites.filter { tile.contains(lon: $0.lon, lat: $0.lat) }
+        let results = try await HaloCoverage.coverage(
+            of: tileVillages, tile: tile, cells: loaded.scenario.cells, sites: loaded.sites, parameters: configuration.radio,
+            terrain: terrainModel, threads: threads.count, progress: progress)
+        let ownedSites = loaded.sites.filter { tile.contains(lon: $0.lon, lat: $0.lat) }
         let manifest = PartialManifest(
             toolVersion: PhusongVersion.current, tile: tile,
             // The paths as loading recorded them (those summary.json lists).
@@ -49,7 +47,7 @@ extension ReportCommand {
             indicators: TileIndicators(villages: tileVillages, coverage: results.coverage, sites: ownedSites),
             terrainStatistics: terrainModel == nil ? nil : results.statistics.terrain)
         let written = try await progress.stage("write") { try await folder.publish(partial.files(), threads: threads.count) }
-        Terminal.output("Tile \(tile): \(indices.count) of \(villages.count) villages, \(ownedSites.count) sites owned; "
+        Terminal.output("Tile \(tile): \(indices.count) of \(villages.count) villages, \(ownedSites.count) sites owned, \(results.haloCells) cells in the halo; "
             + "wrote " + written.joined(separator: ", "))
         Terminal.note("Time: \(seconds(clock.now - start)) (\(threads.count) threads)")
     }

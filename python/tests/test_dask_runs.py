@@ -48,6 +48,17 @@ def test_two_local_workers_give_the_single_machine_report(phusong: Path, dienbie
     assert "tiles 1" in result.stderr or "tile 00001" in result.stderr  # the progress
     # The work folder is gone after the merge.
     assert not (tmp_path / ".merged.phusong-dask").exists()
+    # The default local cluster serves no dashboard (--dashboard does).
+    assert "Dask dashboard" not in result.stderr
+
+
+def test_worker_processes_and_the_dashboard_give_the_same_report(phusong: Path, dienbien, tmp_path: Path):
+    single_report(phusong, dienbien, tmp_path / "single")
+    result = driver("report", "--local-workers", "2", "--worker-processes", "--dashboard", *inputs(dienbien),
+                    "--tile-size", "0.5", "--phusong", str(phusong), "--out", str(tmp_path / "merged"))
+    assert result.returncode == 0, result.stderr
+    assert_same_report(tmp_path / "merged", tmp_path / "single")
+    assert "Dask dashboard: http" in result.stderr
 
 
 def test_a_data_error_stops_the_run_with_phusongs_message(phusong: Path, dienbien, tmp_path: Path):
@@ -141,6 +152,9 @@ def test_usage_errors_exit_64(tmp_path: Path):
     assert result.returncode == 64 and "--tile-size 0" in result.stderr
     result = driver("report", "--villages", "v.csv", "--cells", "c.csv", "--out", str(tmp_path / "r"))
     assert result.returncode == 64 and "--scheduler" in result.stderr
+    result = driver("report", "--scheduler", "tcp://127.0.0.1:1", "--worker-processes", "--villages", "v.csv", "--cells", "c.csv",
+                    "--out", str(tmp_path / "r"))
+    assert result.returncode == 64 and "--local-workers" in result.stderr
     result = driver("report", "--local-workers", "1", "--villages", str(tmp_path / "none.csv"), "--cells", "c.csv",
                     "--phusong", shutil.which("true") or "/bin/true", "--out", str(tmp_path / "r"))
     assert result.returncode == 66 and "none.csv" in result.stderr

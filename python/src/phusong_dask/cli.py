@@ -58,7 +58,8 @@ def parser() -> argparse.ArgumentParser:
     where = report.add_mutually_exclusive_group(required=True)
     where.add_argument("--scheduler", metavar="tcp://HOST:8786", help="a running Dask scheduler")
     where.add_argument("--local-workers", type=_positive, metavar="N",
-                       help="start a Dask cluster on this machine with N worker processes of one thread each")
+                       help="start a Dask cluster on this machine with N workers of one thread each (in this process, "
+                            "each running one tile's phusong at a time; see --worker-processes)")
     inputs = report.add_argument_group("inputs (paths every worker can read: a shared file system)")
     inputs.add_argument("--villages", required=True, metavar="FILE", help="villages.csv")
     inputs.add_argument("--cells", required=True, action="append", metavar="FILE", help="cells.csv (repeatable)")
@@ -90,6 +91,12 @@ def parser() -> argparse.ArgumentParser:
                      help="the phusong executable, the same path on every worker (default: phusong on PATH)")
     run.add_argument("--retries", type=_count, default=2, metavar="N",
                      help="attempts of a tile after the first when its worker dies or it cannot write (default 2)")
+    run.add_argument("--worker-processes", action="store_true",
+                     help="with --local-workers: each worker in a process of its own, under a Dask nanny (costs about "
+                          "1 s of CPU more; a worker process that dies has its tile retried on another)")
+    run.add_argument("--dashboard", action="store_true",
+                     help="with --local-workers: serve Dask's dashboard on a free port and print its link (costs about "
+                          "0.3 s of CPU; a --scheduler's dashboard is the scheduler's own)")
     run.add_argument("--keep-tiles", action="store_true", help="keep the tiles' partial outputs after the merge")
     run.add_argument("--timings", metavar="FILE", help="write every tile's wall and CPU time to this CSV")
     run.add_argument("--quiet", action="store_true", help="print errors only (and phusong merge's summary)")
@@ -104,12 +111,15 @@ def main(argv: list[str] | None = None) -> int:
         min_tile_size = parse_size(options.min_tile_size, "--min-tile-size")
     except PlanProblem as problem:
         top.error(str(problem))
+    if options.scheduler and (options.worker_processes or options.dashboard):
+        top.error("--worker-processes and --dashboard go with --local-workers (a --scheduler's cluster is set up by whoever started it)")
     request = ReportRequest(
         villages=options.villages, cells=options.cells, out=options.out, admin=options.admin, layers=options.layer,
         config=options.config, terrain=options.terrain, threads=options.threads, merge_threads=options.merge_threads, no_area=options.no_area,
         lang=options.lang, month=options.month, basemap=options.basemap, tile_size=tile_size,
         max_villages=options.max_villages_per_tile, min_tile_size=min(min_tile_size, tile_size),
-        scheduler=options.scheduler, local_workers=options.local_workers, phusong=options.phusong,
+        scheduler=options.scheduler, local_workers=options.local_workers, worker_processes=options.worker_processes,
+        dashboard=options.dashboard, phusong=options.phusong,
         retries=options.retries, work_dir=options.work_dir, keep_tiles=options.keep_tiles, timings=options.timings,
         quiet=options.quiet)
     try:

@@ -58,6 +58,8 @@ class ReportRequest:
     min_tile_size: Decimal = Decimal("0.125")
     scheduler: str | None = None
     local_workers: int | None = None
+    worker_processes: bool = False
+    dashboard: bool = False
     phusong: str = "phusong"
     retries: int = 2
     work_dir: str | None = None
@@ -189,15 +191,20 @@ def _run_tiles(request: ReportRequest, jobs: list[TileJob], tiles: list[Tile], p
             if request.scheduler:
                 client = Client(request.scheduler, timeout="30s")
             else:
-                cluster = LocalCluster(n_workers=request.local_workers or 1, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0", silence_logs=logging.ERROR)
+                # A worker only waits for its tile's phusong process, so by default the workers are
+                # threads of this process: no worker or nanny process importing Dask (about 1 s of
+                # CPU, docs/benchmarks.md "Tiles on Dask"), and no dashboard unless asked for.
+                cluster = LocalCluster(n_workers=request.local_workers or 1, threads_per_worker=1,
+                                       processes=request.worker_processes,
+                                       dashboard_address=":0" if request.dashboard else None, silence_logs=logging.ERROR)
                 client = Client(cluster)
         except (OSError, TimeoutError) as error:
             raise RunFailed(f"cannot reach the Dask scheduler {request.scheduler}: {error}", 69) from None
         try:
             link = client.dashboard_link
             services = client.scheduler_info().get("services", {})
-            if "dashboard" in services or "bokeh" in services:
+            # A scheduler lists its HTTP port as "dashboard" even without the dashboard's pages.
+            if ("dashboard" in services or "bokeh" in services) and (request.scheduler or request.dashboard):
                 progress.note(f"Dask dashboard: {link}")
             workers = len(client.scheduler_info().get("workers", {}))
             progress.note(f"scheduler {client.scheduler.address}, {workers} worker(s) now")
