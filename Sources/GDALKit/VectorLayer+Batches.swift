@@ -30,7 +30,10 @@ extension VectorLayer {
         let fidName = fidColumn.isEmpty ? "OGC_FID" : fidColumn
         return try messages.capturing { () throws(GDALError) -> Bool in
             var stream = ArrowArrayStream()
-            guard OGR_L_GetArrowStream(handle, &stream, nil), let release = stream.release else { return false }
+            let opened = CStringList.withMutableList(["MAX_FEATURES_IN_BATCH=\(Self.featuresPerBatch)"]) { options in
+                OGR_L_GetArrowStream(handle, &stream, options)
+            }
+            guard opened, let release = stream.release else { return false }
             defer { release(&stream) }
             var schema = ArrowSchema()
             guard stream.get_schema?(&stream, &schema) == 0 else { throw streamFailure(&stream) }
@@ -47,6 +50,13 @@ extension VectorLayer {
             return true
         }
     }
+
+    /// Features per batch. GDAL's default, 65,536, makes each batch of a large layer megabytes
+    /// of new memory, which the kernel maps page by page and glibc returns after the batch;
+    /// batches of 4,096 reuse their memory (the national villages' GeoPackage: 2,800 fewer page
+    /// faults for the same instructions, docs/benchmarks.md) and stay in the cache while the
+    /// caller reads them.
+    static let featuresPerBatch = 4096
 
     /// The error of a failed stream call: the stream's own message, else GDAL's handler's.
     private func streamFailure(_ stream: inout ArrowArrayStream) -> GDALError {

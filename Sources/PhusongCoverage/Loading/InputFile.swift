@@ -53,39 +53,61 @@ package final class InputFile {
     /// end of the file.
     func read(upToCount count: Int) throws(LoadError) -> [UInt8] {
         guard !atEnd else { return [] }
-        var failure: Int32 = 0
+        var failure: LoadError?
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            while true {
-                let result = Foundation.read(descriptor, base, count)
-                if result >= 0 {
-                    initialized = result
-                    return
-                }
-                if errno != EINTR {
-                    failure = errno
-                    return
-                }
+            do throws(LoadError) {
+                initialized = try read(into: UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: min(count, buffer.count)))
+            } catch {
+                initialized = 0
+                failure = error
             }
         }
-        if failure != 0 {
-            throw LoadError(Problem(file: path, reason: .file(.unreadable(systemReason: Self.describe(failure)))))
-        }
-        if bytes.isEmpty {
-            atEnd = true
-            FileChecksum.record(NumberText.hexadecimal(hasher.finalize()), path: path)
-            return []
-        }
-        bytesRead += bytes.count
-        hasher.update(data: bytes)
+        if let failure { throw failure }
         return bytes
     }
 
     /// Reads the file to its end without keeping the bytes, so that its SHA-256 is recorded
-    /// (``FileChecksum``) for a source another library parses (GDAL).
+    /// (``FileChecksum``) for a source another library parses (GDAL). One buffer serves every
+    /// read: a new megabyte per read would be new pages for the kernel to map each time
+    /// (a GeoPackage of the national villages is 16 of them).
     package func readToEnd() throws(LoadError) {
-        while try !read(upToCount: 1 << 20).isEmpty {}
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let failure = buffer.withUnsafeMutableBytes { bytes -> LoadError? in
+            do throws(LoadError) {
+                while try read(into: bytes) > 0 {}
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Reads the next bytes into `buffer` (fewer than it holds when fewer are ready) and adds
+    /// them to the checksum, which is recorded at the end of the file.
+    /// - Returns: The number of bytes read; 0 at the end of the file.
+    private func read(into buffer: UnsafeMutableRawBufferPointer) throws(LoadError) -> Int {
+        guard !atEnd, let base = buffer.baseAddress else { return 0 }
+        var count = 0
+        while true {
+            let result = Foundation.read(descriptor, base, buffer.count)
+            if result >= 0 {
+                count = result
+                break
+            }
+            let code = errno
+            if code != EINTR {
+                throw LoadError(Problem(file: path, reason: .file(.unreadable(systemReason: Self.describe(code)))))
+            }
+        }
+        if count == 0 {
+            atEnd = true
+            FileChecksum.record(NumberText.hexadecimal(hasher.finalize()), path: path)
+            return 0
+        }
+        bytesRead += count
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        return count
     }
 
     /// The whole file, when it holds at most `limit` bytes.

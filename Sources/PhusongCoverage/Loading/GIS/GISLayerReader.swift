@@ -14,9 +14,11 @@ struct GISLayerReader {
     private(set) var header: [String] = []
     /// What each column of the header holds.
     private(set) var columns: [GISFeatures.Column] = []
-    /// The layer's field index of each kept field; the code width to pad its numbers to;
-    /// whether it is read as a number (a whole-number or real field not in a code column).
-    private var kept: [(field: Int, digits: Int?, isNumber: Bool)] = []
+    /// The layer's field index and type of each kept field; the code width to pad its numbers
+    /// to; whether it is read as a number (a whole-number or real field not in a code column).
+    /// The type is kept here because `add` asks it of every field of every feature, and
+    /// looking it up in `layer.fields` copies the definition (its name) each time.
+    private var kept: [(field: Int, type: FieldType, digits: Int?, isNumber: Bool)] = []
     /// Warnings about the columns (numbers in a code column), located in the layer.
     private(set) var warnings: [Problem] = []
 
@@ -39,7 +41,7 @@ struct GISLayerReader {
                 warnings.append(Problem(file: path, layer: layer.name, column: name, reason: .source(.numericCodesPadded(digits: digits))))
             }
             names.append(name)
-            kept.append((index, digits, isNumber && digits == nil))
+            kept.append((index, field.type, digits, isNumber && digits == nil))
             if isNumber && digits == nil {
                 columns.append(.number(slot: numbers))
                 numbers += 1
@@ -89,13 +91,12 @@ struct GISLayerReader {
         part.fids.append(feature.fid.map { Int($0) } ?? part.fids.count + 1)
         for field in kept {
             let index = field.field
-            let type = layer.fields[index].type
             if field.isNumber {
-                part.numbers.append(feature.isNull(index) ? .null : type == .integer ? .integer(feature.integer(index)) : .real(feature.real(index)))
+                part.numbers.append(feature.isNull(index) ? .null : field.type == .integer ? .integer(feature.integer(index)) : .real(feature.real(index)))
                 continue
             }
             if !feature.isNull(index) {
-                switch type {
+                switch field.type {
                 case .integer:
                     part.text += Self.numberText(.integer(feature.integer(index)), digits: field.digits).utf8
                 case .real:
