@@ -44,13 +44,11 @@ enum InterchangeSearch {
         var charged = tables.work
         defer { budget.charge(tables.work - charged) }
         let opened = fill(&tables, limit: limit)
-        // A set, not a flag per candidate: the iterated search descends after every kick, and
-        // a flag array would be cleared for hundreds of thousands of candidates each time.
-        var queued = Set<Int>()
+        tables.newQueue()
         var queue: [Int] = []
         var head = 0
         func enqueue(_ facility: Int) {
-            if tables.isOpen[facility], queued.insert(facility).inserted { queue.append(facility) }
+            if tables.isOpen[facility], tables.markQueued(facility) { queue.append(facility) }
         }
         func enqueueAround(_ facility: Int) {
             enqueue(facility)
@@ -59,7 +57,7 @@ enum InterchangeSearch {
         if let changed {
             for facility in changed + opened { enqueueAround(facility) }
         } else {
-            for facility in tables.open.sorted() { enqueue(facility) }
+            for facility in tables.open { enqueue(facility) }
         }
         if let least = tables.leastLoss { enqueue(least) }
         var swappedSinceSweep = false
@@ -67,7 +65,7 @@ enum InterchangeSearch {
             if head == queue.count {
                 guard changed == nil, swappedSinceSweep else { return }
                 swappedSinceSweep = false
-                for facility in tables.open.sorted() { enqueue(facility) }
+                for facility in tables.open { enqueue(facility) }
                 if head == queue.count { return }
             }
             if head % 64 == 0 {
@@ -77,7 +75,7 @@ enum InterchangeSearch {
             }
             let facility = queue[head]
             head += 1
-            queued.remove(facility)
+            tables.unmarkQueued(facility)
             guard tables.isOpen[facility] else { continue }
             let (candidate, change) = tables.bestSwap(facility)
             guard change > tolerance, candidate != facility else { continue }
@@ -95,17 +93,18 @@ enum InterchangeSearch {
         }
     }
 
-    /// Iterated local search at `limit` open facilities from `tables` (descended first) until
-    /// `budget` is spent or `stop` accepts the covered weight (reduced problem).
+    /// Iterated local search at `limit` open facilities from `tables` (a local optimum: the
+    /// caller has descended) until `budget` is spent, `stop` accepts the covered weight
+    /// (reduced problem) or every item is covered.
     static func iterate(
         _ tables: inout InterchangeTables, limit: Int, seed: UInt64, budget: SearchBudget, stop: (Double) -> Bool = { _ in false }
     ) {
         let tolerance = 1e-10 * max(1, tables.problem.totalWeight)
         var random = SplitMix64(seed: seed)
-        descend(&tables, limit: limit, budget: budget)
         var strength = 1
         var sinceGain = 0
-        while !budget.isExhausted, !stop(tables.covered), !tables.open.isEmpty {
+        // Everything covered: nothing left to gain.
+        while !budget.isExhausted, !stop(tables.covered), tables.covered + tolerance < tables.problem.totalWeight, !tables.open.isEmpty {
             let before = tables.covered
             let charged = tables.work
             tables.mark()

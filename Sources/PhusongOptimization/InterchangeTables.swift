@@ -47,6 +47,9 @@ struct InterchangeTables: Sendable {
     /// Scratch of the neighbourhood lists: a stamp per candidate, to list each once.
     private var stamp: [UInt32]
     private var currentStamp: UInt32 = 0
+    /// Scratch of a descent's queue: the candidates whose mark is the current queue's.
+    private var queueMark: [UInt32]
+    private var currentQueue: UInt32 = 0
 
     init(_ problem: ReducedProblem) {
         self.problem = problem
@@ -70,6 +73,7 @@ struct InterchangeTables: Sendable {
         slotOf = [Int32](repeating: -1, count: problem.candidateCount)
         loss = [Double](repeating: 0, count: problem.candidateCount)
         stamp = [UInt32](repeating: 0, count: problem.candidateCount)
+        queueMark = [UInt32](repeating: 0, count: problem.candidateCount)
         shared = [Double](repeating: 0, count: problem.candidateCount)
         let initial = (0..<problem.candidateCount).map { candidate in
             (problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1]).reduce(0.0) {
@@ -219,6 +223,26 @@ struct InterchangeTables: Sendable {
         }
         return found.sorted()
     }
+
+    /// Starts an empty queue (`enqueue`, `dequeue`): marks instead of a set, so that a descent
+    /// after every kick neither clears a flag per candidate nor hashes.
+    mutating func newQueue() {
+        currentQueue &+= 1
+        if currentQueue == 0 {
+            for index in queueMark.indices { queueMark[index] = 0 }
+            currentQueue = 1
+        }
+    }
+
+    /// Marks `candidate` as queued; false when it already was.
+    mutating func markQueued(_ candidate: Int) -> Bool {
+        guard queueMark[candidate] != currentQueue else { return false }
+        queueMark[candidate] = currentQueue
+        return true
+    }
+
+    /// Clears the queued mark of `candidate`.
+    mutating func unmarkQueued(_ candidate: Int) { queueMark[candidate] = 0 }
 
     /// A fresh stamp (every stamp cleared when the counter wraps).
     private mutating func nextStamp() {
