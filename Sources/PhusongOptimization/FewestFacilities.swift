@@ -22,7 +22,8 @@ import PhusongSupport
 ///    count − 1, then by bisection below, with `boundShare` of the work limit each (at most
 ///    `boundProbes`): a count whose bound misses the target is too few, and so is every
 ///    smaller one. Not needed when the count is `minimum` (the caller's floor) or the trivial
-///    bound.
+///    bound; stopped when a bound stays at the whole reachable weight (large instances, where
+///    near the target every reachable weight can be covered fractionally).
 ///
 /// Work limits scale with the problem (`ReducedProblem.passWork`, one pass over the coverage
 /// matrix), capped by `SolverOptions.workLimit`: the same inputs give the same result on every
@@ -44,7 +45,7 @@ public enum FewestFacilities {
     /// The search's work in passes of the coverage matrix (iterated local search at the count
     /// found, and the tries down the count), at least `minimumSearchWork`.
     static let searchPasses = 200
-    static let minimumSearchWork = 20_000_000
+    static let minimumSearchWork = 1_000_000
     /// Iterated local searches at the count found, side by side (step 4).
     static let chains = 2
     /// The work of the iterated local search that tries to reach the target at a count where
@@ -52,7 +53,7 @@ public enum FewestFacilities {
     static let probePasses = 10
     /// Lagrangian probes of the proof, at most, and the share of `SolverOptions.workLimit`
     /// each may use.
-    static let boundProbes = 4
+    static let boundProbes = 8
     static let boundShare = 0.05
 
     public static func solve(
@@ -138,25 +139,30 @@ public enum FewestFacilities {
             let middle = probes == 0 ? high : proven + (high - proven) / 2
             probes += 1
             let incumbent = middle == count - 1 ? missed : nil
-            if try await isTooFew(
+            let bound = try await lagrangianBound(
                 middle, reduced, goal: goal, tolerance: tolerance, incumbent: incumbent ?? prefixCovered[min(middle - fixed, steps.count)],
-                options: options) {
+                options: options)
+            if bound + tolerance < goal {
                 proven = middle + 1
             } else {
                 high = middle - 1
+                // A bound still at everything reachable: near the target every reachable
+                // weight can be covered fractionally, and smaller counts will not tell more
+                // within the work (large instances).
+                if bound + tolerance >= reachable { break }
             }
         }
         return Result(solution: solution, count: count, countBound: min(proven, count), reachableWeight: reachable)
     }
 
-    /// True when the Lagrangian bound of maximum coverage with `count` facilities (fixed ones
-    /// included) falls below `goal`, within `boundShare` of the work limit: then no `count`
-    /// facilities reach it. `incumbent`: the weight some `count` facilities cover (the step
-    /// target of the subgradient method).
-    private static func isTooFew(
+    /// The Lagrangian upper bound of maximum coverage with `count` facilities (fixed ones
+    /// included), improved until it falls below `goal` (then no `count` facilities reach it)
+    /// or `boundShare` of the work limit is spent. `incumbent`: the weight some `count`
+    /// facilities cover (the step target of the subgradient method).
+    private static func lagrangianBound(
         _ count: Int, _ reduced: ReducedProblem, goal: Double, tolerance: Double, incumbent: Double, options: SolverOptions
-    ) async throws -> Bool {
-        guard count >= reduced.fixed.count else { return true }
+    ) async throws -> Double {
+        guard count >= reduced.fixed.count else { return -.infinity }
         let budget = SearchBudget(timeLimit: options.timeLimit, workLimit: Int(Double(options.workLimit) * boundShare))
         var lagrangian = CoverageLagrangian(reduced, limit: .count(count - reduced.fixed.count))
         // In rounds, to stop as soon as the bound misses the goal.
@@ -167,7 +173,7 @@ public enum FewestFacilities {
             if budget.spent == before { break }
             done += 10
         }
-        return lagrangian.bound + tolerance < goal
+        return lagrangian.bound
     }
 
     /// The seed of the iterated local search at `count` facilities.

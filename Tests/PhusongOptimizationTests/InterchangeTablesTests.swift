@@ -29,14 +29,20 @@ struct InterchangeTablesTests {
         for candidate in tables.open { state.add(candidate, problem) }
         #expect(abs(tables.covered - state.coveredWeight(problem)) < 1e-9, "\(label): covered")
         #expect(abs(tables.exactCovered - state.coveredWeight(problem)) < 1e-9, "\(label): exact covered")
-        let gains = (0..<problem.candidateCount).filter { !state.isOpen[$0] }.map { ($0, state.gain($0, problem)) }
-        let best = gains.filter { $0.1 > 0 }.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }?.0
-        #expect(tables.bestAddition == best, "\(label): best addition")
+        // Incremental sums of fractional weights drift by rounding, so ties may break either
+        // way: the chosen one must be within 1e-9 of the best recomputed value.
+        let gains = (0..<problem.candidateCount).filter { !state.isOpen[$0] }.map { state.gain($0, problem) }
+        let bestGain = gains.max() ?? 0
+        if let best = tables.bestAddition {
+            #expect(!state.isOpen[best] && abs(state.gain(best, problem) - bestGain) < 1e-9, "\(label): best addition")
+        } else {
+            #expect(bestGain < 1e-9, "\(label): no best addition")
+        }
         for facility in tables.open {
             #expect(abs(tables.loss(of: facility) - state.loss(facility, problem)) < 1e-9, "\(label): loss of \(facility)")
         }
-        let least = tables.open.min { state.loss($0, problem) < state.loss($1, problem) || (state.loss($0, problem) == state.loss($1, problem) && $0 < $1) }
-        #expect(tables.leastLoss == least, "\(label): least loss")
+        let leastLoss = tables.open.map { state.loss($0, problem) }.min()
+        #expect(tables.leastLoss.map { abs(state.loss($0, problem) - (leastLoss ?? .nan)) < 1e-9 } ?? (leastLoss == nil), "\(label): least loss")
     }
 
     @Test("gain and loss tables follow adds, removes and roll-backs; a best swap changes the coverage by what it says")
@@ -62,7 +68,7 @@ struct InterchangeTablesTests {
                 if tables.isOpen[candidate] { tables.remove(candidate) } else { tables.add(candidate) }
             }
             tables.rollBack()
-            #expect(Set(tables.open) == open && tables.covered == covered, "seed \(seed): roll-back")
+            #expect(Set(tables.open) == open && abs(tables.covered - covered) < 1e-9, "seed \(seed): roll-back")
             check(tables, reduced, "seed \(seed) after roll-back")
             // The best swap of each open facility changes the covered weight by what it says.
             for facility in tables.open {
