@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the documented commands that the documentation test (ReadmeCommandsTests) lists but does
 # not run, because they build in release mode or take minutes: every `scripts/run.sh …`,
-# `bash scripts/format-roundtrip.sh`,
+# `bash scripts/format-roundtrip.sh`, `bash scripts/dask-report.sh …` (phusong-dask, docs/dask.md),
 # `bash Benchmarks/…` and `cd Benchmarks && swift package … benchmark …` line of the ```sh blocks in README.md and
 # docs/*.md, in order, from the repository root. CI (.ci/run) calls it, so that every command
 # the documentation shows is run by a test or by CI. `scripts/test.sh` and
@@ -24,7 +24,8 @@ for path in sys.argv[1:]:
         if not inside:
             continue
         command = re.sub(r"\s+#.*$", "", stripped)
-        if (command.startswith(("scripts/run.sh", "bash Benchmarks/", "bash scripts/format-roundtrip.sh"))
+        if (command.startswith(("scripts/run.sh", "bash Benchmarks/", "bash scripts/format-roundtrip.sh",
+                                "bash scripts/dask-report.sh"))
                 or re.match(r"cd Benchmarks && swift package .*benchmark", command)):
             if command not in seen:
                 seen.append(command)

@@ -155,6 +155,23 @@ struct SwapTables: Sendable {
         return (chosen, chosenGain - lost)
     }
 
+    /// The best of `candidates` to open instead of the facility in slot `slot` (closed
+    /// candidates only; the first in the list on a tie) and the change in covered weight,
+    /// gain(k) + shared(j, k) − loss(j) as in `bestSwap(slot:best:)`; nil when none is closed.
+    /// The tables are not changed.
+    mutating func bestSwap(slot: Int, among candidates: [Int]) -> (candidate: Int, change: Double)? {
+        let facility = open[slot]
+        collectShared(facility)
+        defer { clearShared() }
+        work += candidates.count
+        var chosen: (candidate: Int, change: Double)?
+        for candidate in candidates where !isOpen[candidate] {
+            let change = gain[candidate] + shared[candidate] - loss[facility]
+            if change > chosen?.change ?? -.infinity { chosen = (candidate, change) }
+        }
+        return chosen
+    }
+
     /// Fills `shared` and `sharing`: for each candidate, the weight of the items only
     /// `facility` covers that it covers too.
     private mutating func collectShared(_ facility: Int) {

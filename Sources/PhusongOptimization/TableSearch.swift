@@ -19,6 +19,12 @@ import PhusongSupport
 ///   `history` trials ago, so the search can leave a basin through slightly worse solutions;
 ///   the strength goes back to 1 on a new best and grows by 1 (up to `maximumStrength`, then
 ///   back to 1) after every `stall` trials without one.
+/// - Diversification (as AILS-MCLP and GRASP with path relinking do): the local optima feed an
+///   elite pool of good, mutually distant solutions (`ElitePool`); every `relinkPeriod` trials
+///   the current solution and a random member are relinked (`PathRelinking`, in a random
+///   direction), the best solution between them is descended, offered to the pool and taken as
+///   the current solution when it covers more; after `restartPeriod` trials without a new best
+///   the search continues from a random member.
 ///
 /// Deterministic: one seeded generator, drawn in a fixed order, and work counted in item
 /// visits; only the optional clock of the `SearchBudget` can stop it at a machine-dependent point.
@@ -26,6 +32,11 @@ enum TableSearch {
     static let maximumStrength = 8
     static let stall = 40
     static let history = 30
+    /// Solutions kept in the elite pool, trials between two path relinkings, and trials without
+    /// a new best after which the search restarts from an elite solution.
+    static let eliteCapacity = 10
+    static let relinkPeriod = 4
+    static let restartPeriod = 2 * stall * maximumStrength
 
     /// Greedy additions (largest gain first) while fewer than `limit` are open and one gains.
     static func fill(_ tables: inout SwapTables, limit: Int) {
@@ -81,7 +92,8 @@ enum TableSearch {
     }
 
     /// Iterated local search from `start` (descended first) until `budget` is spent or
-    /// `isOptimal` accepts the best covered weight (reduced problem).
+    /// `isOptimal` accepts the best covered weight (reduced problem), with an elite pool and
+    /// path relinking for diversification (see the type's documentation).
     static func run(
         from start: SwapTables, limit: Int, seed: UInt64, budget: SearchBudget, isOptimal: (Double) -> Bool
     ) -> SwapTables {
@@ -90,10 +102,21 @@ enum TableSearch {
         var current = start
         descend(&current, limit: limit, budget: budget)
         var best = current
+        var elite = ElitePool(capacity: eliteCapacity, minimumDistance: max(2, limit / 10))
+        elite.offer(current)
         var strength = 1
         var sinceBest = 0
         var past = [Double](repeating: current.covered, count: history)
         var trials = 0
+        /// Keeps `found` when it beats the best; returns true when it does.
+        func record(_ found: SwapTables) -> Bool {
+            elite.offer(found)
+            guard found.covered > best.covered + tolerance else { return false }
+            best = found
+            sinceBest = 0
+            strength = 1
+            return true
+        }
         while !budget.isExhausted, !isOptimal(best.covered), !current.open.isEmpty {
             var trial = current
             let charged = trial.work
@@ -104,11 +127,7 @@ enum TableSearch {
             changed += trial.open.filter { !before.contains($0) }
             budget.charge(trial.work - charged)
             descend(&trial, limit: limit, budget: budget, changed: changed)
-            if trial.covered > best.covered + tolerance {
-                best = trial
-                sinceBest = 0
-                strength = 1
-            } else {
+            if !record(trial) {
                 sinceBest += 1
                 if sinceBest % stall == 0 { strength = strength % maximumStrength + 1 }
             }
@@ -116,8 +135,32 @@ enum TableSearch {
             if trial.covered >= current.covered - tolerance || trial.covered >= past[slot] - tolerance { current = trial }
             past[slot] = current.covered
             trials += 1
+            if trials % relinkPeriod == 0, elite.count >= 2, !budget.isExhausted {
+                relink(&current, elite: elite, limit: limit, random: &random, budget: budget, record: record)
+            }
+            if sinceBest > 0, sinceBest % restartPeriod == 0, elite.count >= 2 {
+                // A long stall: continue from another elite solution, with a fresh history.
+                current = elite.members[random.below(elite.count)]
+                past = [Double](repeating: current.covered, count: history)
+            }
         }
         return best
+    }
+
+    /// Relinks the current solution and a random member of the pool (in a random direction),
+    /// descends from the best solution between them, and makes it the current solution when it
+    /// covers more.
+    private static func relink(
+        _ current: inout SwapTables, elite: ElitePool, limit: Int, random: inout SplitMix64, budget: SearchBudget,
+        record: (SwapTables) -> Bool
+    ) {
+        let member = elite.members[random.below(elite.count)]
+        let forward = random.below(2) == 0
+        guard var relinked = PathRelinking.relink(forward ? current : member, toward: forward ? member.open : current.open, budget: budget)
+        else { return }
+        descend(&relinked, limit: limit, budget: budget)
+        _ = record(relinked)
+        if relinked.covered > current.covered { current = relinked }
     }
 
     /// Kicks `tables`; returns the facilities it closed and opened.

@@ -25,7 +25,8 @@ enum ExitCodes {
     /// read at all, else 65; a computation refused because of the data or the settings (too
     /// many operators, a setting out of range given through the library, a terrain problem:
     /// points outside every tile, a tile of the wrong size) gives 65 (a terrain path that does
-    /// not exist, 66); an output
+    /// not exist, 66); partials that cannot be merged (`PartialError`: different runs,
+    /// overlapping or missing tiles, a changed input) give 65, a partial that cannot be read 66; an output
     /// refused before anything is written (it would overwrite an input, a foreign folder)
     /// gives 64 and one that cannot be written 73; anything else is a bug and gives 70, with the error printed, never a
     /// bare exit 1.
@@ -58,9 +59,18 @@ enum ExitCodes {
             Terminal.error("phusong: \(error)")
             if case .unreadable = error { return noInput }
             return dataError
+        case let error as CoverageOverlayError:
+            Terminal.error("phusong report: \(error)")
+            if case .unreadable = error { return noInput }
+            return dataError
         case is CoverageError, is SettingOutOfRange, is ITMError:
             Terminal.error("phusong: \(error)")
             return dataError
+        case let error as PartialError:
+            // A partial or an input it names that cannot be read is a missing input (66);
+            // partials of different runs, overlapping, missing tiles, a changed input: 65.
+            Terminal.error("phusong: \(error)")
+            return error.kind == .unreadable ? noInput : dataError
         case let error as OutputError:
             Terminal.error("phusong: \(error)")
             return error.kind == .refused ? usage : cannotCreate

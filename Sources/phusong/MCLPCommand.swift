@@ -65,7 +65,7 @@ struct MCLPCommand: AsyncParsableCommand {
     var timeLimit: Double = 20
 
     @Option(name: .customLong("work-limit"), help: ArgumentHelp("Search work limit in covered-item visits: the same limit gives the same result on any machine.", valueName: "n"))
-    var workLimit = 4_000_000_000
+    var workLimit = 20_000_000_000
 
     @Flag(name: .long, help: "Solve exactly with the CBC MIP solver from the heuristic's solution (small instances): proven optimal when CBC finishes within --time-limit, otherwise its gap is reported.")
     var exact = false

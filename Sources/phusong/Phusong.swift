@@ -16,7 +16,7 @@ struct Phusong: AsyncParsableCommand {
         73 an output could not be written.
         """,
         version: PhusongVersion.current,
-        subcommands: [ReportCommand.self, DeadZonesCommand.self, UnpoweredCommand.self, PlanCommand.self, CompareCommand.self, TrendCommand.self, ValidateCommand.self, ConfigCommand.self, SynthCommand.self, MCLPCommand.self, RadioRateCommand.self, RasterCommand.self, PathlossCommand.self]
+        subcommands: [ReportCommand.self, MergeCommand.self, DeadZonesCommand.self, UnpoweredCommand.self, PlanCommand.self, CompareCommand.self, TrendCommand.self, ValidateCommand.self, ConfigCommand.self, SynthCommand.self, MCLPCommand.self, RadioRateCommand.self, RasterCommand.self, PathlossCommand.self]
     )
 
     /// Parses the arguments, runs the command, and maps any error to a documented exit code

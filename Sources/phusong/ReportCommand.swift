@@ -15,7 +15,9 @@ struct ReportCommand: AsyncParsableCommand {
         version), villages.csv (per-village results), provinces.csv, communes.csv, operators.csv, \
         sites.csv, deadzones.csv and unpowered.csv (the review lists), report.xlsx (the area and \
         operator indicators and the review lists as sheets, for Excel) and report.html. \
-        Without --villages/--cells it runs on the embedded default data.
+        With --terrain, report.html's map also shows coverage over the terrain and the terrain \
+        shadow as an overlay (--overlay-resolution, --no-overlay); --overlay FILE shows a raster \
+        of `phusong raster` instead. Without --villages/--cells it runs on the embedded default data.
         """
     )
 
@@ -23,6 +25,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOption
     @OptionGroup var threads: ThreadsOption
     @OptionGroup var terrain: TerrainOption
+    @OptionGroup var overlay: OverlayOption
     @OptionGroup var progressOptions: ProgressOptions
 
     @Option(name: .long, help: ArgumentHelp(
@@ -51,7 +54,24 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-area"), help: "Skip area coverage (footprint tracing and union), the slowest step.")
     var noArea = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --partial: compute only the villages in this tile (degrees, half open: MINLON ≤ lon < MAXLON, MINLAT ≤ lat < MAXLAT); see docs/tiles.md.",
+        valueName: "MINLON,MINLAT,MAXLON,MAXLAT"))
+    var tile: TileBounds?
+
+    @Flag(name: .long, help: "With --tile: write a partial (manifest.json, coverage.csv, indicators.json) into --out for `phusong merge`, not a report.")
+    var partial = false
+
     func validate() throws {
+        if (tile == nil) != !partial { throw ValidationError("give --tile and --partial together (docs/tiles.md)") }
+        if partial && plan != nil { throw ValidationError("--partial does not take --plan: run `report --plan` on one machine") }
+        if partial && inputs.rejects != nil {
+            throw ValidationError("--partial does not take --rejects: every tile must read the same rows; fix the inputs or set the rows aside first")
+        }
+        if partial && (overlay.file != nil || overlay.resolution != nil) {
+            throw ValidationError("--partial does not take --overlay or --overlay-resolution: a merged report has no coverage overlay (docs/tiles.md)")
+        }
+        try overlay.validate(terrain: terrain.path)
         if let basemap {
             guard basemap.hasPrefix("https://") || basemap.hasPrefix("http://"),
                   ["{z}", "{x}", "{y}"].allSatisfy(basemap.contains), !basemap.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
@@ -62,8 +82,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let progress = progressOptions.start(Self.configuration.commandName ?? "report")
+        if let tile, partial { return try await runPartial(tile: tile, progress: progress) }
         let folder = try OutputGuard.openFolder(out, fileNames: plan == nil ? ReportFiles.fileNames : ReportFiles.planEffectFileNames,
-                                                setName: "report", reading: inputs.files + config.files + terrain.files()
+                                                setName: "report", reading: inputs.files + config.files + terrain.files() + overlay.files
                                                     + (plan.map { [ReportPlan.planFile($0)] } ?? []),
                                                 alsoWriting: inputs.outputFiles)
         defer { folder.release() }
@@ -73,7 +94,8 @@ struct ReportCommand: AsyncParsableCommand {
         if case .failure(let missing) = mapLibrary {
             Terminal.note("phusong report: report.html will have no interactive map: \(missing)")
         }
-        let edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current(), mapLibrary: mapLibrary, basemap: basemap)
+        var edition = ReportEdition(language: lang, month: try month ?? ReportMonth.current(), mapLibrary: mapLibrary, basemap: basemap)
+        edition.overlay = try await overlay.file(progress: progress)
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try await inputs.load(threads: threads.count, progress: progress)
@@ -86,6 +108,11 @@ struct ReportCommand: AsyncParsableCommand {
                                                     includeArea: includeArea && plan == nil, terrain: terrainModel, progress: progress),
             includeArea: includeArea, threads: threads.count)
         let computedAt = clock.now
+        if edition.overlay == nil {
+            edition.overlay = try await overlay.overTerrain(run: run, terrain: terrainModel, threads: threads.count, progress: progress)
+        }
+        // The terrain overlay's own time (two raster passes), when one was computed.
+        let overlayTime = edition.overlay != nil && overlay.file == nil ? ", overlay \(seconds(clock.now - computedAt))" : ""
         let written = try await progress.stage("write") {
             try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
                                           configurationPath: config.path, threads: threads.count, edition: edition,
@@ -105,7 +132,7 @@ struct ReportCommand: AsyncParsableCommand {
         Terminal.output(summary.wrotePrefix + written.joined(separator: ", "))
         let steps = run.timings
         Terminal.note("Time: load \(seconds(loadedAt - start)), coverage \(seconds(computedAt - loadedAt)) (setup \(seconds(steps.engineSetup)), "
-            + "villages \(seconds(steps.villages)), indicators \(seconds(steps.indicators)), area \(seconds(steps.area))), "
+            + "villages \(seconds(steps.villages)), indicators \(seconds(steps.indicators)), area \(seconds(steps.area)))\(overlayTime), "
             + "total \(seconds(clock.now - start)) (\(threads.count) threads)")
         let search = run.searchStatistics
         let villages = max(1, loaded.scenario.villages.count)
@@ -114,7 +141,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// "1.23 s".
-    private func seconds(_ duration: Duration) -> String {
+    func seconds(_ duration: Duration) -> String {
         NumberText.fixed(Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18, decimals: 2) + " s"
     }
 }

@@ -195,7 +195,7 @@ struct TerrainProgressTests {
         let terrainQuiet = try CLI.run(report + ["--quiet"])
         #expect(terrainJSON.exitCode == 0 && terrainQuiet.exitCode == 0 && terrainQuiet.stderr.isEmpty, "\(terrainJSON.stderr)")
         let terrainLog = try ProgressLog(terrainJSON.stderr)
-        #expect(terrainLog.stages() == ["load", "index", "coverage", "terrain", "indicators", "write"])
+        #expect(terrainLog.stages() == ["load", "index", "coverage", "terrain", "indicators", "overlay", "write"])
         let villageCount = try String(contentsOfFile: inputs[1], encoding: .utf8).split(separator: "\n").count - 1
         #expect(villageCount > 100 && terrainLog.total(of: "terrain") == villageCount)
         #expect(terrainJSON.stdout == terrainQuiet.stdout)

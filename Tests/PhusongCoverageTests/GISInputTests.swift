@@ -164,6 +164,84 @@ struct GISInputTests {
         #expect(table.rejected.map(\.line) == [2])
     }
 
+    /// Villages with a problem of each kind the row checks find, in the shortest text of
+    /// their numbers (a number field's text is its shortest form).
+    static let badVillages = """
+        village_id,name,province_code,commune_code,lon,lat,population,households,grid_power,area_type
+        A-1,  Bản Mường Lói ,11,03127,103.012345,21.283451,412,105,true,rural
+        A-2,Phúc Xá,01,00004,105.847,21.0466,-5,300,true,urban
+        A-1,duplicate,11,03127,103.02,21.28,10,2,true,rural
+        A-4,"Bản ""Nậm"", Pồ",11,03127,103.02,21.28,12.5,2,maybe,forest
+        A-5,swapped,11,03127,21.28,103.02,10,2,yes,rural
+        A-6,outside,11,03127,110.5,5.25,10,,no,
+        A-7,"two
+        lines",11,03127,103.1,21.3,,2,,rural
+        """
+
+    /// `problems` of the CSV as a GIS source reports them: in `file` and `layer`, at the
+    /// feature (the line minus `offset`) in place of the line, in the lines they name as well.
+    private static func asFeatures(_ problems: [Problem], file: String, layer: String, offset: Int) -> [Problem] {
+        problems.map { problem in
+            var located = problem
+            located.file = file
+            located.layer = layer
+            located.line = problem.line.map { $0 - offset }
+            located.reason = problem.reason.mappingLines { $0 - offset }
+            return located
+        }
+    }
+
+    /// A GeoPackage's features are numbered from 1 (line 2 is feature 1), a sheet's by row.
+    @Test("every problem, reject and warning of a GeoPackage or a typed sheet is the CSV's, at the feature",
+          arguments: [("GPKG", "villages.gpkg", 1), ("XLSX", "villages.xlsx", 0)])
+    func sameProblemsAsCSV(format: String, name: String, offset: Int) async throws {
+        let files = try TemporaryFiles()
+        defer { files.remove() }
+        let csv = try Self.villagesCSV(files, Self.badVillages)
+        let path = files.path(name)
+        if format == "GPKG" {
+            try GDALTools.convertPoints(csv: csv, to: path, format: format, layer: "villages")
+        } else {
+            // A sheet with typed columns (GDAL's .csvt beside the CSV): reals and whole
+            // numbers reach the checks as numbers, codes and words as text.
+            _ = try files.write("villages.csvt", "String,String,String,String,Real,Real,Real,Integer,String,String\n")
+            try GDALTools.convert(["-f", format, path, csv, "-nln", "villages"])
+        }
+        let fromCSV = try await Self.load(csv)
+        for threads in [1, 2] {
+            let read = try await VillagesLoader.load(path: path, threads: threads)
+            #expect(read.rows == fromCSV.rows)
+            #expect(read.lines == fromCSV.lines.map { $0 - offset })
+            #expect(read.errors == Self.asFeatures(fromCSV.errors, file: path, layer: "villages", offset: offset))
+            #expect(read.warnings == Self.asFeatures(fromCSV.warnings, file: path, layer: "villages", offset: offset))
+            #expect(read.rejected.map(\.line) == fromCSV.rejected.map { $0.line - offset })
+            // The fields by name: a point layer's header ends with lon and lat.
+            #expect(read.rejected.map { Dictionary(uniqueKeysWithValues: zip(read.header, $0.fields)) }
+                == fromCSV.rejected.map { Dictionary(uniqueKeysWithValues: zip(fromCSV.header, $0.fields)) })
+        }
+        #expect(fromCSV.rejected.count == 5 && fromCSV.rows.count == 2)
+    }
+
+    @Test("a feature longer than a CSV record may be stops the reading as that record does, at the feature")
+    func featureTooLong() async throws {
+        let files = try TemporaryFiles()
+        defer { files.remove() }
+        let long = String(repeating: "x", count: InputLimits.maxRecordBytes)
+        let csv = try Self.villagesCSV(files, Self.villages + "\nA-9,\"\(long), quoted\",11,03127,103.1,21.3,10,2,true,rural")
+        let gpkg = files.path("villages.gpkg")
+        try GDALTools.convertPoints(csv: csv, to: gpkg, format: "GPKG", layer: "villages")
+        for path in [csv, gpkg] {
+            await #expect {
+                _ = try await Self.load(path)
+            } throws: { error in
+                guard let problem = (error as? LoadError)?.problems.first else { return false }
+                let (line, layer): (Int, String?) = path == csv ? (5, nil) : (4, "villages")
+                return problem.reason == .table(.recordTooLong(limitBytes: InputLimits.maxRecordBytes, quoteOpen: true))
+                    && problem.line == line && problem.layer == layer
+            }
+        }
+    }
+
     @Test("numeric code columns of a sheet are padded to the official width, with a warning")
     func numericCodesPadded() async throws {
         let files = try TemporaryFiles()
@@ -237,5 +315,40 @@ struct GISInputTests {
         #expect(VillagesLoader.gisSpec.column(for: "commune_co")?.name == "commune_code")
         let ambiguous = GISTableSpec(kind: "villages", columns: [ColumnSpec("commune_code"), ColumnSpec("commune_count")], position: nil, codeDigits: [:])
         #expect(ambiguous.column(for: "commune_co") == nil)
+    }
+}
+
+/// A number field's value as the row checks see it (`GISNumber.value`) is what its text
+/// (`GISNumber.text`, the text a CSV file converted to the layer holds) parses to.
+struct GISNumberTests {
+    @Test("a number's value is the parse of its text, for reals and whole numbers of every size")
+    func valueIsTheParsedText() throws {
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var numbers: [GISNumber] = [
+            .real(0), .real(-0.0), .real(.nan), .real(.infinity), .real(-.infinity), .real(.leastNonzeroMagnitude),
+            .real(.greatestFiniteMagnitude), .real(1e15), .real(-1e15 + 1), .real(105.841143), .real(21.04778), .real(0.1),
+            .real(1e-7), .real(123_456_789_012_345.6), .integer(0), .integer(-5), .integer(.max), .integer(.min),
+            .integer(9_007_199_254_740_993), .integer(-9_007_199_254_740_995), .integer(999_999_999_999_999_999),
+        ]
+        for _ in 0..<20_000 {
+            let bits = next()
+            numbers.append(.real(Double(bitPattern: bits)))
+            numbers.append(.real(Double(Int64(bitPattern: bits) % 10_000_000) / 1000))
+            numbers.append(.integer(Int64(bitPattern: next()) >> (next() % 64)))
+        }
+        for number in numbers {
+            let text = try #require(number.text, "\(number)")
+            let parsed = DecimalParser.parse(ArraySlice(text.utf8))
+            #expect(number.value?.bitPattern == parsed?.bitPattern, "\(number) as \(text)")
+        }
+        #expect(GISNumber.null.text == nil && GISNumber.null.value == nil)
+        #expect(GISNumber.real(-0.0).text == "0" && GISNumber.real(.nan).value == nil)
     }
 }

@@ -28,7 +28,7 @@ struct HTMLTemplateTests {
         #expect(HTMLResources.headlineSection.slots == ["headlineTitle", "cards"])
         #expect(HTMLResources.progressCard.slots == ["state", "title", "pill", "value", "target", "label", "width", "marker", "scale", "note"])
         #expect(HTMLResources.compositionCard.slots == ["state", "title", "pill", "value", "target", "label", "segments", "legend", "note"])
-        #expect(filledByCode(HTMLResources.mapSection) == ["engine", "fallback", "outlineLegend", "labelsLayer", "outlineLayer", "facts"])
+        #expect(filledByCode(HTMLResources.mapSection) == ["engine", "fallback", "outlineLegend", "labelsLayer", "outlineLayer", "facts", "overlay"])
         #expect(filledByCode(HTMLResources.provinceSection) == ["caption", "header", "body", "national"])
         #expect(filledByCode(HTMLResources.deadZoneSection) == ["note", "count", "visible"])
         #expect(filledByCode(HTMLResources.footer) == ["inputs", "model", "generated", "licences"])

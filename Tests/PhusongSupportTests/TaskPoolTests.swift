@@ -44,6 +44,34 @@ struct TaskPoolTests {
         #expect(results == costs && started.withLock { $0 } == Array(0..<costs.count))
     }
 
+    @Test("pair: both results; side by side with two threads, one after the other with one; the first's error first")
+    func pair() async throws {
+        for threads in [1, 2] {
+            let state = Mutex((running: 0, most: 0, order: [String]()))
+            @Sendable func step(_ name: String) async throws -> String {
+                state.withLock { $0.running += 1; $0.most = max($0.most, $0.running); $0.order.append(name) }
+                try await Task.sleep(for: .milliseconds(50))
+                state.withLock { $0.running -= 1 }
+                return name + "!"
+            }
+            let (first, second) = try await TaskPool.pair(threads: threads) { try await step("a") } _: { try await step("b") }
+            #expect(first == "a!" && second == "b!")
+            #expect(state.withLock { $0.most } == threads)
+            if threads == 1 { #expect(state.withLock { $0.order } == ["a", "b"]) }
+        }
+        struct Named: Error, Equatable { let name: String }
+        for threads in [1, 2] {
+            await #expect(throws: Named(name: "first")) {
+                _ = try await TaskPool.pair(threads: threads) { () throws(Named) -> Int in throw Named(name: "first") }
+                    _: { () throws(Named) -> Int in throw Named(name: "second") }
+            }
+            await #expect(throws: Named(name: "second")) {
+                _ = try await TaskPool.pair(threads: threads) { () throws(Named) -> Int in 1 }
+                    _: { () throws(Named) -> Int in throw Named(name: "second") }
+            }
+        }
+    }
+
     @Test("chunks: contiguous, in order, covering the range; one chunk on one thread; about threads × chunksPerThread")
     func chunks() async throws {
         for threads in [1, 2, 3] {

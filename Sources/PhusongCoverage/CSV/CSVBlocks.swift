@@ -28,13 +28,14 @@ package final class CSVBlocks {
     /// - Parameters:
     ///   - blockSize: bytes read at a time (a block holds more when an unfinished
     ///   record is carried over).
-    ///   - bytes: the table's bytes when it is held in memory (an OGR layer as CSV text); nil
-    ///     reads the file at `path`.
-    package init(path: String, bytes: [UInt8]? = nil, blockSize: Int = 8 << 20) throws(LoadError) {
+    package init(path: String, blockSize: Int = 8 << 20) throws(LoadError) {
         self.path = path
-        if let bytes { file = InputFile(path: path, bytes: bytes) } else { file = try InputFile(path: path) }
+        file = try InputFile(path: path)
         self.blockSize = max(1, blockSize)
     }
+
+    /// The table's size in bytes, when known before it is read (``InputFile/sizeHint``).
+    var sizeHint: Int? { file.sizeHint }
 
     /// The first block, or the next one after the caller scanned the previous block up to
     /// `resume` (a record start that ended the block): the previous block's bytes from

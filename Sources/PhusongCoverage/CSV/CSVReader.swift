@@ -24,11 +24,10 @@ package final class CSVReader {
 
     /// - Parameters:
     ///   - path: the file, named in messages.
-    ///   - bytes: the table's bytes when it is held in memory; nil reads the file.
     ///   - chunkSize: bytes read at a time.
-    package init(path: String, bytes: [UInt8]? = nil, chunkSize: Int = 1 << 20) throws(LoadError) {
+    package init(path: String, chunkSize: Int = 1 << 20) throws(LoadError) {
         self.path = path
-        blocks = try CSVBlocks(path: path, bytes: bytes, blockSize: chunkSize)
+        blocks = try CSVBlocks(path: path, blockSize: chunkSize)
     }
 
     /// Reads the next record, or returns nil at the end of the file.

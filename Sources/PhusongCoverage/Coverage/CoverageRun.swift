@@ -31,6 +31,20 @@ public struct CoverageRun: Sendable {
         public var area: Duration = .zero
     }
 
+    /// The wall-clock time since the previous lap (or since it was made), for ``StepTimings``.
+    private struct Lap {
+        private let clock = ContinuousClock()
+        private var start: ContinuousClock.Instant
+
+        init() { start = clock.now }
+
+        mutating func next() -> Duration {
+            let now = clock.now
+            defer { start = now }
+            return now - start
+        }
+    }
+
     /// Runs the coverage engine over the inputs and aggregates the indicators; with
     /// `includeArea`, also traces footprints and computes area coverage.
     ///
@@ -56,38 +70,88 @@ public struct CoverageRun: Sendable {
         inputs: LoadedInputs, configuration: PhusongConfiguration, threads: Int, includeArea: Bool = false,
         terrain: TerrainModel? = nil, progress: ProgressReporter? = nil
     ) async throws -> CoverageRun {
-        let clock = ContinuousClock()
         var timings = StepTimings()
-        var start = clock.now
-        func lap() -> Duration {
-            let now = clock.now
-            defer { start = now }
-            return now - start
-        }
+        var lap = Lap()
         let villages = inputs.scenario.villages
         let engine = try await progress.stage("index") {
             try await CoverageEngine.prepare(
                 cells: inputs.scenario.cells, sites: inputs.sites, parameters: configuration.radio, threads: threads)
         }
-        timings.engineSetup = lap()
+        timings.engineSetup = lap.next()
+        let results = try await villageCoverage(of: villages, engine: engine, terrain: terrain, threads: threads, progress: progress)
+        timings.villages = lap.next()
+        var run = try await assemble(
+            inputs: inputs, configuration: configuration, engine: engine, coverage: results.coverage,
+            empiricallyConnected: results.empiricallyConnected, terrainStatistics: results.statistics.terrain, terrain: terrain,
+            includeArea: includeArea, threads: threads, progress: progress)
+        run.timings.engineSetup = timings.engineSetup
+        run.timings.villages = timings.villages
+        run.searchStatistics = results.statistics
+        return run
+    }
+
+    /// The coverage of `villages` (all of a run's, or those of one tile: each village's search
+    /// is independent of the others, so a village's result is the same in any subset): under
+    /// the empirical model, and with `terrain` under the terrain model too (its pairs checked
+    /// against the `outside_terrain` policy).
+    /// - Parameters:
+    ///   - villages: the receivers.
+    ///   - engine: the prepared cells of the whole run (empirical).
+    ///   - terrain: the terrain model, or nil.
+    ///   - threads: worker tasks.
+    ///   - progress: stages `coverage` and, with terrain, `terrain`.
+    /// - Returns: each village's coverage (the terrain model's with terrain), whether each
+    ///   village is connected under the empirical model alone (nil without terrain), and the
+    ///   search's statistics.
+    public static func villageCoverage(
+        of villages: [Village], engine: CoverageEngine, terrain: TerrainModel?, threads: Int, progress: ProgressReporter? = nil
+    ) async throws -> (coverage: [VillageCoverage], empiricallyConnected: [Bool]?, statistics: SearchStatistics) {
         var (coverage, statistics) = try await progress.stage("coverage", total: villages.count) {
             try await engine.coverageAndStatistics(of: villages, threads: threads, progress: progress)
         }
-        var comparison: TerrainComparison?
-        if let terrain {
-            let empirical = coverage
-            (coverage, statistics) = try await progress.stage("terrain", total: villages.count) {
-                try await engine.withTerrain(terrain).coverageAndStatistics(of: villages, threads: threads, progress: progress)
-            }
-            try terrain.check(statistics.terrain)
-            comparison = TerrainComparison(model: terrain, empirical: empirical, terrain: coverage, statistics: statistics.terrain)
+        guard let terrain else { return (coverage, nil, statistics) }
+        let empiricallyConnected = coverage.map(\.connected)
+        (coverage, statistics) = try await progress.stage("terrain", total: villages.count) {
+            try await engine.withTerrain(terrain).coverageAndStatistics(of: villages, threads: threads, progress: progress)
         }
-        timings.villages = lap()
-        let tables = try await progress.stage("indicators") { [coverage] in
+        try terrain.check(statistics.terrain)
+        return (coverage, empiricallyConnected, statistics)
+    }
+
+    /// A run from every village's coverage, however it was computed (in one process by
+    /// ``compute(inputs:configuration:threads:includeArea:terrain:progress:)``, or tile by tile
+    /// and merged by `phusong merge`): the indicator tables, the terrain comparison and, with
+    /// `includeArea`, the area coverage, all by the same code.
+    /// - Parameters:
+    ///   - inputs: the loaded villages, cells and boundaries.
+    ///   - configuration: the radio model, area settings and targets.
+    ///   - engine: the prepared cells (empirical; the run's engine gets `terrain`).
+    ///   - coverage: each village's coverage, parallel to `inputs.scenario.villages`.
+    ///   - empiricallyConnected: with terrain, each village's status under the empirical model.
+    ///   - terrainStatistics: with terrain, what the terrain model did, summed over the villages.
+    ///   - terrain: the terrain model, or nil.
+    ///   - includeArea: whether to trace footprints and measure the covered area.
+    ///   - threads: worker tasks.
+    ///   - progress: stages `indicators` and `area`.
+    /// - Returns: the run (its village and setup timings and search statistics left at zero).
+    public static func assemble(
+        inputs: LoadedInputs, configuration: PhusongConfiguration, engine: CoverageEngine, coverage: [VillageCoverage],
+        empiricallyConnected: [Bool]?, terrainStatistics: TerrainStatistics, terrain: TerrainModel?, includeArea: Bool,
+        threads: Int, progress: ProgressReporter? = nil
+    ) async throws -> CoverageRun {
+        var timings = StepTimings()
+        var lap = Lap()
+        let villages = inputs.scenario.villages
+        var comparison: TerrainComparison?
+        if let terrain, let empiricallyConnected {
+            comparison = TerrainComparison(model: terrain, empiricallyConnected: empiricallyConnected, terrain: coverage,
+                                           statistics: terrainStatistics)
+        }
+        let tables = try await progress.stage("indicators") {
             try await IndicatorTables(
                 villages: villages, coverage: coverage, engine: engine, boundaries: inputs.boundaries, threads: threads)
         }
-        timings.indicators = lap()
+        timings.indicators = lap.next()
         var area: AreaCoverage?
         if includeArea {
             var siteProvinces: [String: String] = [:]
@@ -100,7 +164,9 @@ public struct CoverageRun: Sendable {
                     boundaries: inputs.boundaries, parameters: configuration.radio, settings: configuration.area, threads: threads)
             }
         }
-        timings.area = lap()
+        timings.area = lap.next()
+        var statistics = SearchStatistics()
+        statistics.terrain = terrainStatistics
         return CoverageRun(
             inputs: inputs, configuration: configuration, engine: engine.withTerrain(terrain), coverage: coverage, tables: tables,
             area: area, timings: timings, searchStatistics: statistics, terrain: comparison)

@@ -20,22 +20,22 @@ public struct TerrainComparison: Sendable {
     /// model (only with `combine = "itm"`).
     public var gainedVillages: Int
 
-    /// A comparison from the two runs' coverage.
+    /// A comparison from each village's empirical status and its terrain coverage.
     /// - Parameters:
     ///   - model: the run's terrain model.
-    ///   - empirical: each village's coverage under the empirical model.
+    ///   - empiricallyConnected: each village's status under the empirical model alone.
     ///   - terrain: each village's coverage under the terrain model (same order).
     ///   - statistics: what the terrain model did.
-    public init(model: TerrainModel, empirical: [VillageCoverage], terrain: [VillageCoverage], statistics: TerrainStatistics) {
+    public init(model: TerrainModel, empiricallyConnected: [Bool], terrain: [VillageCoverage], statistics: TerrainStatistics) {
         sourcePath = model.profiler.tiles.source.path
         tileFiles = model.profiler.tiles.source.allFiles
         settings = model.settings
-        empiricallyConnected = empirical.map(\.connected)
+        self.empiricallyConnected = empiricallyConnected
         self.statistics = statistics
         var shadows = 0
         var gained = 0
-        for (before, after) in zip(empirical, terrain) where before.connected != after.connected {
-            if before.connected { shadows += 1 } else { gained += 1 }
+        for (before, after) in zip(empiricallyConnected, terrain) where before != after.connected {
+            if before { shadows += 1 } else { gained += 1 }
         }
         terrainShadowVillages = shadows
         gainedVillages = gained

@@ -5,6 +5,14 @@ public struct VillageCoverage: Sendable, Hashable {
     public struct BestServer: Sendable, Hashable {
         public var cellIndex: Int
         public var rsrpDBm: Double
+
+        /// - Parameters:
+        ///   - cellIndex: the cell's index in the scenario's cells.
+        ///   - rsrpDBm: its RSRP at the village, dBm.
+        public init(cellIndex: Int, rsrpDBm: Double) {
+            self.cellIndex = cellIndex
+            self.rsrpDBm = rsrpDBm
+        }
     }
 
     /// The site of the nearest cell of any technology, and the distance to it, metres
@@ -12,6 +20,14 @@ public struct VillageCoverage: Sendable, Hashable {
     public struct NearestSite: Sendable, Hashable {
         public var siteIndex: Int
         public var distanceM: Double
+
+        /// - Parameters:
+        ///   - siteIndex: the site's index in the run's site table.
+        ///   - distanceM: the great-circle distance to it, metres.
+        public init(siteIndex: Int, distanceM: Double) {
+            self.siteIndex = siteIndex
+            self.distanceM = distanceM
+        }
     }
 
     /// Best 4G server among the 4G cells within range; nil when there is none.
@@ -31,6 +47,19 @@ public struct VillageCoverage: Sendable, Hashable {
     /// effect"). Always false for a report of the network alone.
     public var satelliteTerminal = false
 
+    /// A village's coverage from its parts (the engine's search, or a merge of tiled runs
+    /// reading them back from the partials, docs/tiles.md).
+    public init(best4G: BestServer?, best5G: BestServer?, covered4G: Bool, covered5G: Bool, nearestSite: NearestSite?,
+                operatorCoverage: UInt64, satelliteTerminal: Bool = false) {
+        self.best4G = best4G
+        self.best5G = best5G
+        self.covered4G = covered4G
+        self.covered5G = covered5G
+        self.nearestSite = nearestSite
+        self.operatorCoverage = operatorCoverage
+        self.satelliteTerminal = satelliteTerminal
+    }
+
     /// connected = covered_4g or covered_5g (or a satellite terminal, after a plan).
     public var connected: Bool { covered4G || covered5G || satelliteTerminal }
     /// Connected by a satellite terminal only: no 4G or 5G coverage.
@@ -44,3 +73,4 @@ public struct VillageCoverage: Sendable, Hashable {
         operatorCoverage & (1 << UInt64(2 * operatorIndex + (technology == .lte ? 0 : 1))) != 0
     }
 }
+

@@ -47,32 +47,25 @@ public struct IndicatorTables: Sendable {
         precondition(villages.count == coverage.count, "one coverage result per village")
         let sites = engine.sites
         communeStationsNote = boundaries.map { $0.communes.isEmpty } == true ? Self.communeStationsUnavailable : nil
-        if boundaries != nil {
-            siteAreas = sites.map { ($0.provinceCode, $0.communeCode) }
-        } else {
-            let nearest = VillageIndex(villages: villages)
-            siteAreas = try await TaskPool.map(count: sites.count, threads: threads, minimumChunk: 1_024) { range in
-                range.map { index -> (provinceCode: String?, communeCode: String?) in
-                    guard let village = nearest.nearest(lon: sites[index].lon, lat: sites[index].lat) else { return (nil, nil) }
-                    return (villages[village].provinceCode, villages[village].communeCode)
-                }
+        let operatorCount = engine.operators.count
+        // Summed in parallel chunks (villages, then sites) and added up in chunk order, which
+        // keeps "a commune's province is that of its first village with one". The villages'
+        // sums are made beside the sites' areas (whose village index is built on one task).
+        let (areas, villageSums) = try await TaskPool.pair(threads: threads) {
+            try await Self.siteAreas(sites, villages: villages, boundaries: boundaries, threads: threads)
+        } _: {
+            try await TaskPool.mapChunks(count: villages.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
+                var sums = IndicatorSums(operators: operatorCount)
+                for index in range { sums.add(village: villages[index], coverage: coverage[index]) }
+                return sums
             }
         }
-
-        // Summed in parallel chunks (villages, then sites) and added up in chunk order, which
-        // keeps "a commune's province is that of its first village with one".
-        let operatorCount = engine.operators.count
+        siteAreas = areas
         let operatorIndex = Dictionary(uniqueKeysWithValues: engine.operators.enumerated().map { ($0.element, $0.offset) })
-        let siteAreas = siteAreas
-        let villageSums = try await TaskPool.mapChunks(count: villages.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
-            var sums = IndicatorSums(operators: operatorCount)
-            for index in range { sums.add(village: villages[index], coverage: coverage[index]) }
-            return sums
-        }
         let siteSums = try await TaskPool.mapChunks(count: sites.count, threads: threads, minimumChunk: 4_096, chunksPerThread: 1) { range in
             var sums = IndicatorSums(operators: operatorCount)
             for index in range {
-                sums.add(site: sites[index], area: siteAreas[index], operatorIndex: operatorIndex[sites[index].operatorName])
+                sums.add(site: sites[index], area: areas[index], operatorIndex: operatorIndex[sites[index].operatorName])
             }
             return sums
         }
@@ -89,5 +82,19 @@ public struct IndicatorTables: Sendable {
                            indicators: indicators)
         }
         operators = engine.operators.enumerated().map { ($0.element, sums.byOperator[$0.offset]) }
+    }
+
+    /// The province and commune each site counts in (``siteAreas``).
+    private static func siteAreas(
+        _ sites: SiteTable, villages: [Village], boundaries: AdminBoundaries?, threads: Int
+    ) async throws -> [(provinceCode: String?, communeCode: String?)] {
+        if boundaries != nil { return sites.map { ($0.provinceCode, $0.communeCode) } }
+        let nearest = VillageIndex(villages: villages)
+        return try await TaskPool.map(count: sites.count, threads: threads, minimumChunk: 1_024) { range in
+            range.map { index -> (provinceCode: String?, communeCode: String?) in
+                guard let village = nearest.nearest(lon: sites[index].lon, lat: sites[index].lat) else { return (nil, nil) }
+                return (villages[village].provinceCode, villages[village].communeCode)
+            }
+        }
     }
 }

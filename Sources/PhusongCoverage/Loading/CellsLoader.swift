@@ -72,9 +72,9 @@ public enum CellsLoader {
         let state = RowChecks<SiteCheck>(partitions: threads)
         var merged: LoadedTable<Cell>?
         for path in paths {
-            let table = try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec, threads: threads) { bytes throws(LoadError) in
+            let table = try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec, threads: threads) { source throws(LoadError) in
                 try await TableLoader.load(
-                    path: path, bytes: bytes, columns: columns, idColumn: Column.id, example: example, noun: "cells",
+                    path: path, source: source, columns: columns, idColumn: Column.id, example: example, noun: "cells",
                     threads: threads, state: state, chunking: chunking
                 ) { row, warnings in
                     parse(&row, studyArea: studyArea, warnings: &warnings)

@@ -10,22 +10,20 @@ import PhusongSupport
 /// - Nothing seeks or reopens, so a FIFO or a device works and is read exactly once; the
 ///   SHA-256 of the bytes read is recorded in ``FileChecksum`` when the end is reached, for the
 ///   reports' input checksums (which therefore describe the very bytes that were parsed).
-/// - An input made in memory (an OGR layer turned into CSV text, `GISTable`) is read through
-///   the same type with ``init(path:bytes:)``: the same limits and the same scanning, and no
-///   checksum (the GIS loader records that of the file itself).
 /// - ``readAll(limit:)`` refuses a file longer than its limit (exit 65) instead of exhausting
 ///   memory on an endless input (`/dev/zero`); streaming readers bound what they keep instead
 ///   (``CSVBlocks``: one block and one unfinished record).
 package final class InputFile {
     /// The path as the user gave it, for messages.
     let path: String
-    /// The open file; -1 for an input held in memory.
+    /// The open file.
     private let descriptor: Int32
-    /// The bytes of an input held in memory, and how many of them were handed out.
-    private let memory: [UInt8]?
     private var hasher = SHA256()
     /// Bytes read so far.
     private(set) var bytesRead = 0
+    /// The size of a regular file when it was opened; nil for
+    /// anything else (a FIFO, a device). A hint only: the file may change while it is read.
+    let sizeHint: Int?
     private(set) var atEnd = false
 
     package init(path: String) throws(LoadError) {
@@ -46,29 +44,15 @@ package final class InputFile {
             throw LoadError(Problem(file: path, reason: .file(.folder)))
         }
         self.descriptor = descriptor
-        memory = nil
+        sizeHint = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
     }
 
-    /// An input held in memory, named `path` in messages.
-    package init(path: String, bytes: [UInt8]) {
-        self.path = path
-        descriptor = -1
-        memory = bytes
-    }
-
-    deinit { if descriptor >= 0 { close(descriptor) } }
+    deinit { close(descriptor) }
 
     /// The next bytes of the file, at most `count` (fewer when fewer are ready); empty at the
     /// end of the file.
     func read(upToCount count: Int) throws(LoadError) -> [UInt8] {
         guard !atEnd else { return [] }
-        if let memory {
-            let end = min(memory.count, bytesRead + count)
-            let bytes = Array(memory[bytesRead..<end])
-            bytesRead = end
-            atEnd = bytes.isEmpty
-            return bytes
-        }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0

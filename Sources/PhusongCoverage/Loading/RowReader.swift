@@ -1,13 +1,17 @@
 /// Reads typed values from one record, collecting a `Problem` for each field that is missing
 /// or malformed instead of stopping at the first.
 struct RowReader {
-    let record: CSVRecord
+    let record: RowFields
     let header: TableHeader
     let file: String
     private(set) var problems: [Problem] = []
 
     init(record: CSVRecord, header: TableHeader, file: String) {
-        self.record = record
+        self.init(fields: .csv(record), header: header, file: file)
+    }
+
+    init(fields: RowFields, header: TableHeader, file: String) {
+        record = fields
         self.header = header
         self.file = file
     }

@@ -87,8 +87,17 @@ public enum ScenarioLoader {
         let studyArea = boundaries?.extent.map {
             StudyArea(minLon: $0.minX - 0.5, minLat: $0.minY - 0.5, maxLon: $0.maxX + 0.5, maxLat: $0.maxY + 0.5)
         } ?? .vietnam
-        var villages = try await VillagesLoader.load(path: paths.villages, studyArea: studyArea, threads: threads, layers: paths.layers)
-        let cells = try await CellsLoader.load(paths: paths.cells, studyArea: studyArea, threads: threads, layers: paths.layers)
+        // The two tables are read side by side: each loader has steps in file order (reading
+        // a block, joining its chunks) that the other's parallel steps fill. The sites are
+        // derived from the cells meanwhile.
+        let (villagesRead, (cells, cellSites)) = try await TaskPool.pair(threads: threads) { () async throws(LoadError) in
+            try await VillagesLoader.load(path: paths.villages, studyArea: studyArea, threads: threads, layers: paths.layers)
+        } _: { () async throws(LoadError) in
+            let cells = try await CellsLoader.load(paths: paths.cells, studyArea: studyArea, threads: threads, layers: paths.layers)
+            return (cells, SiteTable(cells: cells.rows))
+        }
+        var villages = villagesRead
+        var sites = cellSites
         var rejectsFiles: [String] = []
         switch policy {
         case .stop:
@@ -101,7 +110,6 @@ public enum ScenarioLoader {
                 throw LoadError(problems: [Problem(file: error.path, reason: .file(.rejectsNotWritten(error)))], output: error)
             }
         }
-        var sites = SiteTable(cells: cells.rows)
         var assignment: AdminAssignmentReport?
         if let boundaries {
             do {

@@ -80,17 +80,45 @@ struct TableChunk<Row: Sendable>: Sendable {
                 break scan
             case .record(let record):
                 if record.isBlank { continue }
-                add(record, at: recordStart, header: header, path: path, prepare: prepare, parse: parse)
+                add(.csv(record), at: recordStart, header: header, path: path, prepare: prepare, parse: parse)
             }
         }
         end = cursor
     }
 
-    private mutating func add(
-        _ record: CSVRecord, at cursor: CSVCursor, header: TableHeader, path: String,
+    /// The rows of features `range` of a GIS layer, read as they are (no CSV text to scan):
+    /// a record's cursor holds the feature's index as its offset, and the line relative to
+    /// the chunk's start, one per feature (``GISFeatures``).
+    init(
+        features: GISFeatures, range: Range<Int>, header: TableHeader, path: String,
         prepare: (Row) -> Int, parse: (inout RowReader, inout [Problem]) -> TableLoader.Parsed<Row>
     ) {
-        var reader = RowReader(record: record, header: header, file: path)
+        start = CSVCursor(offset: range.lowerBound, line: 0, afterCR: false)
+        limit = range.upperBound
+        end = start
+        var buffer = CSVRecordBuffer()
+        records.reserveCapacity(range.count)
+        rows.reserveCapacity(range.count)
+        rowLines.reserveCapacity(range.count)
+        for index in range {
+            let cursor = CSVCursor(offset: index, line: index - range.lowerBound, afterCR: false)
+            let row = features.row(index, line: cursor.line, buffer: &buffer)
+            if let fault = row.lengthFault(path: path) {
+                failure = fault
+                end = cursor
+                return
+            }
+            if features.isBlank(row) { continue }
+            add(.feature(row), at: cursor, header: header, path: path, prepare: prepare, parse: parse)
+        }
+        end = CSVCursor(offset: range.upperBound, line: range.count, afterCR: false)
+    }
+
+    private mutating func add(
+        _ record: RowFields, at cursor: CSVCursor, header: TableHeader, path: String,
+        prepare: (Row) -> Int, parse: (inout RowReader, inout [Problem]) -> TableLoader.Parsed<Row>
+    ) {
+        var reader = RowReader(fields: record, header: header, file: path)
         var result = Record(cursor: cursor, rowsBefore: Int32(rows.count))
         var parsed = TableLoader.Parsed<Row>(id: nil, row: nil)
         if record.count != header.names.count {

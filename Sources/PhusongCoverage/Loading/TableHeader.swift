@@ -52,10 +52,14 @@ struct TableHeader {
     /// Reads and checks the header: an empty file, a wrong delimiter, invalid UTF-8, a
     /// column named twice and a missing required column are all errors naming line 1.
     static func read(from reader: CSVReader, columns: [ColumnSpec], example: String) throws(LoadError) -> TableHeader {
-        let file = reader.path
         guard let record = try reader.next() else {
-            throw LoadError(Problem(file: file, reason: .table(.empty(expectedHeader: example))))
+            throw LoadError(Problem(file: reader.path, reason: .table(.empty(expectedHeader: example))))
         }
+        return try read(record, file: reader.path, columns: columns)
+    }
+
+    /// Checks the header `record` of `file` as ``read(from:columns:example:)`` does.
+    static func read(_ record: CSVRecord, file: String, columns: [ColumnSpec]) throws(LoadError) -> TableHeader {
         var names: [String] = []
         for index in 0..<record.count {
             guard let name = record.text(index) else {

@@ -20,9 +20,14 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
     private let idColumn: TableColumn
     private let path: String
     private let threads: Int
+    /// The table's size in bytes when known (``InputFile/sizeHint``), and how many of them
+    /// the rows joined so far took (the header's included): the room for the rows is
+    /// reserved once for the whole table, from the bytes per row of the first block.
+    private let sizeHint: Int?
+    private var bytesJoined: Int
 
     init(table: LoadedTable<Row>, state: RowChecks<Check>, records: Int, header: TableHeader, idColumn: TableColumn,
-         path: String, threads: Int) {
+         path: String, threads: Int, sizeHint: Int? = nil, headerBytes: Int = 0) {
         self.table = table
         self.state = state
         self.records = records
@@ -30,6 +35,8 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
         self.idColumn = idColumn
         self.path = path
         self.threads = threads
+        self.sizeHint = sizeHint
+        bytesJoined = headerBytes
     }
 
     /// What steps 2 and 3 found in one record.
@@ -45,7 +52,7 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
     /// the block's whole records end (the start of an unfinished record, or the end).
     /// - Throws: the first fatal problem in file order.
     mutating func add(
-        _ guessed: [TableChunk<Row>], of block: CSVBlocks.Block, from start: CSVCursor,
+        _ guessed: [TableChunk<Row>], of block: some TableRecords, from start: CSVCursor,
         parse: (inout RowReader, inout [Problem]) -> TableLoader.Parsed<Row>
     ) async throws(LoadError) -> CSVCursor {
         var chunks: [TableChunk<Row>] = []
@@ -58,10 +65,7 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
                 // The guess was wrong (a quoted line break straddles the chunk's first byte):
                 // parse the chunk again from where the one before it ended.
                 let from = CSVCursor(offset: end.offset, line: 0, afterCR: end.afterCR)
-                chunk = block.bytes.withUnsafeBufferPointer { bytes in
-                    TableChunk(bytes, from: from, limit: guess.limit, isLast: block.isLast, header: header, path: path,
-                               prepare: Check.prepare, parse: parse)
-                }
+                chunk = block.chunk(from: from, limit: guess.limit, header: header, path: path, prepare: Check.prepare, parse: parse)
             }
             if records + chunk.records.count > InputLimits.maxRecords {
                 let first = chunk.records[InputLimits.maxRecords - records]
@@ -92,12 +96,21 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
                 byChunk[finding.chunk][finding.record] = finding
             }
         }
-        // Room for the block's rows, grown geometrically: reserving exactly what each block
-        // needs would copy the whole table once per block.
+        // Room for the block's rows: for the whole table when its size is known (the rows
+        // of the rest estimated from the bytes per row so far, 5% over, at most the records
+        // a table may have), otherwise grown geometrically; reserving exactly what each
+        // block needs would copy the whole table once per block. Room reserved and never
+        // used costs address space, not memory.
+        bytesJoined += end.offset - start.offset
         let needed = table.rows.count + chunks.reduce(0) { $0 + $1.rows.count }
         if table.rows.capacity < needed {
-            table.rows.reserveCapacity(max(needed, 2 * table.rows.capacity))
-            table.lines.reserveCapacity(max(needed, 2 * table.lines.capacity))
+            var room = max(needed, 2 * table.rows.capacity)
+            if let sizeHint, sizeHint > bytesJoined {
+                let rest = Double(needed) * Double(sizeHint - bytesJoined) / Double(max(1, bytesJoined))
+                room = max(needed, min(needed + Int(rest * 1.05) + 16, InputLimits.maxRecords))
+            }
+            table.rows.reserveCapacity(room)
+            table.lines.reserveCapacity(room)
         }
         for index in chunks.indices {
             append(chunks[index], firstLine: firstLines[index], findings: byChunk[index], block: block)
@@ -127,7 +140,7 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
 
     /// Step 3: the loader's check on every row still good.
     private func checkRows(
-        _ chunks: [TableChunk<Row>], firstLines: [Int], duplicates: [Finding], block: CSVBlocks.Block
+        _ chunks: [TableChunk<Row>], firstLines: [Int], duplicates: [Finding], block: some TableRecords
     ) async throws(LoadError) -> [Finding] {
         let state = state
         let header = header
@@ -169,7 +182,7 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
 
     /// Step 4 for one chunk: visits the unclean records and those with findings, in order,
     /// and appends the runs of clean rows between them whole.
-    private mutating func append(_ chunk: TableChunk<Row>, firstLine: Int, findings: [Int: Finding], block: CSVBlocks.Block) {
+    private mutating func append(_ chunk: TableChunk<Row>, firstLine: Int, findings: [Int: Finding], block: some TableRecords) {
         let visited = findings.isEmpty ? chunk.unclean : Array(Set(chunk.unclean).union(findings.keys)).sorted()
         var cleanFrom = 0
         for index in visited {
@@ -208,21 +221,13 @@ struct TableJoin<Row: Sendable, Check: TableRowCheck<Row>> {
         table.lines += chunk.rowLines[rows].lazy.map { $0 + firstLine }
     }
 
-    /// The reader of a record, read again from the block's bytes.
+    /// The reader of a record, read again from the block.
     private static func reader(
-        _ record: TableChunk<Row>.Record, firstLine: Int, block: CSVBlocks.Block, header: TableHeader, path: String
+        _ record: TableChunk<Row>.Record, firstLine: Int, block: some TableRecords, header: TableHeader, path: String
     ) -> RowReader {
         var cursor = record.cursor
         cursor.line += firstLine
-        var buffer = CSVRecordBuffer()
-        let step = try? block.bytes.withUnsafeBufferPointer { bytes throws(LoadError) in
-            try CSVScanner.next(in: bytes, cursor: &cursor, isLast: block.isLast, path: path, buffer: &buffer)
-        }
-        // The record was scanned whole before, so the same scan gives it again.
-        guard case .record(let csv) = step else {
-            return RowReader(record: CSVRecord(line: cursor.line, bytes: [], fieldEnds: [0], quoted: [false]), header: header, file: path)
-        }
-        return RowReader(record: csv, header: header, file: path)
+        return RowReader(fields: block.record(at: cursor, path: path), header: header, file: path)
     }
 
     private static func shifted(_ problems: [Problem], by lines: Int) -> [Problem] {

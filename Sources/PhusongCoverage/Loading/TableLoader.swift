@@ -19,8 +19,7 @@ enum TableLoader {
     }
 
     /// - Parameters:
-    ///   - bytes: the table as CSV text held in memory (an OGR layer, `GISTable`); nil reads
-    ///     the file at `path`.
+    ///   - source: the CSV file at `path`, or the features of a GIS layer read from it.
     ///   - noun: what the rows are ("villages"), for the header-only message.
     ///   - state: what the checks across rows remember of earlier files of the same table.
     ///   - threads: tasks that parse chunks at the same time.
@@ -28,18 +27,22 @@ enum TableLoader {
     ///   - parse: reads one row whose field count is right; records problems on the row
     ///     reader when it is bad; may add warnings.
     static func load<Row: Sendable, Check: TableRowCheck<Row>>(
-        path: String, bytes: [UInt8]? = nil, columns: [ColumnSpec], idColumn: TableColumn, example: String, noun: String, threads: Int,
-        state: RowChecks<Check>, chunking: Chunking = Chunking(),
+        path: String, source: Source = .file, columns: [ColumnSpec], idColumn: TableColumn, example: String, noun: String,
+        threads: Int, state: RowChecks<Check>, chunking: Chunking = Chunking(),
         parse: @escaping @Sendable (inout RowReader, inout [Problem]) -> Parsed<Row>
     ) async throws(LoadError) -> LoadedTable<Row> {
-        let reader = try CSVReader(path: path, bytes: bytes, chunkSize: chunking.blockSize)
+        if case .features(let features) = source {
+            return try await load(features: features, path: path, columns: columns, idColumn: idColumn, example: example, noun: noun,
+                                  threads: threads, state: state, parse: parse)
+        }
+        let reader = try CSVReader(path: path, chunkSize: chunking.blockSize)
         let header = try TableHeader.read(from: reader, columns: columns, example: example)
         var table = LoadedTable<Row>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
         guard let (blocks, first, headerEnd) = reader.remainder() else {
             throw LoadError(Problem(file: path, line: 1, column: "header", reason: .table(.headerOnly(rows: noun))))
         }
         var join = TableJoin(table: table, state: state, records: reader.recordCount, header: header, idColumn: idColumn,
-                             path: path, threads: threads)
+                             path: path, threads: threads, sizeHint: blocks.sizeHint, headerBytes: headerEnd.offset)
         var block = first
         var start = headerEnd
         while true {
@@ -56,6 +59,50 @@ enum TableLoader {
             throw LoadError(Problem(file: path, line: 1, column: "header", reason: .table(.headerOnly(rows: noun))))
         }
         return table
+    }
+
+    /// Where a table's rows come from.
+    enum Source: Sendable {
+        /// The CSV file.
+        case file
+        /// The features of a GIS layer, read through GDAL (`GISTable`).
+        case features(GISFeatures)
+    }
+
+    /// Features of a GIS layer per chunk parsed by one task, at least.
+    static let minimumChunkFeatures = 2048
+
+    /// Loads the features of a GIS layer as `load` loads a CSV file: the header that a CSV file
+    /// of the same rows would have is checked as that file's (line 1), then each chunk of
+    /// features is parsed by the same row parser, in parallel, and joined in the layer's order
+    /// by the same ``TableJoin``. Feature `i` is on line `i + 2` (``GISFeatures``).
+    private static func load<Row: Sendable, Check: TableRowCheck<Row>>(
+        features: GISFeatures, path: String, columns: [ColumnSpec], idColumn: TableColumn, example: String, noun: String,
+        threads: Int, state: RowChecks<Check>, parse: @escaping @Sendable (inout RowReader, inout [Problem]) -> Parsed<Row>
+    ) async throws(LoadError) -> LoadedTable<Row> {
+        guard !features.header.isEmpty else {
+            throw LoadError(Problem(file: path, reason: .table(.empty(expectedHeader: example))))
+        }
+        let header = try TableHeader.read(features.headerRecord, file: path, columns: columns)
+        let headerOnly = LoadError(Problem(file: path, line: 1, column: "header", reason: .table(.headerOnly(rows: noun))))
+        guard features.count > 0 else { throw headerOnly }
+        let table = LoadedTable<Row>(file: path, header: header.names, rows: [], lines: [], rejected: [], warnings: [])
+        var join = TableJoin(table: table, state: state, records: 1, header: header, idColumn: idColumn, path: path, threads: threads)
+        let count = max(1, min(threads * 4, features.count / minimumChunkFeatures))
+        let bounds = (0...count).map { features.count * $0 / count }
+        let chunks: [TableChunk<Row>]
+        do {
+            chunks = try await TaskPool.run(count: count, threads: threads) { index in
+                TableChunk(features: features, range: bounds[index]..<bounds[index + 1], header: header, path: path,
+                           prepare: { Check.prepare($0) }, parse: parse)
+            }
+        } catch {
+            // The jobs throw nothing; a task group ends early only when the task is cancelled.
+            throw LoadError(Problem(file: path, reason: .file(.unreadable(systemReason: "cancelled"))))
+        }
+        _ = try await join.add(chunks, of: features, from: CSVCursor(offset: 0, line: 2, afterCR: false), parse: parse)
+        guard join.sawRow else { throw headerOnly }
+        return join.table
     }
 
     /// How a table is cut for parallel parsing. Blocks of 8 MiB keep memory small and still give

@@ -56,9 +56,9 @@ public enum VillagesLoader {
     static func load(
         path: String, studyArea: StudyArea = .vietnam, threads: Int, chunking: TableLoader.Chunking, layers: [String] = []
     ) async throws(LoadError) -> LoadedTable<Village> {
-        try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec, threads: threads) { bytes throws(LoadError) in
+        try await GISTableLoading.load(path: path, layers: layers, spec: gisSpec, threads: threads) { source throws(LoadError) in
             try await TableLoader.load(
-                path: path, bytes: bytes, columns: columns, idColumn: Column.id, example: example, noun: "villages",
+                path: path, source: source, columns: columns, idColumn: Column.id, example: example, noun: "villages",
                 threads: threads, state: RowChecks<NoRowCheck<Village>>(partitions: threads), chunking: chunking
             ) { row, warnings in
                 parse(&row, studyArea: studyArea, warnings: &warnings)

@@ -37,7 +37,11 @@ public struct CoverageRasterValues: Sendable, Hashable {
     public static func compute(
         grid: CoverageGrid, engine: CoverageEngine, villages: [Village], threads: Int, progress: ProgressReporter? = nil
     ) async throws -> CoverageRasterValues {
-        try await compute(grid: grid, engine: engine, villages: villages, threads: threads, chunkPixels: chunkPixels, progress: progress)
+        // At least `minimumChunks` chunks, so that a small raster (the report's terrain overlay:
+        // 40,000 pixels) is shared between the threads too; the chunking does not depend on
+        // `threads`, nor do the values.
+        let pixels = min(chunkPixels, max(1, grid.rows * grid.columns / minimumChunks))
+        return try await compute(grid: grid, engine: engine, villages: villages, threads: threads, chunkPixels: pixels, progress: progress)
     }
 
     /// ``compute(grid:engine:villages:threads:)`` with chunks of about `chunkPixels` pixels
@@ -82,6 +86,8 @@ public struct CoverageRasterValues: Sendable, Hashable {
 
     /// The pixels a parallel chunk computes at most (unless one row is longer): 65,536.
     static let chunkPixels = 65_536
+    /// The chunks a raster is cut into at least (each at least one row): 64.
+    static let minimumChunks = 64
 
     /// A best server's RSRP as float32, or ``noData``.
     private static func value(_ best: VillageCoverage.BestServer?) -> Float {

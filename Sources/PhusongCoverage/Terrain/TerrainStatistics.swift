@@ -27,8 +27,9 @@ public struct TerrainStatistics: Sendable, Hashable {
         for (index, entry) in ITMWarnings.named.enumerated() where warnings.contains(entry.flag) { warningPairs[index] += 1 }
     }
 
-    /// Adds the counts of another part of the run (the first read error is kept).
-    mutating func add(_ other: TerrainStatistics) {
+    /// Adds the counts of another part of the run (the first read error is kept): another
+    /// chunk of villages, or another tile's (`phusong merge`).
+    public mutating func add(_ other: TerrainStatistics) {
         profiles += other.profiles
         voidSamples += other.voidSamples
         itmErrors += other.itmErrors

@@ -28,11 +28,14 @@ struct HTMLMapData: Encodable, Sendable {
     var pointLabels: [String]
     /// Province names, placed at the mean position of the province's villages.
     var labels: [HTMLMapLabel]
+    /// The coverage overlay's images and bounds (`report --terrain`, `--overlay`); absent
+    /// from the JSON without one.
+    var overlay: HTMLOverlay.JSON?
 
     /// Point kinds.
     static let noSite = 0, weakSignal = 1, noSiteUnpowered = 2, weakSignalUnpowered = 3, unpowered = 4
 
-    init(_ run: CoverageRun, text: ReportText) throws {
+    init(_ run: CoverageRun, text: ReportText, overlay: HTMLOverlay? = nil) throws {
         let frame = HTMLMapFrame.covering(run)
         unit = 1 / HTMLMapFrame.unitsPerDegree
         origin = [frame.originX, frame.originY]
@@ -52,6 +55,7 @@ struct HTMLMapData: Encodable, Sendable {
         (sites4G, sites5G) = Self.sitePositions(run, frame: frame)
         (points, pointLabels) = Self.markedVillages(run, frame: frame, text: text)
         labels = Self.provinceLabels(run, frame: frame)
+        self.overlay = overlay?.data
     }
 
     /// Positions of sites with only 4G and of sites with 5G inside the frame; 5G sites first,

@@ -6,7 +6,10 @@ import PhusongSupport
 /// Without the map library (`LeafletAssets.Missing`) the panel says which package to install
 /// and `#map` carries `data-engine="none"`.
 enum HTMLMapSection {
-    static func section(_ map: HTMLMapData, run: CoverageRun, text: ReportText, missing: LeafletAssets.Missing?) throws -> String {
+    /// - Parameter overlay: the coverage overlay's panel (switches, legend, note), or nil.
+    static func section(
+        _ map: HTMLMapData, run: CoverageRun, text: ReportText, missing: LeafletAssets.Missing?, overlay: HTMLOverlay? = nil
+    ) throws -> String {
         let connected = run.tables.national.villagesConnected
         let cells = map.grid.cells.count / 4
         let sites = (map.sites4G.count + map.sites5G.count) / 2
@@ -33,6 +36,7 @@ enum HTMLMapSection {
             "labelsLayer": phrases[map.outlines.isEmpty ? "layerLabels" : "layerLabelsZoomed"] ?? "",
             "outlineLayer": outlineLayers,
             "facts": HTMLText.escaped(facts),
+            "overlay": overlay?.panel ?? "",
         ], phrases: phrases)
     }
 }

@@ -8,7 +8,9 @@ import PhusongSupport
 /// of any kind unless `--basemap` gives a tile URL: styles, scripts and data are inline, the
 /// map is drawn by Leaflet and Leaflet.markercluster, inlined from Debian's packages when the
 /// page is written (`LeafletAssets`, licences in the footer), from embedded JSON; without
-/// them the page says which package to install and has no interactive map. The page's frame, style sheet and scripts are files in
+/// them the page says which package to install and has no interactive map. With a coverage
+/// overlay (`ReportEdition.overlay`: `report --terrain` or `--overlay`), the map also shows
+/// its layers as images with their switches and legend (`HTMLOverlay`). The page's frame, style sheet and scripts are files in
 /// Sources/PhusongReports/Resources (`HTMLResources`); its texts are `ReportText`'s.
 ///
 /// Printing: A4 landscape (`@page { size: A4 landscape }` in report.css), the report's title
@@ -26,7 +28,8 @@ import PhusongSupport
 /// - `#report-month` carries `data-month="YYYY-MM"`;
 /// - after drawing, `#map` has `data-drawn="true"` and `data-points="<n>"`, the number of
 ///   villages drawn one by one (dead zones and unpowered villages), with `data-cells` (grid
-///   cells) and `data-sites` (site positions) beside it;
+///   cells) and `data-sites` (site positions) beside it, and `data-overlay-layers` (the
+///   coverage overlay's image layers, 0 without one);
 /// - `#province-table` has one `<tr>` per province in `<tbody>` (the national row is in `<tfoot>`);
 /// - the paged tables (`#drill-table`, `#find-table`, `#dead-zone-table`, `#site-table`) carry
 ///   `data-total` (rows in the data) and `data-visible` (rows matching the filter) and hold the
@@ -47,10 +50,50 @@ public enum HTMLReport {
     public static func bytes(
         run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition, planEffect: PlanEffect? = nil
     ) throws -> [UInt8] {
+        try page(run: run, deadZones: deadZones, toolVersion: toolVersion, edition: edition, planEffect: planEffect,
+                 parts: PageParts(run: run, edition: edition), drillData: HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)),
+                 placeData: HTMLPackedJSON.packed(HTMLPlaceData(run)))
+    }
+
+    /// The same bytes as `bytes(run:deadZones:toolVersion:edition:planEffect:)`, with the
+    /// villages and sites packed for the search (the largest part of the work) on a task of
+    /// its own beside the rest when `threads` > 1, so that the page is not the last file of a
+    /// report to be done.
+    static func bytes(
+        run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition, planEffect: PlanEffect?,
+        threads: Int
+    ) async throws -> [UInt8] {
+        let ((parts, drillData), placeData) = try await TaskPool.pair(threads: threads) {
+            (try PageParts(run: run, edition: edition), try HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)))
+        } _: {
+            try HTMLPackedJSON.packed(HTMLPlaceData(run))
+        }
+        return try page(run: run, deadZones: deadZones, toolVersion: toolVersion, edition: edition, planEffect: planEffect,
+                        parts: parts, drillData: drillData, placeData: placeData)
+    }
+
+    /// The map's data and the page's embedded JSON.
+    private struct PageParts {
+        let map: HTMLMapData
+        let overlay: HTMLOverlay?
+        let data: String
+
+        init(run: CoverageRun, edition: ReportEdition) throws {
+            let text = edition.language.text
+            overlay = try edition.overlay.map { try HTMLOverlay($0, radio: run.configuration.radio, text: text) }
+            map = try HTMLMapData(run, text: text, overlay: overlay)
+            let maxRangeKm = text.decimal(run.configuration.radio.maxRangeM / 1000, decimals: 0)
+            data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text, maxRangeKm: maxRangeKm), basemap: edition.basemap))
+        }
+    }
+
+    /// The page, from its packed data sets.
+    private static func page(
+        run: CoverageRun, deadZones: [VillageListEntry], toolVersion: String, edition: ReportEdition, planEffect: PlanEffect?,
+        parts: PageParts, drillData: String, placeData: String
+    ) throws -> [UInt8] {
         let text = edition.language.text
-        let map = try HTMLMapData(run, text: text)
-        let maxRangeKm = text.decimal(run.configuration.radio.maxRangeM / 1000, decimals: 0)
-        let data = try HTMLText.scriptJSON(HTMLPageData(map: map, text: HTMLScriptText(text, maxRangeKm: maxRangeKm), basemap: edition.basemap))
+        let map = parts.map, overlay = parts.overlay
         let library: LeafletAssets?, missing: LeafletAssets.Missing?
         switch edition.mapLibrary {
         case .success(let assets): (library, missing) = (assets, nil)
@@ -72,7 +115,7 @@ public enum HTMLReport {
             "summary": HTMLText.escaped(summary),
             "headline": HTMLHeadline.section(run, text: text),
             "planEffect": HTMLPlanEffect.section(planEffect, run: run, language: edition.language),
-            "map": HTMLMapSection.section(map, run: run, text: text, missing: missing),
+            "map": HTMLMapSection.section(map, run: run, text: text, missing: missing, overlay: overlay),
             "provinces": HTMLProvinceTable.section(run, text: text),
             "drill": HTMLResources.drillSection.filled(HTMLScriptText.drillSlots(text), phrases: text.phrases),
             "navExplore": HTMLText.escaped(DrillText.strings(text.language)["navExplore"] ?? ""),
@@ -80,9 +123,9 @@ public enum HTMLReport {
             "footer": HTMLFooter.section(run, toolVersion: toolVersion, text: text, library: library),
             "leafletStyle": library?.style ?? "",
             "leafletScript": library.map { "<script>\n" + $0.script + "\n</script>" } ?? "",
-            "data": data,
-            "drillData": HTMLPackedJSON.packed(HTMLDrillData(run, deadZones: deadZones)),
-            "placeData": HTMLPackedJSON.packed(HTMLPlaceData(run)),
+            "data": parts.data,
+            "drillData": drillData,
+            "placeData": placeData,
             "tablesScript": HTMLResources.tablesScript,
             "pagedScript": HTMLResources.pagedTableScript,
             "drillScript": HTMLResources.drillScript,

@@ -11,6 +11,9 @@ public struct ReportEdition: Sendable {
     public var mapLibrary: Result<LeafletAssets, LeafletAssets.Missing>
     /// An online base map's tile URL (`report --basemap`, `{z}/{x}/{y}`), nil for none.
     public var basemap: String?
+    /// The coverage picture shown over report.html's map (`report --terrain` computes one over
+    /// the elevation data, `report --overlay` reads one), nil for none.
+    public var overlay: CoverageOverlay?
 
     /// - Parameters:
     ///   - language: the language of the pages, headings and summary.

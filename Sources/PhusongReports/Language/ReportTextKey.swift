@@ -186,6 +186,23 @@ extension ReportText {
         case layerCommunes
         case licencesTitle
         case mapCommunes
+        case overlayTitleTerrain
+        case overlayTitleFile
+        case overlayLayerLTE
+        case overlayLayerNR
+        case overlayLayerShadow
+        case overlayShadowFull
+        case overlayShadowPartial
+        case overlayAtLeast
+        case overlayRange
+        case overlayBelow
+        case overlayNoData
+        case overlayThresholds
+        case overlayTerrainNote
+        case overlayOutsidePairs
+        case overlayOffTerrain
+        case overlayFileNote
+        case overlaySampled
         case planTitle
         case planNote
         case planBefore

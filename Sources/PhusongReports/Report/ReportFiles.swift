@@ -35,8 +35,9 @@ public enum ReportFiles {
         let deadZones = VillageLists.deadZones(run)
         let unpowered = VillageLists.unpowered(run)
         let files = [
-            OutputSetFile(name: "summary.json") {
-                try SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath, month: edition.month, planEffect: planEffect)
+            OutputSetFile(name: "summary.json", sizeHint: madeOnOneTask - 1) { file in
+                try file.write(SummaryJSON.bytes(run, toolVersion: toolVersion, configurationPath: configurationPath, month: edition.month,
+                                                 planEffect: planEffect))
             },
             VillageResultsCSV.file(run, threads: threads, satelliteColumn: planEffect != nil),
             OutputSetFile(name: "provinces.csv") { IndicatorCSV.provinces(run.tables, area: run.area) },
@@ -45,16 +46,24 @@ public enum ReportFiles {
             SitesCSV.file(run, threads: threads),
             OutputSetFile(name: "deadzones.csv") { FeatureCSV.bytes(VillageListTable.deadZones(deadZones)) },
             OutputSetFile(name: "unpowered.csv") { FeatureCSV.bytes(VillageListTable.unpowered(unpowered)) },
-            OutputSetFile(name: "report.xlsx") {
-                try ReportWorkbook.bytes(run, deadZones: deadZones, unpowered: unpowered, language: edition.language, planEffect: planEffect)
+            OutputSetFile(name: "report.xlsx", sizeHint: madeOnOneTask - 2) { file in
+                try file.write(ReportWorkbook.bytes(run, deadZones: deadZones, unpowered: unpowered, language: edition.language,
+                                                    planEffect: planEffect))
             },
-            OutputSetFile(name: "report.html") {
-                try HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion, edition: edition, planEffect: planEffect)
+            OutputSetFile(name: "report.html", sizeHint: madeOnOneTask) { file in
+                try file.write(await HTMLReport.bytes(run: run, deadZones: deadZones, toolVersion: toolVersion, edition: edition,
+                                                      planEffect: planEffect, threads: threads))
             },
         ]
         guard let planEffect else { return files }
         return files + [OutputSetFile(name: "plan_effect.csv") { FeatureCSV.bytes(planEffect.table) }]
     }
+
+    /// The size hint (`OutputSetFile.sizeHint`) of the three files made mostly on one task
+    /// (report.html, then summary.json, then report.xlsx): above any table's, so that they
+    /// start first and the tables' parallel chunks fill the other threads meanwhile; started
+    /// last, the page would leave the other threads idle at the end.
+    private static let madeOnOneTask = Int.max / 2
 
     /// Replaces `folder` (opened for the report's `fileNames`) with the report, as one set,
     /// and returns the paths (parameters as `files(_:toolVersion:configurationPath:threads:edition:planEffect:)`).

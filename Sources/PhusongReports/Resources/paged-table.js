@@ -107,10 +107,7 @@
     if (query === '') {
       this.matches = rows.map(function (row, index) { return index; });
     } else {
-      if (!this.keys) {
-        var key = this.options.key, folded = folder();
-        this.keys = rows.map(function (row) { return folded(key(row)); });
-      }
+      this.foldKeys(Infinity);
       var keys = this.keys, matches = [];
       for (var i = 0; i < keys.length; i += 1) if (keys[i].indexOf(query) !== -1) matches.push(i);
       this.matches = matches;
@@ -118,6 +115,26 @@
     if (this.sortColumn >= 0) this.order();
     this.page = 0;
     this.render();
+  };
+
+  // Folds the rows' search keys for up to `budget` ms (Infinity: all that are left), resuming
+  // where the last call stopped; true once every row has its key.
+  PagedTable.prototype.foldKeys = function (budget) {
+    if (!this.keys) { this.keys = new Array(this.rows.length); this.keyed = 0; this.folded = folder(); }
+    var rows = this.rows, keys = this.keys, key = this.options.key, end = Date.now() + budget;
+    while (this.keyed < rows.length) {
+      keys[this.keyed] = this.folded(key(rows[this.keyed]));
+      this.keyed += 1;
+      if ((this.keyed & 255) === 0 && Date.now() > end) return false;
+    }
+    return true;
+  };
+
+  // Folds the search keys ahead of the first search, in slices of about 10 ms between other
+  // work so that the page stays responsive; a search that comes first folds what is left.
+  PagedTable.prototype.prepareKeys = function () {
+    var table = this;
+    (function slice() { if (!table.foldKeys(10)) setTimeout(slice, 0); })();
   };
 
   PagedTable.prototype.sortBy = function (index) {

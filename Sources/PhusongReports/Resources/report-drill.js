@@ -67,6 +67,8 @@
       });
       if (window.performance && performance.now) document.documentElement.setAttribute('data-places-ms', String(Math.round(performance.now())));
       waiting.splice(0).forEach(function (action) { action(); });
+      // The search's rows and keys are made now, in the background, not on the first search.
+      setTimeout(function () { ensureFind(); findTable.prepareKeys(); }, 0);
     }
 
     // Areas: [code, name, province, villages, connected, dead, unpowered, population, pop4G, pop5G, st4G, st5G].
@@ -225,6 +227,7 @@
         });
       });
     }
+    function ensureFind() { if (!findRows) { buildFind(); findTable.setRows(findRows); } }
     var findInput = element('find'), findResults = element('find-results');
     var findTable = new T({
       table: element('find-table'), count: element('find-count'), countText: fill(W.results, '{1}'), pager: element('find-pager'),
@@ -246,7 +249,7 @@
         return;
       }
       withPlaces(function () {
-        if (!findRows) { buildFind(); findTable.setRows(findRows); }
+        ensureFind();
         findResults.hidden = false;
         findTable.filter(findInput.value);
       });

@@ -43,6 +43,22 @@
 
   var overlays = {}, layerWanted = {};
 
+  // The coverage overlay (report --terrain or --overlay): one image per layer (best 4G, best
+  // 5G, terrain shadow), in a pane under the boundaries and villages; its rows were placed in
+  // Web Mercator when the page was written, so Leaflet's stretch between the corners is exact.
+  var overlayCount = 0;
+  if (map.overlay) {
+    leaflet.createPane('coverage').style.zIndex = 350;
+    map.overlay.layers.forEach(function (layer) {
+      overlays['overlay-' + layer.key] = L.imageOverlay(layer.image, map.overlay.bounds, {
+        pane: 'coverage', opacity: 1, interactive: false, className: 'coverage-overlay coverage-overlay-' + layer.key
+      });
+      if (layer.shown) overlays['overlay-' + layer.key].addTo(leaflet);
+      overlayCount += 1;
+    });
+  }
+  mapElement.setAttribute('data-overlay-layers', String(overlayCount));
+
   // Province (and commune) boundaries.
   function outlineLayer(outlines, style, withTooltip) {
     var group = L.layerGroup();

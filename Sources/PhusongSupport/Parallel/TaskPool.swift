@@ -15,7 +15,8 @@ import Foundation
 /// - `map(count:threads:minimumChunk:chunksPerThread:_:)` and `mapChunks`: a range cut into
 ///   contiguous chunks (villages, cells, sites);
 /// - `map(count:work:threads:_:)`: evaluations that stay serial when there is too little
-///   work to pay for a task group.
+///   work to pay for a task group;
+/// - `pair(threads:_:_:)`: two different steps side by side.
 public enum TaskPool {
     /// The number of worker tasks to use when the user does not say: one per core.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -114,5 +115,21 @@ public enum TaskPool {
     ) async throws -> [T] {
         guard threads > 1, count > 1, work >= serialWorkLimit else { return body(0..<count) }
         return try await map(count: count, threads: threads, minimumChunk: max(1, count / (threads * 4)), body)
+    }
+
+    /// Two independent steps, side by side when `threads` > 1 (`second` on a child task), one
+    /// after the other otherwise, for steps that each have serial parts which the other's
+    /// work can fill (two tables loaded, an index built beside a parallel sum). When both
+    /// fail, `first`'s error is thrown, as when they run one after the other.
+    package static func pair<A, B: Sendable, Failure: Error>(
+        threads: Int, _ first: () async throws(Failure) -> A, _ second: @escaping @Sendable () async throws(Failure) -> B
+    ) async throws(Failure) -> (A, B) {
+        guard threads > 1 else { return (try await first(), try await second()) }
+        // A Result: an `async let` does not keep the type of what it throws.
+        async let secondResult = { () async -> Result<B, Failure> in
+            do throws(Failure) { return .success(try await second()) } catch { return .failure(error) }
+        }()
+        let firstValue = try await first()
+        return (firstValue, try await secondResult.get())
     }
 }

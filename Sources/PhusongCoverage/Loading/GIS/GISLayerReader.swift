@@ -2,7 +2,7 @@ import GDALKit
 import PhusongSupport
 
 /// Reads a layer's features (or those an attribute filter keeps: one part of a layer read in
-/// parallel) into CSV record bytes and points (`GISTable`).
+/// parallel) into their values and points (`GISFeatures`): text as bytes, numbers as numbers.
 struct GISLayerReader {
     private let layer: VectorLayer
     private let spec: GISTableSpec
@@ -12,8 +12,11 @@ struct GISLayerReader {
     /// The header: the kept fields' names (a cut DBF name given in full), then `lon`, `lat`
     /// when the geometry gives the position.
     private(set) var header: [String] = []
-    /// The layer's field index of each kept field, and the code width to pad numbers to.
-    private var kept: [(field: Int, digits: Int?)] = []
+    /// What each column of the header holds.
+    private(set) var columns: [GISFeatures.Column] = []
+    /// The layer's field index of each kept field; the code width to pad its numbers to;
+    /// whether it is read as a number (a whole-number or real field not in a code column).
+    private var kept: [(field: Int, digits: Int?, isNumber: Bool)] = []
     /// Warnings about the columns (numbers in a code column), located in the layer.
     private(set) var warnings: [Problem] = []
 
@@ -23,6 +26,7 @@ struct GISLayerReader {
         self.path = path
         readsPositions = spec.position != nil && layer.geometryType != .none
         var names: [String] = []
+        var texts = 0, numbers = 0
         for (index, field) in layer.fields.enumerated() {
             if readsPositions, spec.isPositionColumn(field.name) { continue }
             let column = spec.column(for: field.name)
@@ -35,20 +39,20 @@ struct GISLayerReader {
                 warnings.append(Problem(file: path, layer: layer.name, column: name, reason: .source(.numericCodesPadded(digits: digits))))
             }
             names.append(name)
-            kept.append((index, digits))
+            kept.append((index, digits, isNumber && digits == nil))
+            if isNumber && digits == nil {
+                columns.append(.number(slot: numbers))
+                numbers += 1
+            } else {
+                columns.append(.text(slot: texts))
+                texts += 1
+            }
         }
-        if readsPositions, let position = spec.position { names += [position.lon, position.lat] }
+        if readsPositions, let position = spec.position {
+            names += [position.lon, position.lat]
+            columns += [.longitude, .latitude]
+        }
         header = names
-    }
-
-    /// The header as a CSV record.
-    var headerRecord: [UInt8] {
-        var bytes: [UInt8] = []
-        for (index, name) in header.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            _ = Self.appendField(name.utf8, to: &bytes)
-        }
-        return bytes
     }
 
     /// Reads the features `filter` keeps (every one when nil).
@@ -61,7 +65,7 @@ struct GISLayerReader {
         do {
             try layer.setAttributeFilter(filter)
             let expected = layer.featureCount ?? 0
-            part.reserve(expected)
+            part.reserve(expected, textFields: kept.count(where: { !$0.isNumber }), numberFields: kept.count(where: \.isNumber))
             let geometry: GeometryReading = readsPositions ? .point : .none
             // A GeoPackage is read in Arrow batches: GDAL 3.6's GeoPackage driver fills them
             // at half the cost of feature by feature (docs/benchmarks.md, "Loading from a
@@ -80,37 +84,34 @@ struct GISLayerReader {
         return part
     }
 
-    /// Appends the record of `feature` to `part`.
+    /// Appends the values of `feature` to `part`.
     private func add<Feature: FeatureFields>(_ feature: Feature, to part: inout GISLayerPart) {
         part.fids.append(feature.fid.map { Int($0) } ?? part.fids.count + 1)
-        var breaks = 0
-        for (position, field) in kept.enumerated() {
-            if position > 0 { part.bytes.append(0x2C) }
-            breaks += append(feature, field: field.field, digits: field.digits, to: &part.bytes)
-        }
-        part.recordEnds.append(part.bytes.count)
-        part.lineBreaks.append(Int32(clamping: breaks))
-        if case .point(let x, let y) = feature.geometry { part.positions.append(x: x, y: y) } else { part.positions.appendNone() }
-    }
-
-    /// Appends field `index` of `record` as CSV field bytes; returns the line breaks inside.
-    private func append<Feature: FeatureFields>(_ record: Feature, field index: Int, digits: Int?, to bytes: inout [UInt8]) -> Int {
-        if record.isNull(index) { return 0 }
-        switch layer.fields[index].type {
-        case .integer:
-            bytes += Self.numberText(.integer(record.integer(index)), digits: digits).utf8
-            return 0
-        case .real:
-            bytes += Self.numberText(.real(record.real(index)), digits: digits).utf8
-            return 0
-        case .string, .other:
-            // Bytes as GDAL gives them (UTF-8, or recoded from a Shapefile's .cpg): the CSV
-            // loader checks them as it checks a CSV field ("not UTF-8" at the feature).
-            return record.withTextBytes(index) { text in
-                guard let text else { return 0 }
-                return Self.appendField(text, to: &bytes)
+        for field in kept {
+            let index = field.field
+            let type = layer.fields[index].type
+            if field.isNumber {
+                part.numbers.append(feature.isNull(index) ? .null : type == .integer ? .integer(feature.integer(index)) : .real(feature.real(index)))
+                continue
             }
+            if !feature.isNull(index) {
+                switch type {
+                case .integer:
+                    part.text += Self.numberText(.integer(feature.integer(index)), digits: field.digits).utf8
+                case .real:
+                    part.text += Self.numberText(.real(feature.real(index)), digits: field.digits).utf8
+                case .string, .other:
+                    // Bytes as GDAL gives them (UTF-8, or recoded from a Shapefile's .cpg): the
+                    // row checks check them as a CSV field's ("not UTF-8" at the feature); text
+                    // that cannot be recoded is left empty.
+                    feature.withTextBytes(index) { text in
+                        if let text { part.text += text }
+                    }
+                }
+            }
+            part.textEnds.append(part.text.count)
         }
+        if case .point(let x, let y) = feature.geometry { part.positions.append(x: x, y: y) } else { part.positions.appendNone() }
     }
 
     /// A number as CSV field text: its shortest exact form (`NumberText.shortest`), or, in a
@@ -127,47 +128,25 @@ struct GISLayerReader {
         case .null: return ""
         }
     }
-
-    /// Appends one CSV field (RFC 4180: quoted when it holds a comma, a quote or a line
-    /// break, its quotes doubled) and returns the line breaks inside it (CRLF, CR and LF each
-    /// one, as the scanner counts them).
-    @discardableResult
-    static func appendField<Bytes: Collection<UInt8>>(_ field: Bytes, to csv: inout [UInt8]) -> Int {
-        guard field.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            csv += field
-            return 0
-        }
-        var breaks = 0
-        csv.append(0x22)
-        var previousCR = false
-        for byte in field {
-            if byte == 0x22 { csv.append(0x22) }
-            if byte == 0x0D || (byte == 0x0A && !previousCR) { breaks += 1 }
-            previousCR = byte == 0x0D
-            csv.append(byte)
-        }
-        csv.append(0x22)
-        return breaks
-    }
 }
 
-/// The features of a layer (or of one part of it) as CSV record bytes and points.
+/// The features of a layer (or of one part of it): their values and points.
 struct GISLayerPart: Sendable {
-    /// The records' fields without the positions, back to back.
-    var bytes: [UInt8] = []
-    /// Where each record ends in `bytes`.
-    var recordEnds: [Int] = []
-    /// The line breaks inside each record's fields.
-    var lineBreaks: [Int32] = []
+    /// The text fields' bytes, back to back (feature by feature, field by field).
+    var text: [UInt8] = []
+    /// Where each text field ends in `text`.
+    var textEnds: [Int] = []
+    /// The number fields' values (feature by feature, field by field).
+    var numbers: [GISNumber] = []
     /// Each feature's id.
     var fids: [Int] = []
     /// Each feature's point.
     var positions = GISPositions()
 
-    mutating func reserve(_ features: Int) {
-        bytes.reserveCapacity(features * 64)
-        recordEnds.reserveCapacity(features)
-        lineBreaks.reserveCapacity(features)
+    mutating func reserve(_ features: Int, textFields: Int, numberFields: Int) {
+        text.reserveCapacity(features * 8 * textFields)
+        textEnds.reserveCapacity(features * textFields)
+        numbers.reserveCapacity(features * numberFields)
         fids.reserveCapacity(features)
         positions.reserve(features)
     }

@@ -41,13 +41,10 @@ struct GISPositions: Sendable {
         present += other.present
     }
 
-    /// Appends `,lon,lat` of feature `index` to `csv`: the shortest text that reads back to the
-    /// same double, empty fields for a feature without a point.
-    func appendTexts(at index: Int, to csv: inout [UInt8]) {
-        csv.append(0x2C)
-        if present[index] { csv += NumberText.shortest(xs[index]).utf8 }
-        csv.append(0x2C)
-        if present[index] { csv += NumberText.shortest(ys[index]).utf8 }
+    /// The point of feature `index`; nil for a feature without one (its `lon` and `lat` are
+    /// empty fields).
+    func point(at index: Int) -> (x: Double, y: Double)? {
+        present[index] ? (xs[index], ys[index]) : nil
     }
 
     /// Brings the points to WGS 84 longitude/latitude, by the layer's CRS (`crsWKT`, nil

@@ -7,8 +7,10 @@ import GDALKit
 struct GISReadPlan: Sendable {
     /// The layer's name.
     let layer: String
-    /// The header as a CSV record.
-    let headerRecord: [UInt8]
+    /// The header (the kept fields' names, then `lon` and `lat` when the point gives them).
+    let header: [String]
+    /// What each column of the header holds.
+    let columns: [GISFeatures.Column]
     /// Whether the point geometry gives the positions.
     let readsPositions: Bool
     /// The layer's CRS as WKT, nil when it declares none.
@@ -31,7 +33,8 @@ struct GISReadPlan: Sendable {
         let layer = try GISLayerChoice.layer(of: dataset, named: layers, kind: spec.kind, path: path)
         let reader = GISLayerReader(layer: layer, spec: spec, path: path)
         self.layer = layer.name
-        headerRecord = reader.headerRecord
+        header = reader.header
+        columns = reader.columns
         readsPositions = reader.readsPositions
         warnings = reader.warnings
         var wkt: String?
