@@ -33,7 +33,14 @@ enum RandomInstances {
 
 /// Exhaustive search over every subset of candidates (for ≤ 16 candidates).
 enum BruteForce {
+    /// Every subset as an array: 2^16 of them at most. Beyond, refused at once (a test with 25
+    /// candidates once listed 2^25 subsets and grew past 6 GB without finishing).
+    static let maximumCandidates = 16
+
     private static func subsets(_ problem: CoverageProblem) -> [[Int]] {
+        precondition(
+            problem.candidateCount <= maximumCandidates,
+            "BruteForce: \(problem.candidateCount) candidates, at most \(maximumCandidates) (2^n subsets are listed)")
         let fixedMask = problem.fixed.reduce(0) { $0 | (1 << $1) }
         return (0..<(1 << problem.candidateCount)).filter { $0 & fixedMask == fixedMask }.map { mask in
             (0..<problem.candidateCount).filter { mask & (1 << $0) != 0 }
