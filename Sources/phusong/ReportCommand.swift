@@ -116,8 +116,9 @@ struct ReportCommand: AsyncParsableCommand {
         let overlayTime = edition.overlay != nil && overlay.file == nil ? ", overlay \(seconds(clock.now - computedAt))" : ""
         // Every search is done (the terrain overlay's too): the files need the sites only, and
         // the report's peak memory without area is reached while they are written
-        // (docs/benchmarks.md, "Peak memory"). Without terrain, `compute` released it already.
-        if terrainModel != nil { run.engine = run.engine.releasingSearchIndex() }
+        // (docs/benchmarks.md, "Peak memory"). Without terrain and plan, `compute` released it
+        // already (releasing again costs nothing); with a plan, the run after it still holds it.
+        run.engine = run.engine.releasingSearchIndex()
         let written = try await progress.stage("write") {
             try await ReportFiles.publish(run, into: folder, toolVersion: PhusongVersion.current,
                                           configurationPath: config.path, threads: threads.count, edition: edition,
