@@ -53,20 +53,7 @@ struct InterchangeTables: Sendable {
 
     init(_ problem: ReducedProblem) {
         self.problem = problem
-        var starts = [Int](repeating: 0, count: problem.itemCount + 1)
-        for item in problem.flatItems { starts[Int(item) + 1] += 1 }
-        for item in 0..<problem.itemCount { starts[item + 1] += starts[item] }
-        var next = starts
-        var flat = [Int32](repeating: 0, count: problem.nonZeros)
-        for candidate in 0..<problem.candidateCount {
-            for position in problem.rowStarts[candidate]..<problem.rowStarts[candidate + 1] {
-                let item = Int(problem.flatItems[position])
-                flat[next[item]] = Int32(candidate)
-                next[item] += 1
-            }
-        }
-        itemStarts = starts
-        itemCandidates = flat
+        (itemStarts, itemCandidates) = problem.itemCandidates()
         coverCount = [Int32](repeating: 0, count: problem.itemCount)
         ownerSum = [Int](repeating: 0, count: problem.itemCount)
         isOpen = [Bool](repeating: false, count: problem.candidateCount)
