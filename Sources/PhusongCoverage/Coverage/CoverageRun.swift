@@ -135,7 +135,7 @@ public struct CoverageRun: Sendable {
     }
 
     /// A run from every village's coverage, however it was computed (in one process by
-    /// ``compute(inputs:configuration:threads:includeArea:terrain:progress:)``, or tile by tile
+    /// ``compute(inputs:configuration:threads:includeArea:terrain:keepSearchIndex:progress:)``, or tile by tile
     /// and merged by `phusong merge`): the indicator tables, the terrain comparison and, with
     /// `includeArea`, the area coverage, all by the same code.
     /// - Parameters:
