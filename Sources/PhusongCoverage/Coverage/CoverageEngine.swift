@@ -150,6 +150,21 @@ public struct CoverageEngine: Sendable {
         }
     }
 
+    /// The operators of `cells`, sorted: the order of ``operators`` and of the coverage bitmask.
+    /// - Throws: ``CoverageError/tooManyOperators(_:)`` above ``maxOperators``.
+    static func operators(of cells: [Cell]) throws(CoverageError) -> [String] {
+        // Cells of one operator usually follow each other: a name equal to the one before
+        // needs no hashing.
+        var names = Set<String>()
+        var previous: String?
+        for cell in cells where cell.operatorName != previous {
+            names.insert(cell.operatorName)
+            previous = cell.operatorName
+        }
+        guard names.count <= maxOperators else { throw CoverageError.tooManyOperators(names.count) }
+        return names.sorted()
+    }
+
     /// Which search group each cell belongs to: groups `0..<2` hold the cells of a technology
     /// (4G, 5G), group `2 + 2·o + t` the cells of operator o and technology t.
     private struct Layout: Sendable {
@@ -158,18 +173,7 @@ public struct CoverageEngine: Sendable {
         let members: [[Int]]
 
         init(cells: [Cell]) throws(CoverageError) {
-            // Cells of one operator usually follow each other: a name equal to the one before
-            // needs no hashing.
-            var names = Set<String>()
-            var previous: String?
-            for cell in cells where cell.operatorName != previous {
-                names.insert(cell.operatorName)
-                previous = cell.operatorName
-            }
-            operators = names.sorted()
-            guard operators.count <= CoverageEngine.maxOperators else {
-                throw CoverageError.tooManyOperators(operators.count)
-            }
+            operators = try CoverageEngine.operators(of: cells)
             let operatorIndex = Dictionary(uniqueKeysWithValues: operators.enumerated().map { ($0.element, Int32($0.offset)) })
             var last: (name: String, index: Int32)?
             cellOperator = cells.map { cell in

@@ -34,7 +34,7 @@ public enum HaloCoverage {
         of villages: [Village], tile: TileBounds, cells: [Cell], sites: SiteTable, parameters: RadioModelParameters,
         terrain: TerrainModel?, threads: Int, progress: ProgressReporter? = nil
     ) async throws -> (coverage: [VillageCoverage], empiricallyConnected: [Bool]?, statistics: SearchStatistics, haloCells: Int) {
-        let operators = try allOperators(cells)
+        let operators = try CoverageEngine.operators(of: cells)
         let halo = TileHalo(tile: tile, radiusM: parameters.maxRangeM)
         guard !villages.isEmpty else { return ([], terrain == nil ? nil : [], SearchStatistics(), 0) }
         // With terrain, every cell: the coverage would be the same, but which pairs get a
@@ -83,18 +83,5 @@ public enum HaloCoverage {
             for (index, result) in zip(farther, nearest) { results.coverage[index].nearestSite = result.nearestSite }
         }
         return (results.coverage, results.empiricallyConnected, results.statistics, kept.count)
-    }
-
-    /// The operators of all the cells, sorted (the engine of every cell orders them so), with
-    /// its limit.
-    private static func allOperators(_ cells: [Cell]) throws(CoverageError) -> [String] {
-        var names = Set<String>()
-        var previous: String?
-        for cell in cells where cell.operatorName != previous {
-            names.insert(cell.operatorName)
-            previous = cell.operatorName
-        }
-        guard names.count <= CoverageEngine.maxOperators else { throw CoverageError.tooManyOperators(names.count) }
-        return names.sorted()
     }
 }
